@@ -1,0 +1,280 @@
+"""Traditional -> Simplified conversion with OpenCC, region-aware, offset-preserving.
+
+Per document:
+1. *Detect* whether the text is Traditional at all, by counting characters that
+   exist in only one script (derived from OpenCC's own tables, so the two sets stay
+   consistent with the converter). Simplified text is returned untouched.
+2. *Pick the variant*: Hong Kong markers (HK character forms such as 裏/綫/衞,
+   Cantonese particles) -> ``hk2s``; Taiwan-only vocabulary (軟體, 捷運 ...) ->
+   ``tw2sp``, which also rewrites Taiwan phrasing (軟體 -> 软件); otherwise ``tw2s``,
+   which converts characters only, including the aspect particle 著 -> 着 that
+   plain ``t2s`` leaves alone. Mixed pages convert only their Traditional lines.
+3. *Protect* terms OpenCC damages (``nlp/data/protected_terms.tsv``): they are cut
+   out before conversion and replaced by their correct Simplified form.
+4. Build an :class:`~nlp.document.OffsetMap` from the converted text back to the
+   input: identity for lines whose length did not change (almost all), a
+   character alignment (difflib) for the few lines where a phrase changed length.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from importlib import resources
+
+from .document import Document, OffsetMap
+from .errors import ConfigError
+from .stage import Stage, Transform
+
+MODES = ("auto", "t2s", "tw2s", "tw2sp", "hk2s", "none")
+
+# Hong Kong standard character forms (OpenCC t2hk targets) and Cantonese particles.
+_HK_MARKERS = re.compile(r"[裏綫衞麪峯啓着爲僞㗎嘅喺咗冇哋啲嚟嗰乜佢]|的士|巴士|私隱|屋邨|特首|立法會|港府|港鐵")
+# Taiwan-only vocabulary: only these justify tw2sp's phrase conversion, which
+# otherwise rewrites mainland phrasing written in Traditional script (seed 004:
+# 資料圖片 would become 数据图片).
+_TW_MARKERS = re.compile(r"軟體|網路|資訊|程式|伺服器|滑鼠|記憶體|計程車|印表機|行政院|立法院|總統府|新臺幣|新台幣|捷運|臺北|台北|高雄|臺中|台中|臺南|台南|桃園|新竹")
+
+
+@functools.lru_cache(maxsize=None)
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+@functools.lru_cache(maxsize=1)
+def _script_classes() -> tuple[re.Pattern, re.Pattern]:
+    """Characters that only Traditional (resp. only Simplified) text uses.
+
+    A BMP CJK character is Traditional-only when ``t2s`` changes it and ``s2t`` does
+    not, and Simplified-only in the opposite case; characters changed by both
+    (乾/干, 於/于 ...) are ambiguous and not counted.
+    """
+    chars = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    t2s = _converter("t2s").convert(chars)
+    s2t = _converter("s2t").convert(chars)
+    trad, simp = [], []
+    for ch, a, b in zip(chars, t2s, s2t):
+        if a != ch and b == ch:
+            trad.append(ch)
+        elif b != ch and a == ch:
+            simp.append(ch)
+    return re.compile("[" + "".join(trad) + "]"), re.compile("[" + "".join(simp) + "]")
+
+
+@functools.lru_cache(maxsize=None)
+def load_protected(path: str | None = None) -> dict[str, str]:
+    """Read a protected-terms TSV (``source<TAB>output<TAB>note``)."""
+    if path:
+        text = open(path, encoding="utf-8").read()
+    else:
+        text = resources.files("nlp").joinpath("data/protected_terms.tsv").read_text(encoding="utf-8")
+    terms: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            raise ConfigError(f"Protected-terms line needs source<TAB>output: {line!r}")
+        terms[parts[0]] = parts[1]
+    return terms
+
+
+def _sample(text: str, limit: int = 60000) -> str:
+    """Evenly spaced windows of a long text, so detection cost stays bounded."""
+    if len(text) <= limit:
+        return text
+    step = len(text) // 6
+    return "".join(text[i : i + limit // 6] for i in range(0, len(text), step))
+
+
+def detect_script(text: str, *, min_share: float = 0.6, min_evidence: int = 3) -> tuple[str, dict]:
+    """Return ``("traditional" | "simplified" | "unknown", evidence)``."""
+    trad_re, simp_re = _script_classes()
+    sample = _sample(text)
+    n_trad = len(trad_re.findall(sample))
+    n_simp = len(simp_re.findall(sample))
+    evidence = {"traditional_chars": n_trad, "simplified_chars": n_simp}
+    total = n_trad + n_simp
+    if total < min_evidence:
+        return "unknown", evidence
+    return ("traditional" if n_trad / total >= min_share else "simplified"), evidence
+
+
+def detect_variant(text: str, *, min_markers: int = 2) -> str:
+    """``hk2s`` for Hong Kong text, ``tw2sp`` for Taiwan phrasing, else ``tw2s``.
+
+    ``tw2s`` (character variants, no phrase rewriting) is the safe default: it
+    converts the aspect particle 著 -> 着 that ``t2s`` leaves alone, and does not
+    rewrite vocabulary.
+    """
+    sample = _sample(text)
+    hk = len(_HK_MARKERS.findall(sample))
+    tw = len(_TW_MARKERS.findall(sample))
+    if hk >= min_markers and hk > tw:
+        return "hk2s"
+    if tw >= min_markers:
+        return "tw2sp"
+    return "tw2s"
+
+
+def _align(src: str, dst: str, src_off: int, dst_off: int, blocks: list) -> None:
+    """Append alignment blocks for one changed line (difflib on characters)."""
+    sm = difflib.SequenceMatcher(None, src, dst, autojunk=False)
+    for _tag, i1, i2, j1, j2 in sm.get_opcodes():
+        blocks.append((dst_off + j1, dst_off + j2, src_off + i1, src_off + i2))
+
+
+def build_offset_map(src: str, dst: str) -> OffsetMap:
+    """Offset map from ``dst`` (converted) back to ``src``; exact for equal-length lines."""
+    if len(src) == len(dst) and src.count("\n") == dst.count("\n"):
+        src_lines = src.split("\n")
+        dst_lines = dst.split("\n")
+        if all(len(a) == len(b) for a, b in zip(src_lines, dst_lines)):
+            return OffsetMap.identity(len(src))
+    src_lines = src.split("\n")
+    dst_lines = dst.split("\n")
+    blocks: list[tuple[int, int, int, int]] = []
+    if len(src_lines) != len(dst_lines):
+        _align(src, dst, 0, 0, blocks)
+    else:
+        so = do = 0
+        for a, b in zip(src_lines, dst_lines):
+            if len(a) == len(b):
+                blocks.append((do, do + len(b) + 1, so, so + len(a) + 1))
+            else:
+                _align(a, b, so, do, blocks)
+                blocks.append((do + len(b), do + len(b) + 1, so + len(a), so + len(a) + 1))
+            so += len(a) + 1
+            do += len(b) + 1
+        # the last line has no trailing newline
+        d0, d1, s0, s1 = blocks[-1]
+        blocks[-1] = (d0, min(d1, len(dst)), s0, min(s1, len(src)))
+    merged: list[tuple[int, int, int, int]] = []
+    for b in blocks:
+        if b[1] == b[0] and b[3] == b[2]:
+            continue
+        if merged:
+            p = merged[-1]
+            if p[1] - p[0] == p[3] - p[2] and b[1] - b[0] == b[3] - b[2] and p[1] == b[0] and p[3] == b[2]:
+                merged[-1] = (p[0], b[1], p[2], b[3])
+                continue
+        merged.append(b)
+    return OffsetMap(merged or [(0, 0, 0, 0)], len(dst), len(src))
+
+
+def convert_text(text: str, config: str, protected: dict[str, str] | None = None) -> str:
+    """Convert with OpenCC ``config``, keeping ``protected`` terms as listed."""
+    conv = _converter(config)
+    if not protected:
+        return conv.convert(text)
+    pattern = _protected_pattern(tuple(sorted(protected, key=len, reverse=True)))
+    out: list[str] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            out.append(conv.convert(text[pos : m.start()]))
+        out.append(protected[m.group()])
+        pos = m.end()
+    if pos == 0:
+        return conv.convert(text)
+    out.append(conv.convert(text[pos:]))
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _protected_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, terms)))
+
+
+class Converter(Stage):
+    """Convert Traditional-script documents to Simplified (seed 004 is Traditional).
+
+    Args:
+        mode (str): ``auto`` (detect script and variant), ``t2s``, ``tw2s``, ``tw2sp``,
+            ``hk2s`` or ``none``. Defaults to ``auto``.
+        min_traditional_share (float): share of script-specific characters that must
+            be Traditional-only for ``auto`` to convert. Defaults to 0.6.
+        min_evidence (int): minimum count of script-specific characters before
+            ``auto`` decides. Defaults to 3.
+        protected_terms (str): path of an extra TSV of protected terms, merged
+            over the bundled list. Defaults to ``""`` (bundled list only).
+    """
+
+    name = "convert"
+    kind = "transform"
+    requires = ("text",)
+    emits = ("text", "offset_map", "info.script", "info.convert")
+
+    def __init__(self, *, mode: str = "auto", min_traditional_share: float = 0.6, min_evidence: int = 3,
+                 protected_terms: str = ""):
+        if mode not in MODES:
+            raise ConfigError(f"stages.convert.mode must be one of {MODES}, got {mode!r}.")
+        self.mode = mode
+        self.min_share = min_traditional_share
+        self.min_evidence = min_evidence
+        self.protected = dict(load_protected())
+        if protected_terms:
+            self.protected.update(load_protected(protected_terms))
+
+    def _script_blocks(self, text: str) -> list[tuple[int, int, bool]]:
+        """Split a mixed page into runs of lines that are / are not Traditional.
+
+        Scraped pages mix scripts (seed 004: a Traditional article under a
+        Simplified spam header and footer). Each line with script evidence decides
+        for itself; lines without evidence join the run before them.
+        """
+        trad_re, simp_re = _script_classes()
+        runs: list[tuple[int, int, bool]] = []
+        pos = 0
+        current = None
+        for line in text.splitlines(keepends=True):
+            t = len(trad_re.findall(line))
+            s = len(simp_re.findall(line))
+            is_trad = current if t + s == 0 else (t / (t + s) >= self.min_share)
+            if is_trad is None:
+                is_trad = False
+            if runs and runs[-1][2] == is_trad:
+                runs[-1] = (runs[-1][0], pos + len(line), is_trad)
+            else:
+                runs.append((pos, pos + len(line), is_trad))
+            current = is_trad
+            pos += len(line)
+        return runs
+
+    def choose(self, text: str) -> tuple[str | None, dict]:
+        """The OpenCC config to apply to ``text`` (None: leave it alone) and the evidence."""
+        if self.mode == "none":
+            return None, {}
+        if self.mode != "auto":
+            return self.mode, {}
+        trad_re, simp_re = _script_classes()
+        sample = _sample(text)
+        n_trad = len(trad_re.findall(sample))
+        n_simp = len(simp_re.findall(sample))
+        evidence = {"traditional_chars": n_trad, "simplified_chars": n_simp}
+        if n_trad < self.min_evidence:
+            evidence["script"] = "simplified" if n_simp else "unknown"
+            return None, evidence
+        evidence["script"] = "traditional" if n_trad / (n_trad + n_simp) >= self.min_share else "mixed"
+        return detect_variant(text), evidence
+
+    def process(self, doc: Document) -> Transform | None:
+        config, evidence = self.choose(doc.text)
+        doc.info["script"] = evidence.get("script", "forced" if config else "kept")
+        doc.info["convert"] = config or "none"
+        if config is None:
+            return None
+        if self.mode == "auto" and evidence.get("simplified_chars"):
+            # some Simplified text too: convert only the Traditional runs of lines
+            parts = []
+            for start, end, is_trad in self._script_blocks(doc.text):
+                chunk = doc.text[start:end]
+                parts.append(convert_text(chunk, config, self.protected) if is_trad else chunk)
+            out = "".join(parts)
+        else:
+            out = convert_text(doc.text, config, self.protected)
+        if out == doc.text:
+            return None
+        return Transform(out, build_offset_map(doc.text, out))

@@ -1,0 +1,151 @@
+"""Decode bytes of unknown encoding (UTF-8 with/without BOM, GB18030/GBK/GB2312,
+Big5, UTF-16) into text, never raising on bad bytes.
+
+Detection order, cheapest first: BOMs; strict UTF-8 (most scraped text); then
+charset-normalizer (https://github.com/jawah/charset_normalizer) restricted to the
+configured candidates. Undecodable bytes are decoded with ``surrogateescape`` so
+they can be counted exactly, then replaced by U+FFFD.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf_8_sig"),
+    (codecs.BOM_UTF32_LE, "utf_32"),
+    (codecs.BOM_UTF32_BE, "utf_32"),
+    (codecs.BOM_UTF16_LE, "utf_16"),
+    (codecs.BOM_UTF16_BE, "utf_16"),
+)
+_SURROGATES = re.compile("[\udc80-\udcff]")
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+# charset-normalizer's names -> Python codec names we report
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5hkscs": "big5hkscs"}
+
+
+@dataclass(slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    replaced_bytes: int = 0
+
+
+def _decode_counting(data: bytes, encoding: str) -> Decoded:
+    text = data.decode(encoding, errors="surrogateescape")
+    n = len(_SURROGATES.findall(text)) if "\udc80" <= max(text, default="\x00") else 0
+    if n:
+        text = _SURROGATES.sub("\ufffd", text)
+    return Decoded(text, encoding, n)
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM: NULs in every other byte of mostly-ASCII text, or
+    consistently in one lane for CJK text are rarer; rely on ASCII punctuation/newlines."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nul = sample[0::2].count(0)
+    odd_nul = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nul > 0.2 * half and even_nul < 0.02 * half:
+        return "utf_16_le"
+    if even_nul > 0.2 * half and odd_nul < 0.02 * half:
+        return "utf_16_be"
+    return None
+
+
+def decode(data: bytes | str, candidates: list[str] | tuple[str, ...] = ("gb18030", "big5", "utf_16_le", "utf_16_be")) -> Decoded:
+    """Decode ``data``; text input passes through (reported as ``"str"``).
+
+    Args:
+        data: the raw bytes of a page, or an already decoded str.
+        candidates: encodings charset-normalizer may choose among when the bytes
+            are neither BOM-marked nor valid UTF-8.
+
+    Returns:
+        Decoded: the text, the encoding chosen and how many bytes were replaced.
+    """
+    if isinstance(data, str):
+        # lone surrogates (e.g. from JSON "\\ud800") cannot be encoded later: replace them
+        if _has_surrogates(data):
+            fixed, n = _LONE_SURROGATES.subn("\ufffd", data)
+            return Decoded(fixed, "str", n)
+        return Decoded(data, "str", 0)
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            if enc == "utf_16" and data.startswith(codecs.BOM_UTF32_LE):
+                continue
+            return _decode_counting(data, enc)
+    try:
+        return Decoded(data.decode("utf-8"), "utf_8", 0)
+    except UnicodeDecodeError:
+        pass
+    u16 = _looks_utf16(data)
+    if u16:
+        return _decode_counting(data, u16)
+    enc = _detect(data, candidates)
+    return _decode_counting(data, enc)
+
+
+def _has_surrogates(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+        return False
+    except UnicodeEncodeError:
+        return True
+
+
+def _strict_ok(data: bytes, enc: str) -> bool:
+    try:
+        data.decode(enc)
+        return True
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+def _detect(data: bytes, candidates) -> str:
+    # Cheap decisive case: exactly one double-byte Chinese codec decodes strictly.
+    cjk = [c for c in candidates if c in ("gb18030", "big5", "big5hkscs", "gbk", "gb2312")]
+    ok = [c for c in cjk if _strict_ok(data, c)]
+    if len(ok) == 1 and ok[0] != "gb18030":
+        return ok[0]
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(candidates) + ["utf_8"]).best()
+    if best is not None:
+        enc = _ALIASES.get(best.encoding, best.encoding)
+        if enc in ("big5", "gb18030") and len(ok) == 2:
+            enc = _prefer_chinese(data)
+        return enc
+    if ok:
+        return ok[0] if len(ok) == 1 else _prefer_chinese(data)
+    # mostly-UTF-8 with corrupt bytes (or GBK pasted into UTF-8): keep what is valid
+    if _utf8_share(data) > 0.5:
+        return "utf_8"
+    return "gb18030"
+
+
+def _utf8_share(data: bytes) -> float:
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = len(_SURROGATES.findall(text))
+    return 1 - bad / max(len(data), 1)
+
+
+# Frequent characters of running Chinese text, in both scripts. A wrong
+# double-byte decoding produces rare characters, so the share of frequent ones
+# separates GB18030 from Big5 when both decode without error.
+_FREQUENT = set(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质队保"
+    "這們個來為時會對於學國經發過與說後還現從關進種麼點機開長問樣動當間頭裡實體沒種應電業員產與將並當認務題門運區東車說"
+)
+
+
+def _prefer_chinese(data: bytes) -> str:
+    scores = {}
+    for enc in ("gb18030", "big5"):
+        text = data.decode(enc, errors="replace")
+        han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") or 1
+        scores[enc] = sum(1 for ch in text if ch in _FREQUENT) / han
+    return max(scores, key=scores.get)
