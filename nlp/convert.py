@@ -254,7 +254,9 @@ class Converter(Stage):
         n_trad = len(trad_re.findall(sample))
         n_simp = len(simp_re.findall(sample))
         evidence = {"traditional_chars": n_trad, "simplified_chars": n_simp}
-        if n_trad < self.min_evidence:
+        # short texts (a sentence) may hold only a couple of script-specific
+        # characters: enough when none of them is Simplified-only
+        if n_trad < self.min_evidence and not (n_trad and not n_simp):
             evidence["script"] = "simplified" if n_simp else "unknown"
             return None, evidence
         evidence["script"] = "traditional" if n_trad / (n_trad + n_simp) >= self.min_share else "mixed"

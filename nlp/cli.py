@@ -1,0 +1,117 @@
+"""``zhie`` command line. Thin wrappers around public functions; no logic here.
+
+Argument parsing uses the standard library's argparse (chosen on purpose: no extra
+dependency for the core install, subcommands and help come for free).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import Config
+from .errors import ZhieError
+
+log = logging.getLogger("zhie")
+
+
+def _add_config_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE", help="TOML file merged over the defaults (see `zhie config`).")
+    p.add_argument("--set", metavar="KEY=VALUE", action="append", default=[], dest="overrides",
+                   help="override one config key, e.g. --set stages.convert.mode=tw2sp (repeatable).")
+
+
+def _config(args) -> Config:
+    return Config.load(args.config, args.overrides)
+
+
+def _add_batch_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="files, directories (recursive), .jsonl files, or datasets saved with save_to_disk.")
+    p.add_argument("-o", "--output", metavar="OUT.jsonl",
+                   help="write JSON Lines here (atomic). Without it, one plain page prints its text; "
+                        "anything else prints JSON Lines to stdout.")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1).")
+    p.add_argument("--resume", action="store_true", help="skip records whose id is already in OUT (or OUT.partial).")
+    p.add_argument("--text-field", default="text", help="JSONL/dataset field holding the page (default: text).")
+    p.add_argument("--id-field", default="id", help="JSONL/dataset field holding the record id (default: id).")
+    p.add_argument("--keep-stages", action="store_true", help="also write the text after each stage.")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar.")
+    _add_config_args(p)
+
+
+def _single_page(inputs: list[str]) -> Path | None:
+    if len(inputs) != 1:
+        return None
+    path = Path(inputs[0])
+    from .io.readers import JSONL_SUFFIXES, is_hf_dataset
+
+    if path.is_file() and path.suffix.lower() not in JSONL_SUFFIXES | {".parquet"} and not is_hf_dataset(path):
+        return path
+    return None
+
+
+def cmd_clean(args) -> int:
+    from .runner import run_batch
+
+    config = _config(args)
+    page = _single_page(args.inputs)
+    if args.output is None and page is not None:
+        from .pipeline import Pipeline
+
+        doc = Pipeline(config).run(page.read_bytes(), id=page.name, source=str(page))
+        if doc.status == "error":
+            print(doc.error, file=sys.stderr)
+            return 1
+        sys.stdout.write(doc.text if doc.text.endswith("\n") or not doc.text else doc.text + "\n")
+        return 0
+    summary = run_batch(args.inputs, args.output, config, jobs=args.jobs, resume=args.resume,
+                        keep_stages=args.keep_stages, text_field=args.text_field, id_field=args.id_field,
+                        progress=not args.no_progress)
+    log.info("%s", summary.format())
+    return 0
+
+
+def cmd_config(args) -> int:
+    config = _config(args)
+    print(config.to_json() if args.json else config.to_toml(), end="" if not args.json else "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zhie",
+        description="Scraped Chinese report pages -> clean text -> (actor, action, quantity, unit) tuples.")
+    parser.add_argument("--version", action="version", version=f"zhie {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("clean", help="decode, convert and clean pages; one JSONL record per input record.")
+    _add_batch_args(p)
+    p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser("config", help="print the resolved configuration.")
+    _add_config_args(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of TOML.")
+    p.set_defaults(func=cmd_config)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except ZhieError as exc:
+        print(f"zhie: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("zhie: interrupted; rerun with --resume to continue.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,94 @@
+"""Writers: JSON Lines output that survives interruption.
+
+Records are appended to ``OUT.partial`` and flushed per record; on completion the
+file is fsynced and renamed to ``OUT`` (atomic on POSIX), so ``OUT`` only ever
+exists complete. ``--resume`` reads the ids already in ``OUT.partial`` (dropping a
+torn last line left by a kill -9) and the run appends the rest.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+
+def partial_path(out: Path) -> Path:
+    return out.with_name(out.name + ".partial")
+
+
+def dumps(record: dict[str, Any]) -> str:
+    # ensure_ascii=False keeps Chinese readable; surrogates were replaced at decode time
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def scan_done(path: Path) -> tuple[Counter, int]:
+    """Ids (with multiplicity) of the complete records in ``path``, and the byte
+    length of its complete prefix (a torn final line is excluded)."""
+    done: Counter = Counter()
+    good = 0
+    with open(path, "rb") as fh:
+        for line in fh:
+            if not line.endswith(b"\n"):
+                break
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                break
+            done[str(rec.get("id"))] += 1
+            good += len(line)
+    return done, good
+
+
+class JsonlWriter:
+    """Append records to ``OUT.partial``; ``close()`` renames it to ``OUT``.
+
+    Args:
+        out (Path): final output path.
+        resume (bool): keep the records already in ``OUT.partial`` (or a finished
+            ``OUT``) and report their ids in ``done``.
+    """
+
+    def __init__(self, out: Path, *, resume: bool = False):
+        self.out = Path(out)
+        self.partial = partial_path(self.out)
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.done: Counter = Counter()
+        if resume:
+            if not self.partial.exists() and self.out.exists():
+                os.replace(self.out, self.partial)  # a finished run: extend it
+            if self.partial.exists():
+                self.done, good = scan_done(self.partial)
+                with open(self.partial, "r+b") as fh:
+                    fh.truncate(good)
+        elif self.partial.exists():
+            self.partial.unlink()
+        self._fh = open(self.partial, "ab")
+        self.written = 0
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._fh.write(dumps(record).encode("utf-8") + b"\n")
+        self._fh.flush()
+        self.written += 1
+
+    def close(self, *, complete: bool = True) -> None:
+        if self._fh.closed:
+            return
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+        if complete:
+            os.replace(self.partial, self.out)
+
+    def __enter__(self) -> JsonlWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.close(complete=exc_type is None)
+
+
+def write_json_atomic(path: Path, obj: Any) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)

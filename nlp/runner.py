@@ -1,0 +1,257 @@
+"""The batch runner: many inputs -> one JSONL record per input record, in order.
+
+Guarantees a data team relies on:
+- records in == records out: a record that cannot be read or processed becomes an
+  error record (``"error": "[Ennn] ..."``) in its place; nothing is dropped;
+- input order is kept, also with ``jobs > 1`` (bounded in-flight window, so memory
+  stays flat whatever the corpus size);
+- output is atomic (``OUT.partial`` renamed on completion) and ``resume=True`` skips
+  the ids already written, so a killed run continues where it stopped;
+- a per-record time budget (``limits.max_seconds``) turns a pathological page into
+  an error record instead of a hung job.
+"""
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import threading
+import time
+from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, TextIO
+
+from .config import Config
+from .errors import LimitError
+from .io.readers import Record, iter_records
+from .io.writers import JsonlWriter, dumps, write_json_atomic
+
+log = logging.getLogger("zhie")
+
+
+@dataclass
+class Summary:
+    """What a batch run did; printed at the end and saved next to the output."""
+
+    records_in: int = 0
+    ok: int = 0
+    errors: Counter = field(default_factory=Counter)
+    skipped_resume: int = 0
+    seconds: float = 0.0
+    removed_chars: Counter = field(default_factory=Counter)
+
+    @property
+    def records_out(self) -> int:
+        return self.ok + sum(self.errors.values())
+
+    def add(self, rec: dict[str, Any]) -> None:
+        err = rec.get("error")
+        if err:
+            code = err[1:5] if err.startswith("[E") else "E000"
+            self.errors[code] += 1
+        else:
+            self.ok += 1
+            for k, v in (rec.get("stats") or {}).items():
+                if k.startswith("removed."):
+                    self.removed_chars[k[8:]] += v
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "records_in": self.records_in,
+            "records_out": self.records_out,
+            "ok": self.ok,
+            "errors": dict(self.errors),
+            "skipped_resume": self.skipped_resume,
+            "seconds": round(self.seconds, 3),
+            "removed_chars": dict(self.removed_chars),
+        }
+
+    def format(self) -> str:
+        errs = ", ".join(f"{k}: {v}" for k, v in sorted(self.errors.items())) or "none"
+        return (f"records in: {self.records_in}, out: {self.records_out} (ok {self.ok}, errors {sum(self.errors.values())}"
+                f" [{errs}]), skipped by resume: {self.skipped_resume}, {self.seconds:.1f}s")
+
+
+# --- worker side ---------------------------------------------------------
+class _Worker:
+    """Holds one Pipeline per process (built once, in the process that uses it)."""
+
+    pipeline = None
+    keep_stages = False
+    max_seconds = 0.0
+
+    @classmethod
+    def init(cls, config_data: dict, keep_stages: bool) -> None:
+        from .pipeline import Pipeline
+
+        cls.pipeline = Pipeline(Config(config_data))
+        cls.keep_stages = keep_stages
+        cls.max_seconds = float(cls.pipeline.config.section("limits").get("max_seconds", 0) or 0)
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(seconds: float):
+    """Context manager raising _Timeout after ``seconds`` (main thread, POSIX only)."""
+
+    class _Ctx:
+        def __enter__(self):
+            self.active = seconds > 0 and threading.current_thread() is threading.main_thread() \
+                and hasattr(signal, "setitimer")
+            if self.active:
+                def handler(signum, frame):
+                    raise _Timeout()
+                self.old = signal.signal(signal.SIGALRM, handler)
+                signal.setitimer(signal.ITIMER_REAL, seconds)
+            return self
+
+        def __exit__(self, *exc):
+            if self.active:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, self.old)
+            return False
+
+    return _Ctx()
+
+
+def _error_record(rec: Record, error: str) -> dict[str, Any]:
+    out = dict(rec.meta)
+    out.update(id=rec.id, text=None, source=rec.source, encoding=rec.encoding, error=error)
+    return out
+
+
+def _run_docs(records: list[Record]) -> list[dict[str, Any]]:
+    p = _Worker.pipeline
+    docs = []
+    for r in records:
+        doc = p.make_doc(r.payload, id=r.id, source=r.source, meta=r.meta)
+        if r.encoding and doc.status == "ok":
+            doc.encoding = r.encoding
+        docs.append(doc)
+    p.process(docs)
+    return [d.to_record(with_stages=_Worker.keep_stages) for d in docs]
+
+
+def process_chunk(records: list[Record]) -> list[dict[str, Any]]:
+    """Process records in one worker; unreadable ones pass through as error records."""
+    out: list[dict[str, Any] | None] = [None] * len(records)
+    todo = []
+    for i, r in enumerate(records):
+        if r.error is not None:
+            out[i] = _error_record(r, r.error)
+        else:
+            todo.append(i)
+    if todo:
+        limit = _Worker.max_seconds
+        try:
+            with _alarm(limit * len(todo)):
+                results = _run_docs([records[i] for i in todo])
+            for i, res in zip(todo, results):
+                out[i] = res
+        except _Timeout:
+            # isolate the slow record(s): redo one by one, each with its own budget
+            for i in todo:
+                try:
+                    with _alarm(limit):
+                        out[i] = _run_docs([records[i]])[0]
+                except _Timeout:
+                    out[i] = _error_record(records[i], str(LimitError(
+                        f"record took longer than limits.max_seconds={limit:g}s; raise the limit or "
+                        f"inspect the page with `zhie clean --explain`.")))
+    return out  # type: ignore[return-value]
+
+
+# --- driver side ----------------------------------------------------------
+def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    buf: list[Record] = []
+    for r in records:
+        buf.append(r)
+        if len(buf) >= size:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
+
+
+def process_records(records: Iterable[Record], config: Config, *, jobs: int = 1, chunk_size: int = 16,
+                    keep_stages: bool = False) -> Iterator[dict[str, Any]]:
+    """Yield one output record per input record, in input order."""
+    chunks = _chunks(records, chunk_size)
+    if jobs <= 1:
+        _Worker.init(config.data, keep_stages)
+        for chunk in chunks:
+            yield from process_chunk(chunk)
+        return
+    window: deque = deque()
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_Worker.init,
+                             initargs=(config.data, keep_stages)) as pool:
+        for chunk in chunks:
+            window.append(pool.submit(process_chunk, chunk))
+            if len(window) >= jobs * 4:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+
+
+def run_batch(inputs: list[str | Path], out: str | Path | None, config: Config | None = None, *, jobs: int = 1,
+              resume: bool = False, keep_stages: bool = False, text_field: str = "text", id_field: str = "id",
+              progress: bool = True, chunk_size: int = 16, stream: TextIO | None = None) -> Summary:
+    """Run the pipeline over every record of ``inputs`` and write JSONL.
+
+    Args:
+        inputs: files, directories, JSONL files, saved HF datasets.
+        out: output JSONL path; None writes JSONL to ``stream`` (default stdout).
+        config: the configuration (default ``Config.load()``).
+        jobs: worker processes (1 = in-process).
+        resume: skip records whose id is already in the (partial) output.
+        keep_stages: write the text after each stage under ``stages``.
+        text_field / id_field: JSONL / dataset columns holding the page and the id.
+        progress: show a tqdm bar on stderr.
+
+    Returns:
+        Summary: counts; also saved as ``OUT.summary.json``.
+    """
+    from tqdm import tqdm
+
+    config = config or Config.load()
+    summary = Summary()
+    t0 = time.perf_counter()
+    writer = JsonlWriter(Path(out), resume=resume) if out is not None else None
+    done = writer.done.copy() if writer else Counter()
+    if done:
+        log.info("resuming: %d records already in %s", sum(done.values()), writer.partial)
+
+    def todo() -> Iterator[Record]:
+        for rec in iter_records(inputs, text_field=text_field, id_field=id_field):
+            summary.records_in += 1
+            if done.get(rec.id, 0) > 0:
+                done[rec.id] -= 1
+                summary.skipped_resume += 1
+                continue
+            yield rec
+
+    bar = tqdm(unit="rec", desc="zhie", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+    sink = stream or sys.stdout
+    try:
+        for rec in process_records(todo(), config, jobs=jobs, chunk_size=chunk_size, keep_stages=keep_stages):
+            if writer:
+                writer.write(rec)
+            else:
+                sink.write(dumps(rec) + "\n")
+            summary.add(rec)
+            bar.update(1)
+    except BaseException:
+        if writer:
+            writer.close(complete=False)
+        raise
+    finally:
+        bar.close()
+    summary.seconds = time.perf_counter() - t0
+    if writer:
+        writer.close(complete=True)
+        write_json_atomic(writer.out.with_name(writer.out.name + ".summary.json"), summary.to_dict())
+    return summary
