@@ -1,0 +1,1 @@
+"""Scoring: compare predictions with gold data (``zhie eval <task>``)."""

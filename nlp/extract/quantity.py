@@ -1,0 +1,408 @@
+"""Quantity normalisation: a numeral as written -> (value in base units, qualifier).
+
+Follows shared/ANNOTATION.md and corpora/extract conventions:
+
+- ``97.1万`` -> 971000.0; ``1.8亿`` -> 180000000.0; ``8000万`` + ``元`` -> 80000000.0;
+  ``十二`` -> 12.0; ``两万`` -> 20000.0; ``一百零五`` -> 105.0; ``三万五`` -> 35000.0;
+- percentages stay in percent: ``15.38`` + ``%`` -> 15.38; ``百分之十二点零七`` -> 12.07;
+  ``万分之一`` -> 0.01; ``三成`` (unit 成, tens of percent) -> 30.0; ``5‰`` -> 0.5;
+- ranges as written, value = midpoint, qualifier ``~``: ``3至5万`` -> 40000.0;
+  adjacent digits are a range too: ``两三`` -> 2.5 (never 23), ``七八成`` -> 75.0;
+- approximation inside the numeral (``200多``, ``1.2万余``, ``十几``, ``十来``) -> the
+  written base value with qualifier ``~``; ``几十``/``数百`` -> value None, ``~``;
+- qualifiers in the surrounding text: 超/超过/逾/突破 ``>``, 以上/至少 ``>=``, 以下 ``<=``,
+  近/约/左右/接近 ``~``, 不足/不到/低于 ``<``, none/达/为 ``=``.
+
+Arithmetic is done in :class:`decimal.Decimal`, so ``16.4亿`` is exactly
+1640000000.0 (binary floats give 1639999999.9999998).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["Quantity", "QUALIFIERS", "parse_quantity", "parse_number", "numeric_key", "base_unit",
+           "qualifier_from_context"]
+
+#: the closed set of qualifiers (shared/ANNOTATION.md, optional fields)
+QUALIFIERS = (">", ">=", "<", "<=", "~", "=")
+
+_DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "两": 2, "俩": 2,
+           "三": 3, "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7,
+           "八": 8, "捌": 8, "九": 9, "玖": 9}
+_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+# 兆 is a magnitude like 万亿 in Taiwan usage (ANNOTATION.md, Units)
+_BIG = {"万": 10 ** 4, "萬": 10 ** 4, "亿": 10 ** 8, "億": 10 ** 8, "兆": 10 ** 12}
+_MAGNITUDE_CHARS = "".join(_SMALL) + "".join(_BIG)
+#: approximation suffixes that may sit inside a numeral (200多, 1.2万余, 十几, 十来)
+_APPROX_CHARS = "多余几来许"
+_RANGE_SEP = re.compile(r"(?<=[\d一二两三四五六七八九十百千万亿〇零])\s*(?:至|到|~|～|〜|-|－|—|–)\s*(?=[\d一二两三四五六七八九十百千万亿〇零])")
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_PERCENT_UNITS = {"%", "％", "percent"}
+_FRACTION = re.compile(r"^(.+?)分之(.+)$")
+
+# Units starting with 千/百 that are real units, not a magnitude + unit (千克 is kg).
+_SI_KILO = ("千克", "千米", "千瓦", "千帕", "千焦", "千卡", "千伏", "千兆", "千字节", "百分点", "百帕")
+_UNIT_MAGNITUDES = (("万亿", 10 ** 12), ("千亿", 10 ** 11), ("百亿", 10 ** 10), ("十亿", 10 ** 9),
+                    ("亿", 10 ** 8), ("千万", 10 ** 7), ("百万", 10 ** 6), ("十万", 10 ** 5),
+                    ("万", 10 ** 4), ("千", 10 ** 3), ("百", 10 ** 2))
+
+# Qualifier words, longest first so 不超过 wins over 超过 and 超.
+_BEFORE = sorted({
+    "超过": ">", "超出": ">", "突破": ">", "逾": ">", "超": ">", "高于": ">", "多于": ">",
+    "至少": ">=", "最少": ">=", "不少于": ">=", "不低于": ">=", "起码": ">=",
+    "不足": "<", "不到": "<", "低于": "<", "少于": "<", "未满": "<", "不满": "<",
+    "最多": "<=", "至多": "<=", "不超过": "<=", "不多于": "<=", "不高于": "<=",
+    "近": "~", "约": "~", "接近": "~", "大约": "~", "大概": "~", "将近": "~", "约合": "~", "差不多": "~",
+    "近乎": "~", "约为": "~",
+    "达": "=", "达到": "=", "为": "=", "是": "=",
+}.items(), key=lambda kv: -len(kv[0]))
+_AFTER = sorted({
+    "以上": ">=", "之上": ">=", "开外": ">=", "以下": "<=", "之下": "<=", "以内": "<=", "之内": "<=",
+    "左右": "~", "上下": "~", "多": "~", "余": "~",
+}.items(), key=lambda kv: -len(kv[0]))
+# 多/余 after the unit mean "more than" (1个多月, 3万元余) unless they start a word
+# (3人多次, 5家多方, 2笔余额)
+_AFTER_WORD_STARTS = re.compile(r"^(?:多[次项个种家名人方元地部条起位所样些数少]|余[额下量])")
+
+
+@dataclass(slots=True, frozen=True)
+class Quantity:
+    """A parsed quantity.
+
+    Attributes:
+        value (float | None): value in base units (percent for %, 成, 百分之…);
+            None when the numeral has no definite value (几十, 数百).
+        qualifier (str): one of :data:`QUALIFIERS`.
+    """
+
+    value: float | None
+    qualifier: str = "="
+
+
+def _nfkc(s: str) -> str:
+    return unicodedata.normalize("NFKC", s or "").strip()
+
+
+def _clean_numeral(s: str) -> str:
+    s = _nfkc(s).replace(" ", "")
+    # thousands separators (46,251 / 1,2345) and the full stop used as a decimal point
+    s = re.sub(r"(?<=\d)[,，](?=\d)", "", s)
+    return s.replace("點", "点")
+
+
+def _parse_simple(s: str) -> Decimal | None:
+    """One numeral without range/approximation: Arabic, Chinese or mixed."""
+    if not s:
+        return None
+    if _ARABIC.fullmatch(s):
+        return Decimal(s)
+    # digit-by-digit readings (二〇二一, 一九九八): 3+ digits and no positional character
+    if len(s) >= 3 and all(c in _DIGITS for c in s):
+        return Decimal("".join(str(_DIGITS[c]) for c in s))
+    total = Decimal(0)        # completed value of big-unit sections
+    section = Decimal(0)      # value below the current big unit
+    num: Decimal | None = None
+    num_digits = 0            # Chinese digits read into num (for 三万五)
+    last_unit = 0             # last positional unit seen, for the colloquial tail
+    last_big = 0
+    zero_seen = False
+    has_point = False
+    i = 0
+    n = len(s)
+    while i < n:
+        c = s[i]
+        m = _ARABIC.match(s, i)
+        if m:
+            if num is not None:
+                return None
+            num = Decimal(m.group())
+            has_point = has_point or "." in m.group()
+            num_digits = len(m.group().replace(".", "")) if "." not in m.group() else 9
+            i = m.end()
+            continue
+        if c in _DIGITS:
+            d = _DIGITS[c]
+            if d == 0:
+                zero_seen = True
+                i += 1
+                continue
+            if num is not None:  # 二十二 handled by units; a bare second digit is malformed
+                return None
+            num = Decimal(d)
+            num_digits = 1
+            i += 1
+            continue
+        if c == "点" or c == ".":
+            # Chinese decimal: the fraction digits are read one by one (十二点零七)
+            if has_point:
+                return None  # 1.2.3 is a version or a date, not a number
+            has_point = True
+            j = i + 1
+            frac = ""
+            while j < n and (s[j] in _DIGITS or s[j].isdigit()):
+                frac += str(_DIGITS[s[j]]) if s[j] in _DIGITS else s[j]
+                j += 1
+            if not frac:
+                return None
+            whole = section + (num or 0)
+            section = Decimal(0)
+            num = whole + Decimal("0." + frac)
+            num_digits = 9  # never a colloquial tail
+            i = j
+            continue
+        if c in _SMALL:
+            u = _SMALL[c]
+            section += (num if num is not None else Decimal(1)) * u
+            num = None
+            last_unit = u
+            zero_seen = False
+            i += 1
+            continue
+        if c in _BIG:
+            u = _BIG[c]
+            section += num if num is not None else 0
+            num = None
+            if section == 0 and total == 0:
+                section = Decimal(1)  # bare magnitude: 万, 亿 (the 亿 of 万亿 multiplies the 万)
+            if last_big and u > last_big:   # 万亿: the magnitude multiplies everything before it
+                total = (total + section) * u
+            else:                           # 3亿5000万: a lower section
+                total += section * u
+            last_big = u
+            last_unit = u
+            section = Decimal(0)
+            zero_seen = False
+            i += 1
+            continue
+        return None
+    if num is not None:
+        # colloquial tail: 三万五 = 35000, 一千二 = 1200 (not after 零: 一百零五 = 105)
+        if last_unit and not zero_seen and num_digits == 1 and num == num.to_integral_value():
+            num = num * (Decimal(last_unit) / 10)
+        section += num
+    value = total + section
+    if value == 0 and not zero_seen and "0" not in s:
+        return None
+    return value
+
+
+def _magnitude_suffix(s: str) -> str:
+    """Trailing magnitude characters of a numeral (``5万`` -> ``万``; ``5千万`` -> ``千万``)."""
+    m = re.search(f"[{_MAGNITUDE_CHARS}]+$", s)
+    return m.group() if m else ""
+
+
+def _has_magnitude_after_digit(s: str) -> bool:
+    return bool(re.search(f"[{_MAGNITUDE_CHARS}]", s))
+
+
+_ADJ_PAIR = re.compile("([一二两三四五六七八])([二三四五六七八九])")
+
+
+def _adjacent_range(s: str) -> tuple[str, str] | None:
+    """``两三`` / ``三四十`` / ``十七八`` / ``七八成``: two consecutive digits are a range."""
+    for m in _ADJ_PAIR.finditer(s):
+        a, b = _DIGITS[m.group(1)], _DIGITS[m.group(2)]
+        if b != a + 1:
+            continue
+        # part of a digit-by-digit run (二〇二三): not a range
+        before = s[m.start() - 1] if m.start() > 0 else ""
+        after = s[m.end()] if m.end() < len(s) else ""
+        if before in _DIGITS or after in _DIGITS:
+            continue
+        return s[: m.start()] + m.group(1) + s[m.end():], s[: m.start()] + m.group(2) + s[m.end():]
+    return None
+
+
+def parse_number(text: str) -> tuple[Decimal | None, bool, bool]:
+    """Parse a numeral as written into ``(value, approximate, is_range)``.
+
+    Handles Arabic (full-width too) and Chinese numerals, magnitudes, decimals,
+    ranges (midpoint), approximation characters and fractions (``三分之一`` -> 1/3).
+    The value is unitless: percentages and 成 are applied by :func:`parse_quantity`.
+
+    Args:
+        text (str): e.g. ``"1.2万余"``.
+
+    Returns:
+        tuple: ``(Decimal | None, approximate, is_range)``.
+    """
+    s = _clean_numeral(text)
+    if not s:
+        return None, False, False
+    neg = False
+    if s[0] in "-−负":
+        neg, s = True, s[1:]
+    elif s[0] == "+":
+        s = s[1:]
+    approx = False
+    # indefinite numerals: 几十, 数百万, 上千 -> no definite value
+    if re.match(r"^(?:几|数|上|成)(?=[十百千万亿])", s):
+        return None, True, False
+    if re.match(r"^好几|^若干", s):
+        return None, True, False
+    # approximation characters inside the numeral (never the first character)
+    stripped = s[0] + re.sub(f"[{_APPROX_CHARS}]", "", s[1:])
+    if stripped != s:
+        approx = True
+        s = stripped
+    # N分之M fractions (value as a share, not yet in percent)
+    fm = _FRACTION.match(s)
+    if fm:
+        den, _, _ = parse_number(fm.group(1))
+        numer, _, _ = parse_number(fm.group(2))
+        if den in (None, 0) or numer is None:
+            return None, approx, False
+        v = numer / den
+        return (-v if neg else v), approx, False
+    # explicit ranges: 3至5万, 3-5万, 10~20
+    parts = _RANGE_SEP.split(s)
+    if len(parts) == 2:
+        lo_s, hi_s = parts
+        suffix = _magnitude_suffix(hi_s)
+        if suffix and not _has_magnitude_after_digit(lo_s):
+            lo_s += suffix
+        lo, hi = _parse_simple(lo_s), _parse_simple(hi_s)
+        if lo is None or hi is None:
+            return None, True, True
+        v = (lo + hi) / 2
+        return (-v if neg else v), True, True
+    if len(parts) > 2:
+        return None, True, True
+    pair = _adjacent_range(s)
+    if pair:
+        lo, hi = _parse_simple(pair[0]), _parse_simple(pair[1])
+        if lo is not None and hi is not None:
+            v = (lo + hi) / 2
+            return (-v if neg else v), True, True
+    v = _parse_simple(s)
+    if v is None:
+        return None, approx, False
+    return (-v if neg else v), approx, False
+
+
+def _split_unit_magnitude(unit: str) -> tuple[int, str]:
+    """``万元`` -> (10000, ``元``); ``千克`` -> (1, ``千克``); ``亿人次`` -> (1e8, ``人次``)."""
+    u = _nfkc(unit)
+    if not u or u.startswith(_SI_KILO):
+        return 1, u
+    for prefix, mult in _UNIT_MAGNITUDES:
+        if u.startswith(prefix) and len(u) > len(prefix):
+            return mult, u[len(prefix):]
+    return 1, u
+
+
+def base_unit(quantity: str, unit: str) -> str:
+    """The unit a value is expressed in after normalisation.
+
+    Percent-like forms share ``%`` (``%``, ``成``, ``‰``, ``百分之…``, ``万分之…``);
+    ``个百分点`` and ``百分点`` share ``百分点``; magnitude prefixes are moved into the
+    value (``万元`` -> ``元``).
+    """
+    q = _clean_numeral(quantity)
+    mult, u = _split_unit_magnitude(unit)
+    if u in _PERCENT_UNITS or u in ("成", "‰", "‱"):
+        return "%"
+    if not u and (_FRACTION.match(q.lstrip("-−负")) or q.endswith("成")):
+        return "%"
+    if u in ("个百分点", "百分点"):
+        return "百分点"
+    return u
+
+
+def _round(v: Decimal) -> float:
+    # 12 significant digits removes any trace of decimal division noise (1/3)
+    # while keeping every value a report writes (16.4亿 -> 1640000000.0)
+    if v == 0:
+        return 0.0
+    q = v.quantize(Decimal(1).scaleb(v.adjusted() - 11)) if abs(v.adjusted()) < 30 else v
+    return float(q)
+
+
+def qualifier_from_context(before: str = "", after: str = "") -> str | None:
+    """The qualifier the words around a numeral express, or None.
+
+    Args:
+        before (str): text right before the numeral (only its end is read).
+        after (str): text right after the numeral *and its unit*.
+    """
+    b = _nfkc(before).rstrip(" ，,")
+    a = _nfkc(after)
+    for word, q in _BEFORE:
+        if b.endswith(word):
+            if q != "=":
+                return q
+            break
+    if _AFTER_WORD_STARTS.match(a):
+        return None
+    for word, q in _AFTER:
+        if a.startswith(word):
+            return q
+    return None
+
+
+def parse_quantity(quantity: str, unit: str = "", before: str = "", after: str = "") -> Quantity:
+    """Normalise one annotated quantity.
+
+    Args:
+        quantity (str): the numeral as written (``97.1万``, ``十二``, ``3至5万``).
+        unit (str): its unit (``人``, ``%``, ``成``, ``万元``, ``个百分点``).
+        before (str): sentence text before the numeral (for 超/近/不足/约…).
+        after (str): sentence text after the numeral; a leading ``unit`` is skipped
+            (for 以上/以下/左右…).
+
+    Returns:
+        Quantity: ``value`` in base units (None when indefinite or unparseable) and
+        ``qualifier``.
+
+    Example:
+        >>> parse_quantity("16.4亿", "元")
+        Quantity(value=1640000000.0, qualifier='=')
+        >>> parse_quantity("3至5万", "人")
+        Quantity(value=40000.0, qualifier='~')
+    """
+    q = _clean_numeral(quantity)
+    u = _nfkc(unit)
+    if not u and len(q) > 1 and q.endswith("成") and q[-2] not in "成":
+        q, u = q[:-1], "成"  # 三成 written as one token: 成 is the unit (ANNOTATION.md, Units)
+    a = _nfkc(after)
+    if u and a.startswith(u):
+        a = a[len(u):]
+    value, approx, is_range = parse_number(q)
+    if value is not None:
+        mult, bare = _split_unit_magnitude(u)
+        value *= mult
+        if _FRACTION.match(q.lstrip("-−负")):
+            value *= 100  # N分之M -> percent
+        elif bare == "成":
+            value *= 10
+        elif bare in ("‰",):
+            value /= 10
+        elif bare in ("‱",):
+            value /= 100
+    ctx = qualifier_from_context(before, a)
+    if ctx is not None:
+        qual = ctx
+    elif approx or is_range:
+        qual = "~"
+    else:
+        qual = "="
+    return Quantity(None if value is None else _round(value), qual)
+
+
+def numeric_key(quantity: str, unit: str) -> tuple:
+    """Key under which two (quantity, unit) pairs are numerically equivalent.
+
+    ``numeric_key("1.8亿", "元") == numeric_key("18000万", "元")``;
+    ``numeric_key("十二", "人") == numeric_key("12", "人")``;
+    ``numeric_key("8000", "万元") == numeric_key("8000万", "元")``.
+    A numeral with no definite value falls back to its normalised text.
+    """
+    value = parse_quantity(quantity, unit).value
+    bu = base_unit(quantity, unit)
+    if value is None:
+        return ("text", _clean_numeral(quantity), _nfkc(unit))
+    return ("value", value, bu)

@@ -1,0 +1,165 @@
+"""Quantity normalisation (nlp/extract/quantity.py), per the corpora/extract conventions.
+
+Values are what a statistics table would hold, in base units (percent for %, 成,
+百分之…); the known failure modes of naive parsers are pinned: 两三个 is not 23,
+16.4亿 has no float error, 一百零五 is not 1005.
+"""
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.quantity import QUALIFIERS, base_unit, numeric_key, parse_number, parse_quantity
+
+
+@pytest.mark.parametrize("quantity,unit,value", [
+    # Arabic, magnitudes, decimals (ANNOTATION.md worked examples)
+    ("97.1万", "人", 971000.0),
+    ("1.1万", "人", 11000.0),
+    ("1.8亿", "元", 180000000.0),
+    ("8000万", "元", 80000000.0),
+    ("16.4亿", "元", 1640000000.0),       # float arithmetic gives 1639999999.9999998
+    ("46251", "人", 46251.0),
+    ("46,251", "人", 46251.0),           # half-width thousands separator kept as written
+    ("１２", "月", 12.0),                 # full-width digits
+    ("１．５", "倍", 1.5),
+    ("15.38", "%", 15.38),
+    ("0.5", "个百分点", 0.5),
+    ("8.4", "%", 8.4),
+    ("2.6亿", "元", 260000000.0),
+    ("65.7万", "人次", 657000.0),
+    ("3亿5000万", "元", 350000000.0),
+    ("5千万", "元", 50000000.0),
+    ("万亿", "元", 1e12),                 # bare magnitude (超万亿元)
+    ("1万亿", "元", 1e12),
+    ("2兆", "元", 2e12),                  # Taiwan 兆 = 万亿
+    ("百万", "", 1e6),
+    # Chinese numerals
+    ("十二", "", 12.0),
+    ("二十二", "个", 22.0),
+    ("一百零五", "", 105.0),
+    ("一千零二十", "", 1020.0),
+    ("两万", "", 20000.0),
+    ("三万五", "", 35000.0),             # colloquial tail: 五 = 5000
+    ("一千二", "", 1200.0),
+    ("3万5", "", 35000.0),
+    ("2万3456", "", 23456.0),            # a multi-digit tail is literal
+    ("十二点零七", "", 12.07),
+    ("三点五万", "", 35000.0),
+    ("二〇二一", "", 2021.0),            # digit-by-digit reading
+    ("壹佰", "", 100.0),
+    # percent forms stay in percent
+    ("百分之十二点零七", "", 12.07),
+    ("百分之20", "", 20.0),
+    ("万分之一", "", 0.01),
+    ("千分之五", "", 0.5),
+    ("三分之一", "", 33.3333333333),
+    ("三", "成", 30.0),
+    ("八", "成", 80.0),
+    ("三成", "", 30.0),                  # 成 written inside the quantity
+    ("5", "‰", 0.5),
+    # unit with a magnitude prefix: the magnitude moves into the value
+    ("8000", "万元", 80000000.0),
+    ("1.2", "亿人次", 120000000.0),
+    ("3", "千克", 3.0),                  # 千克 is a unit, not 千 x 克
+    ("5", "千米", 5.0),
+    # approximation inside the numeral keeps the written base value
+    ("200多", "", 200.0),
+    ("1.2万余", "", 12000.0),
+    ("10余万", "", 100000.0),
+    ("200多万", "元", 2000000.0),
+    ("十几", "", 10.0),
+    ("70余", "家", 70.0),
+    # ranges -> midpoint
+    ("3至5万", "人", 40000.0),
+    ("3-5万", "人", 40000.0),
+    ("3～5", "倍", 4.0),
+    ("5千至1万", "元", 7500.0),
+    ("两三", "个", 2.5),                 # never 23
+    ("三四十", "", 35.0),
+    ("十七八", "", 17.5),
+    ("七八", "成", 75.0),
+    ("四五十万", "", 450000.0),
+    ("-3.5", "%", -3.5),
+])
+def test_quantity_value(quantity, unit, value):
+    got = parse_quantity(quantity, unit).value
+    assert got == pytest.approx(value, rel=1e-12, abs=1e-12)
+    assert got == value or abs(got - value) < 1e-9  # exact, not merely close
+
+
+@pytest.mark.parametrize("quantity", ["几十", "数百", "数十万", "上千", "好几万", "", "abc", "第三", "1.2.3"])
+def test_quantity_indefinite_or_unparseable_has_no_value(quantity):
+    assert parse_quantity(quantity).value is None
+
+
+@pytest.mark.parametrize("quantity,unit,before,after,qualifier", [
+    ("9100万", "次", "全年拦截违规商品发布超", "次,主动封禁", ">"),
+    ("27.6万", "人次", "封禁商家和主播超过", "人次,直播带货", ">"),
+    ("2.6亿", "元", "涉案金额超", "元。", ">"),
+    ("30万", "", "已有超过", "的商家", ">"),
+    ("580万", "件", "主动封禁违规商品逾", "件", ">"),
+    ("100", "万元", "投资", "万元以上", ">="),
+    ("3", "成", "至少", "成", ">="),
+    ("60", "岁", "", "岁以下", "<="),
+    ("八", "成", "近", "成", "~"),
+    ("1000", "人", "约", "人", "~"),
+    ("50", "人", "", "人左右", "~"),
+    ("1", "个", "历时", "个多月", "~"),
+    ("万分之一", "", "疑似假货订单低于", "", "<"),
+    ("10", "%", "不足", "%", "<"),
+    ("5", "元", "不到", "元", "<"),
+    ("200多", "", "", "人", "~"),        # 多 inside the quantity
+    ("3至5万", "人", "", "人", "~"),       # a range is approximate
+    ("两三", "个", "", "个", "~"),
+    ("8.4", "%", "上升", "%。", "="),
+    ("205亿", "元", "将达到", "元", "="),
+    ("7.6", "%", "增长", "%", "="),
+    ("5", "人", "不超过", "人", "<="),    # 不超过 is not 超过
+    ("3", "人", "", "人多次参与", "="),   # 多次 is a word, not "more than"
+    ("200多", "人", "超过", "人", ">"),   # an explicit qualifier word wins over 多
+])
+def test_quantity_qualifier(quantity, unit, before, after, qualifier):
+    q = parse_quantity(quantity, unit, before, after)
+    assert q.qualifier == qualifier
+    assert q.qualifier in QUALIFIERS
+
+
+@pytest.mark.parametrize("a,b", [
+    (("1.8亿", "元"), ("18000万", "元")),
+    (("十二", "人"), ("12", "人")),
+    (("两万", "个"), ("20000", "个")),
+    (("8000", "万元"), ("8000万", "元")),
+    (("三", "成"), ("30", "%")),
+    (("百分之十二点零七", ""), ("12.07", "%")),
+    (("0.5", "个百分点"), ("0.5", "百分点")),
+    (("１２", "件"), ("12", "件")),
+    (("16.4亿", "元"), ("164000万", "元")),
+])
+def test_numeric_key_equivalent(a, b):
+    assert numeric_key(*a) == numeric_key(*b)
+
+
+@pytest.mark.parametrize("a,b", [
+    (("1.8亿", "元"), ("1.8亿", "美元")),
+    (("12", "人"), ("12", "人次")),
+    (("两三", "个"), ("23", "个")),
+    (("0.5", "个百分点"), ("0.5", "%")),
+    (("3", "千克"), ("3000", "克")),     # 千克 is not a magnitude
+    (("几十", "人"), ("数十", "人")),     # no value: compared as text
+])
+def test_numeric_key_different(a, b):
+    assert numeric_key(*a) != numeric_key(*b)
+
+
+@pytest.mark.parametrize("unit,expected", [
+    ("万元", "元"), ("亿元", "元"), ("元", "元"), ("%", "%"), ("％", "%"), ("成", "%"),
+    ("个百分点", "百分点"), ("千克", "千克"), ("万人次", "人次"), ("元/平方米", "元/平方米"),
+])
+def test_quantity_base_unit(unit, expected):
+    assert base_unit("1", unit) == expected
+
+
+def test_quantity_parse_number_flags():
+    assert parse_number("3至5万") == (40000, True, True)
+    assert parse_number("200多")[1:] == (True, False)
+    assert parse_number("97.1万")[1:] == (False, False)
