@@ -28,8 +28,9 @@ from .stage import Stage, Transform
 
 MODES = ("auto", "t2s", "tw2s", "tw2sp", "hk2s", "none")
 
-# Hong Kong standard character forms (OpenCC t2hk targets) and Cantonese particles.
-_HK_MARKERS = re.compile(r"[裏綫衞麪峯啓着爲僞㗎嘅喺咗冇哋啲嚟嗰乜佢]|的士|巴士|私隱|屋邨|特首|立法會|港府|港鐵")
+# Hong Kong markers: Cantonese particles and HK-only vocabulary. Character forms
+# such as 裏/綫/爲 are NOT markers: OpenCC's own standard Traditional uses them.
+_HK_MARKERS = re.compile(r"[㗎嘅喺咗冇哋啲嚟嗰乜佢]|的士|私隱|屋邨|特首|立法會|港府|港鐵|政府總部|區議會")
 # Taiwan-only vocabulary: only these justify tw2sp's phrase conversion, which
 # otherwise rewrites mainland phrasing written in Traditional script (seed 004:
 # 資料圖片 would become 数据图片).
@@ -103,20 +104,19 @@ def detect_script(text: str, *, min_share: float = 0.6, min_evidence: int = 3) -
 
 
 def detect_variant(text: str, *, min_markers: int = 2) -> str:
-    """``hk2s`` for Hong Kong text, ``tw2sp`` for Taiwan phrasing, else ``tw2s``.
+    """``hk2s`` for Hong Kong text, ``tw2sp`` for Taiwan phrasing, else ``t2s``.
 
-    ``tw2s`` (character variants, no phrase rewriting) is the safe default: it
-    converts the aspect particle 著 -> 着 that ``t2s`` leaves alone, and does not
-    rewrite vocabulary.
+    ``t2s`` (no phrase rewriting) is the safe default; :func:`convert_text` then
+    fixes the aspect particle 著 -> 着 that plain ``t2s`` leaves alone.
     """
-    sample = _sample(text)
+    sample = _sample(text, 20000)
     hk = len(_HK_MARKERS.findall(sample))
     tw = len(_TW_MARKERS.findall(sample))
     if hk >= min_markers and hk > tw:
         return "hk2s"
     if tw >= min_markers:
         return "tw2sp"
-    return "tw2s"
+    return "t2s"
 
 
 def _align(src: str, dst: str, src_off: int, dst_off: int, blocks: list) -> None:
@@ -164,22 +164,46 @@ def build_offset_map(src: str, dst: str) -> OffsetMap:
     return OffsetMap(merged or [(0, 0, 0, 0)], len(dst), len(src))
 
 
+def _fix_zhe(src: str, out: str) -> str:
+    """``t2s`` leaves 著 unconverted, but in Traditional text 著 is mostly the
+    particle/verb that Simplified writes 着 (睡著 -> 睡着, 著力 -> 着力). OpenCC's
+    ``tw2s`` tables decide it by phrase; they are ~1.7x slower than ``t2s`` on whole
+    pages, so only a small window around each 著 is run through them."""
+    if "著" not in out or len(src) != len(out):
+        return out
+    tw2s = _converter("tw2s")
+    chars = list(out)
+    for i, ch in enumerate(out):
+        if ch == "著":
+            lo, hi = max(0, i - 3), min(len(src), i + 4)
+            window = tw2s.convert(src[lo:hi])
+            if len(window) == hi - lo:
+                chars[i] = window[i - lo]
+    return "".join(chars)
+
+
+def _convert_plain(text: str, config: str) -> str:
+    out = _converter(config).convert(text)
+    if config in ("t2s", "hk2s"):
+        out = _fix_zhe(text, out)
+    return out
+
+
 def convert_text(text: str, config: str, protected: dict[str, str] | None = None) -> str:
     """Convert with OpenCC ``config``, keeping ``protected`` terms as listed."""
-    conv = _converter(config)
     if not protected:
-        return conv.convert(text)
+        return _convert_plain(text, config)
     pattern = _protected_pattern(tuple(sorted(protected, key=len, reverse=True)))
     out: list[str] = []
     pos = 0
     for m in pattern.finditer(text):
         if m.start() > pos:
-            out.append(conv.convert(text[pos : m.start()]))
+            out.append(_convert_plain(text[pos : m.start()], config))
         out.append(protected[m.group()])
         pos = m.end()
     if pos == 0:
-        return conv.convert(text)
-    out.append(conv.convert(text[pos:]))
+        return _convert_plain(text, config)
+    out.append(_convert_plain(text[pos:], config))
     return "".join(out)
 
 
@@ -252,14 +276,20 @@ class Converter(Stage):
         trad_re, simp_re = _script_classes()
         sample = _sample(text)
         n_trad = len(trad_re.findall(sample))
+        if n_trad == 0:  # the common case (Simplified page): one pass, no conversion
+            return None, {"traditional_chars": 0, "script": "simplified"}
         n_simp = len(simp_re.findall(sample))
         evidence = {"traditional_chars": n_trad, "simplified_chars": n_simp}
         # short texts (a sentence) may hold only a couple of script-specific
         # characters: enough when none of them is Simplified-only
-        if n_trad < self.min_evidence and not (n_trad and not n_simp):
-            evidence["script"] = "simplified" if n_simp else "unknown"
+        if n_trad < self.min_evidence and n_simp:
+            evidence["script"] = "simplified"
             return None, evidence
-        evidence["script"] = "traditional" if n_trad / (n_trad + n_simp) >= self.min_share else "mixed"
+        share = n_trad / (n_trad + n_simp)
+        if share < self.min_share and n_trad < 20 * self.min_evidence:
+            evidence["script"] = "simplified"
+            return None, evidence
+        evidence["script"] = "traditional" if share >= 0.98 else "mixed"
         return detect_variant(text), evidence
 
     def process(self, doc: Document) -> Transform | None:
@@ -268,7 +298,7 @@ class Converter(Stage):
         doc.info["convert"] = config or "none"
         if config is None:
             return None
-        if self.mode == "auto" and evidence.get("simplified_chars"):
+        if self.mode == "auto" and evidence.get("script") == "mixed":
             # some Simplified text too: convert only the Traditional runs of lines
             parts = []
             for start, end, is_trad in self._script_blocks(doc.text):

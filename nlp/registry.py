@@ -18,6 +18,14 @@ from .stage import Stage
 
 STAGES: dict[str, str] = {
     "convert": "nlp.convert:Converter",
+    "clean.markup": "nlp.clean.markup:MarkupCleaner",
+    "clean.corpus": "nlp.clean.corpus:CorpusRepeatCleaner",
+    "clean.chrome": "nlp.clean.chrome:ChromeCleaner",
+    "clean.spam": "nlp.clean.spam:SpamCleaner",
+    "clean.title": "nlp.clean.title:TitleCleaner",
+    "clean.seo": "nlp.clean.seo:SeoKeywordCleaner",
+    "clean.censored": "nlp.clean.censor:CensorFlagger",
+    "clean.layout": "nlp.clean.layout:LayoutCleaner",
 }
 
 _loaded_entry_points = False

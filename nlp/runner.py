@@ -91,8 +91,9 @@ class _Worker:
         cls.max_seconds = float(cls.pipeline.config.section("limits").get("max_seconds", 0) or 0)
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """BaseException so that the pipeline's per-record error handling (which
+    catches Exception) cannot swallow it and keep running the slow record."""
 
 
 def _alarm(seconds: float):

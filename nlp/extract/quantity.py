@@ -38,7 +38,7 @@ _BIG = {"万": 10 ** 4, "萬": 10 ** 4, "亿": 10 ** 8, "億": 10 ** 8, "兆": 1
 _MAGNITUDE_CHARS = "".join(_SMALL) + "".join(_BIG)
 #: approximation suffixes that may sit inside a numeral (200多, 1.2万余, 十几, 十来)
 _APPROX_CHARS = "多余几来许"
-_RANGE_SEP = re.compile(r"(?<=[\d一二两三四五六七八九十百千万亿〇零])\s*(?:至|到|~|～|〜|-|－|—|–)\s*(?=[\d一二两三四五六七八九十百千万亿〇零])")
+_RANGE_SEP = re.compile(r"(?<=\S)\s*(?:至|到|~|～|〜|-|－|—|–)\s*(?=[\d一二两三四五六七八九十百千万亿〇零])")
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT_UNITS = {"%", "％", "percent"}
 _FRACTION = re.compile(r"^(.+?)分之(.+)$")
@@ -53,7 +53,8 @@ _UNIT_MAGNITUDES = (("万亿", 10 ** 12), ("千亿", 10 ** 11), ("百亿", 10 **
 _BEFORE = sorted({
     "超过": ">", "超出": ">", "突破": ">", "逾": ">", "超": ">", "高于": ">", "多于": ">",
     "至少": ">=", "最少": ">=", "不少于": ">=", "不低于": ">=", "起码": ">=",
-    "不足": "<", "不到": "<", "低于": "<", "少于": "<", "未满": "<", "不满": "<",
+    "不足": "<", "不到": "<", "低于": "<", "少于": "<", "未满": "<", "不满": "<", "跌破": "<",
+    "最低": ">=", "最高": "<=",
     "最多": "<=", "至多": "<=", "不超过": "<=", "不多于": "<=", "不高于": "<=",
     "近": "~", "约": "~", "接近": "~", "大约": "~", "大概": "~", "将近": "~", "约合": "~", "差不多": "~",
     "近乎": "~", "约为": "~",
@@ -66,6 +67,10 @@ _AFTER = sorted({
 # 多/余 after the unit mean "more than" (1个多月, 3万元余) unless they start a word
 # (3人多次, 5家多方, 2笔余额)
 _AFTER_WORD_STARTS = re.compile(r"^(?:多[次项个种家名人方元地部条起位所样些数少]|余[额下量])")
+# 0.5元起充 / 100元起: 起 = "from"; not 起诉, 起草, 起火 …
+_AFTER_QI = re.compile(r"^起(?:$|[，,。；;、\s）)]|[充售购步跳订价])")
+# 上万个 / 上千人 / 成千上万: 上 before a bare magnitude = "as many as"
+_SHANG = re.compile(f"^[十百千万亿]")
 
 
 @dataclass(slots=True, frozen=True)
@@ -249,6 +254,16 @@ def parse_number(text: str) -> tuple[Decimal | None, bool, bool]:
     if stripped != s:
         approx = True
         s = stripped
+    if s == "一半":  # half: a share, like N分之M
+        return Decimal("0.5"), approx, False
+    # ratios 2.37∶1 / 3:1 -> the quotient
+    rm = re.fullmatch(r"(.+?)[∶:比](.+)", s)
+    if rm:
+        a, _, _ = parse_number(rm.group(1))
+        b, _, _ = parse_number(rm.group(2))
+        if a is None or not b:
+            return None, approx, False
+        return (-(a / b) if neg else a / b), approx, False
     # N分之M fractions (value as a share, not yet in percent)
     fm = _FRACTION.match(s)
     if fm:
@@ -262,6 +277,8 @@ def parse_number(text: str) -> tuple[Decimal | None, bool, bool]:
     parts = _RANGE_SEP.split(s)
     if len(parts) == 2:
         lo_s, hi_s = parts
+        # a unit written on both sides (150万元至200万) belongs to neither numeral
+        lo_s = re.sub(r"[^\d.一二两三四五六七八九十百千万亿零〇点]+$", "", lo_s)
         suffix = _magnitude_suffix(hi_s)
         if suffix and not _has_magnitude_after_digit(lo_s):
             lo_s += suffix
@@ -306,7 +323,7 @@ def base_unit(quantity: str, unit: str) -> str:
     mult, u = _split_unit_magnitude(unit)
     if u in _PERCENT_UNITS or u in ("成", "‰", "‱"):
         return "%"
-    if not u and (_FRACTION.match(q.lstrip("-−负")) or q.endswith("成")):
+    if not u and (_FRACTION.match(q.lstrip("-−负")) or q.endswith("成") or q == "一半"):
         return "%"
     if u in ("个百分点", "百分点"):
         return "百分点"
@@ -336,6 +353,8 @@ def qualifier_from_context(before: str = "", after: str = "") -> str | None:
             if q != "=":
                 return q
             break
+    if _AFTER_QI.match(a):
+        return ">="
     if _AFTER_WORD_STARTS.match(a):
         return None
     for word, q in _AFTER:
@@ -375,7 +394,7 @@ def parse_quantity(quantity: str, unit: str = "", before: str = "", after: str =
     if value is not None:
         mult, bare = _split_unit_magnitude(u)
         value *= mult
-        if _FRACTION.match(q.lstrip("-−负")):
+        if _FRACTION.match(q.lstrip("-−负")) or q == "一半":
             value *= 100  # N分之M -> percent
         elif bare == "成":
             value *= 10
@@ -384,6 +403,8 @@ def parse_quantity(quantity: str, unit: str = "", before: str = "", after: str =
         elif bare in ("‱",):
             value /= 100
     ctx = qualifier_from_context(before, a)
+    if ctx is None and _nfkc(before).endswith("上") and _SHANG.match(q):
+        ctx = ">="
     if ctx is not None:
         qual = ctx
     elif approx or is_range:

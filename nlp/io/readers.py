@@ -67,7 +67,7 @@ def iter_records(inputs: list[str | Path], *, text_field: str = "text", id_field
         elif path.exists():
             yield from _read_file(path, root=None, text_field=text_field, id_field=id_field)
         else:
-            yield Record(id=str(path), source=str(path), payload=None,
+            yield Record(id=path.name, source=str(path), payload=None,
                          error=str(InputError(f"input not found: {path}; check the path.")))
 
 
