@@ -5,7 +5,7 @@ import opencc
 import pytest
 
 from nlp import Pipeline
-from nlp.convert import Converter, _script_classes, build_offset_map, detect_variant, load_protected
+from nlp.convert import Converter, _script_classes, build_offset_map, convert_text, detect_variant, load_protected
 from nlp.document import Document
 
 
@@ -104,7 +104,7 @@ def _check_lines_map_back(doc: Document, conv) -> None:
 def test_offset_map_roundtrip_on_seed(seed_text, key):
     doc = run_convert(seed_text[key])
     cfg = doc.info["convert"]
-    conv = (lambda s: s) if cfg == "none" else (lambda s: opencc.OpenCC(cfg).convert(s))
+    conv = (lambda s: s) if cfg == "none" else (lambda s: convert_text(s, cfg, load_protected()))
     _check_lines_map_back(doc, conv)
 
 
@@ -115,7 +115,7 @@ def test_offset_map_roundtrip_on_seed_made_traditional(seed_text, key):
     trad = opencc.OpenCC("s2twp").convert(seed_text[key] + "\n电脑内存不足，请检查软件。")
     doc = run_convert(trad)
     assert doc.maps, "a Traditional page must carry an offset map"
-    conv = lambda s: opencc.OpenCC(doc.info["convert"]).convert(s)  # noqa: E731
+    conv = lambda s: convert_text(s, doc.info["convert"], load_protected())  # noqa: E731
     _check_lines_map_back(doc, conv)
 
 
@@ -125,7 +125,7 @@ def test_offset_map_character_exact_without_phrase_rewrites(seed_text, key):
     window maps to a raw slice that converts back to exactly that window. (Phrase
     rewrites such as 線上 -> 在线 are aligned per phrase, not per character.)"""
     doc = run_convert(opencc.OpenCC("s2t").convert(seed_text[key]))
-    conv = opencc.OpenCC(doc.info["convert"]).convert
+    conv = lambda s: convert_text(s, doc.info["convert"], load_protected())  # noqa: E731
     for i in range(0, len(doc.text) - 2, 13):
         rs, re_ = doc.to_raw(i, i + 2)
         assert conv(doc.raw[rs:re_]) == doc.text[i:i + 2]

@@ -1,0 +1,38 @@
+"""The zhie CLI as a user types it (issue 3)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, seed_path
+
+
+def zhie(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "nlp", *args], capture_output=True, text=True, cwd=ROOT, **kw)
+
+
+def test_cli_single_page_prints_converted_text():
+    r = zhie("clean", str(seed_path("004")))
+    assert r.returncode == 0, r.stderr
+    assert "快手电商2022年共处罚商家和主播65.7万人次" in r.stdout
+
+
+def test_cli_batch_jsonl_stdout_and_file(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "當前位置:首頁"}, ensure_ascii=False) + "\nnot json\n", encoding="utf-8")
+    r = zhie("clean", str(src), "--no-progress")
+    lines = [json.loads(l) for l in r.stdout.splitlines()]
+    assert [l["id"] for l in lines] == ["a", "in.jsonl:2"]
+    assert lines[0]["text"] == "当前位置:首页" and lines[1]["error"].startswith("[E101]")
+    out = tmp_path / "out.jsonl"
+    r = zhie("clean", str(src), "-o", str(out))
+    assert r.returncode == 0 and "records in: 2, out: 2" in r.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_cli_config_and_errors():
+    r = zhie("config", "--set", "stages.convert.mode=t2s")
+    assert r.returncode == 0 and 'mode = "t2s"' in r.stdout
+    r = zhie("config", "--set", "pipeline.stages=['nope']")
+    assert r.returncode == 2 and "[E001] Unknown stage 'nope'" in r.stderr
