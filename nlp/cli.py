@@ -81,6 +81,24 @@ def cmd_config(args) -> int:
     return 0
 
 
+def cmd_eval_extract(args) -> int:
+    from .evaluate import extract as ev
+
+    result = ev.evaluate(args.gold, args.pred, errors_path=args.errors)
+    print(json.dumps(result, ensure_ascii=False) if args.json else ev.format_table(result))
+    if args.errors:
+        print(f"error table written to {args.errors}", file=sys.stderr)
+    return 0
+
+
+def cmd_eval_clean(args) -> int:
+    from .evaluate import clean as ev
+
+    result = ev.evaluate(args.gold, args.pred, raw_dir=args.raw)
+    print(json.dumps(result, ensure_ascii=False) if args.json else ev.format_table(result))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhie",
@@ -97,6 +115,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_args(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of TOML.")
     p.set_defaults(func=cmd_config)
+
+    ev = sub.add_parser("eval", help="score predictions against gold data.")
+    evsub = ev.add_subparsers(dest="what", required=True, metavar="WHAT")
+    p = evsub.add_parser("extract", help="tuple P/R/F1 (strict, numeric-equivalent, per field, per source).")
+    p.add_argument("--gold", required=True, metavar="G.jsonl")
+    p.add_argument("--pred", required=True, metavar="P.jsonl")
+    p.add_argument("--errors", metavar="FILE", help="write the error table (missed/spurious/wrong field) here.")
+    p.add_argument("--json", action="store_true", help="print one JSON object.")
+    p.set_defaults(func=cmd_eval_extract)
+    p = evsub.add_parser("clean", help="char P/R/F1, exact-paragraph rate, boilerplate kept, prose lost.")
+    p.add_argument("--gold", required=True, metavar="DIR", help="directory of <id>.gold.txt / <id>.txt gold pages.")
+    p.add_argument("--pred", required=True, metavar="DIR|OUT.jsonl", help="<id>.txt files or `zhie clean -o` output.")
+    p.add_argument("--raw", metavar="DIR", help="raw pages, to add the naive baseline and boilerplate counts.")
+    p.add_argument("--json", action="store_true", help="print one JSON object.")
+    p.set_defaults(func=cmd_eval_clean)
     return parser
 
 
