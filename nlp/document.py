@@ -143,10 +143,10 @@ class OffsetMap:
             side (str): ``"start"`` for the start of a span, ``"end"`` for its end;
                 decides which edge of a replaced block a position inside it maps to.
         """
+        if pos >= self.dst_len and (side == "end" or pos > 0):
+            return self.src_len  # the end of the text, even an empty one, is the end of the source
         if pos <= 0:
             return 0
-        if pos >= self.dst_len:
-            return self.src_len
         i = bisect.bisect_right(self._dst_starts, pos) - 1
         # an empty block (pure deletion) shares its start with the next block;
         # for an end position prefer the block that ends at pos

@@ -61,4 +61,4 @@ def test_offset_map_from_edits_is_monotonic(raw_edits, extra):
         q = m.to_src(p)
         assert prev <= q <= src_len
         prev = q
-    assert m.to_src(m.dst_len) == src_len
+    assert m.to_src(m.dst_len, side="end") == src_len
