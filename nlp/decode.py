@@ -3,13 +3,15 @@ Big5, UTF-16) into text, never raising on bad bytes.
 
 Detection order, cheapest first: BOMs; strict UTF-8 (most scraped text); then
 charset-normalizer (https://github.com/jawah/charset_normalizer) restricted to the
-configured candidates. Undecodable bytes are decoded with ``surrogateescape`` so
-they can be counted exactly, then replaced by U+FFFD.
+configured candidates. Undecodable bytes are never fatal:
+they can be counted exactly: a codec error handler replaces each bad byte by
+U+FFFD and counts it.
 """
 from __future__ import annotations
 
 import codecs
 import re
+import threading
 from dataclasses import dataclass
 
 _BOMS = (
@@ -19,7 +21,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf_16"),
     (codecs.BOM_UTF16_BE, "utf_16"),
 )
-_SURROGATES = re.compile("[\udc80-\udcff]")
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 # charset-normalizer's names -> Python codec names we report
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5hkscs": "big5hkscs"}
@@ -32,12 +33,24 @@ class Decoded:
     replaced_bytes: int = 0
 
 
+_counter = threading.local()
+
+
+def _count_and_replace(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: replace each undecodable run by U+FFFD per byte and
+    count the bytes, so the record can report exactly how many were lost."""
+    n = err.end - err.start
+    _counter.n = getattr(_counter, "n", 0) + n
+    return "\ufffd" * n, err.end
+
+
+codecs.register_error("zhie-count", _count_and_replace)
+
+
 def _decode_counting(data: bytes, encoding: str) -> Decoded:
-    text = data.decode(encoding, errors="surrogateescape")
-    n = len(_SURROGATES.findall(text)) if "\udc80" <= max(text, default="\x00") else 0
-    if n:
-        text = _SURROGATES.sub("\ufffd", text)
-    return Decoded(text, encoding, n)
+    _counter.n = 0
+    text = data.decode(encoding, errors="zhie-count")
+    return Decoded(text, encoding, _counter.n)
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -128,8 +141,7 @@ def _detect(data: bytes, candidates) -> str:
 
 
 def _utf8_share(data: bytes) -> float:
-    text = data.decode("utf-8", errors="surrogateescape")
-    bad = len(_SURROGATES.findall(text))
+    bad = _decode_counting(data, "utf-8").replaced_bytes
     return 1 - bad / max(len(data), 1)
 
 
