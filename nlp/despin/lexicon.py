@@ -1,0 +1,188 @@
+"""The substitution lexicon (spun form -> original) and a fast matcher for it.
+
+The lexicon lives in ``corpora/despin/lexicon.tsv`` (see its header for the columns
+and sources). Seed 002 shows the tool's behaviour the matcher must follow:
+- word-level table substitution, applied greedily, also across word boundaries
+  (``商品质量`` -> ``商风致量``: ``品质`` -> ``风致`` matched inside the string), so
+  spun forms are found as plain substrings, not on word boundaries;
+- chains (``消费`` -> ``消耗`` -> ``斲丧``): :meth:`Lexicon.load` adds the original of
+  the first step as a candidate of the last (source ``chain-derived``).
+
+Matching is leftmost-longest and non-overlapping. It is done with a numpy bigram
+prefilter (every spun form has >= 2 characters) and a Python check only at the few
+positions whose first two characters start some spun form: a page without spun
+forms costs one vectorised pass, which keeps the stage near the speed of the OpenCC
+pass it follows (issue 4 budget: <= 3x).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ConfigError
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "corpora" / "despin" / "lexicon.tsv"
+
+
+@dataclass(slots=True)
+class Entry:
+    """Everything known about one spun form.
+
+    Attributes:
+        spun (str): the spun form as it appears in text.
+        originals (list[str]): candidate originals, most specific source first.
+        real_word (bool): the spun form is also a common real word (ambiguous).
+        sources (dict[str, str]): original -> source tag (seed002, table, chain, chain-derived).
+    """
+
+    spun: str
+    originals: list[str] = field(default_factory=list)
+    real_word: bool = False
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True, frozen=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry
+
+
+_BITS = 20  # bitmap of 2^20 bigram hashes: ~600 forms -> false-positive rate ~0.06 %
+
+
+def _bigram_hashes(text: str) -> np.ndarray:
+    """A 20-bit hash of every character bigram (multiplicative hash, uint32 ring)."""
+    a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if len(a) < 2:
+        return np.zeros(0, dtype=np.uint32)
+    with np.errstate(over="ignore"):
+        return ((a[:-1] * np.uint32(0x9E3779B1)) ^ a[1:]) * np.uint32(0x85EBCA6B) >> np.uint32(32 - _BITS)
+
+
+class Lexicon:
+    """Spun forms -> :class:`Entry`, with a leftmost-longest matcher.
+
+    Args:
+        entries (dict[str, Entry]): keyed by spun form.
+    """
+
+    def __init__(self, entries: dict[str, Entry]):
+        self.entries = entries
+        by_bigram: dict[str, list[str]] = {}
+        for form in entries:
+            if len(form) < 2:
+                raise ConfigError(f"Lexicon spun form {form!r} is shorter than 2 characters; "
+                                  f"single characters are too ambiguous to reverse: remove the line.")
+            by_bigram.setdefault(form[:2], []).append(form)
+        for forms in by_bigram.values():
+            forms.sort(key=len, reverse=True)
+        self._by_bigram = by_bigram
+        # one bitmap for every form, one for the forms that are not real words: the
+        # spin gate only needs the latter, and a clean page has almost none of them
+        self._bitmap = np.zeros(1 << _BITS, dtype=bool)
+        self._bitmap_unamb = np.zeros(1 << _BITS, dtype=bool)
+        self._by_bigram_unamb: dict[str, list[str]] = {}
+        for b, forms in by_bigram.items():
+            h = _bigram_hashes(b)[0]
+            self._bitmap[h] = True
+            unamb = [f for f in forms if not entries[f].real_word]
+            if unamb:
+                self._bitmap_unamb[h] = True
+                self._by_bigram_unamb[b] = unamb
+
+    # --- loading ---------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path | None = None, *, exclude_sources: tuple[str, ...] = ()) -> Lexicon:
+        """Read a lexicon TSV (``spun, original, real_word, source, note``).
+
+        Args:
+            path: the TSV; defaults to ``corpora/despin/lexicon.tsv``.
+            exclude_sources: drop rows with these source tags (e.g. ``("seed002",)``
+                to measure what the lexicon does without the seed's own pairs).
+        """
+        path = Path(path) if path else DEFAULT_PATH
+        if not path.exists():
+            raise ConfigError(f"Despin lexicon not found: {path}. Point stages.despin.lexicon at a TSV "
+                              f"with columns spun, original, real_word, source, note.")
+        entries: dict[str, Entry] = {}
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) < 4 or parts[2] not in ("yes", "no"):
+                raise ConfigError(f"{path}:{lineno}: expected spun<TAB>original<TAB>yes|no<TAB>source, "
+                                  f"got {line!r}.")
+            spun, orig, real, source = parts[:4]
+            if source in exclude_sources:
+                continue
+            e = entries.setdefault(spun, Entry(spun))
+            if orig not in e.sources:
+                e.originals.append(orig)
+                e.sources[orig] = source
+            e.real_word = e.real_word or real == "yes"
+        _add_chains(entries)
+        return cls(entries)
+
+    # --- matching --------------------------------------------------------
+    def find(self, text: str, *, unambiguous_only: bool = False) -> list[Match]:
+        """Leftmost-longest, non-overlapping occurrences of spun forms in ``text``.
+
+        Args:
+            text (str): the text to search.
+            unambiguous_only (bool): only forms that are not real words (the cheap
+                spin gate). Defaults to False.
+        """
+        hashes = _bigram_hashes(text)
+        if len(hashes) == 0:
+            return []
+        bitmap = self._bitmap_unamb if unambiguous_only else self._bitmap
+        positions = np.flatnonzero(bitmap[hashes])
+        out: list[Match] = []
+        last_end = 0
+        by_bigram = self._by_bigram_unamb if unambiguous_only else self._by_bigram
+        for p in positions.tolist():
+            if p < last_end:
+                continue
+            for form in by_bigram.get(text[p:p + 2], ()):
+                if text.startswith(form, p):
+                    out.append(Match(p, p + len(form), self.entries[form]))
+                    last_end = p + len(form)
+                    break
+        return out
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, spun: str) -> bool:
+        return spun in self.entries
+
+    def pairs(self) -> set[tuple[str, str]]:
+        """Every (spun, original) pair, chains included."""
+        return {(e.spun, o) for e in self.entries.values() for o in e.originals}
+
+
+def _add_chains(entries: dict[str, Entry]) -> None:
+    """X->Y and Y->Z in the table give Z the candidate X (a page spun twice)."""
+    additions: list[tuple[Entry, str]] = []
+    for e in entries.values():
+        for mid in list(e.originals):
+            first = entries.get(mid)
+            if first is None:
+                continue
+            for orig in first.originals:
+                if orig != e.spun and orig not in e.sources:
+                    additions.append((e, orig))
+    for e, orig in additions:
+        if orig not in e.sources:
+            e.originals.append(orig)
+            e.sources[orig] = "chain-derived"
+
+
+@functools.lru_cache(maxsize=8)
+def load_cached(path: str = "", exclude_sources: tuple[str, ...] = ()) -> Lexicon:
+    """:meth:`Lexicon.load`, cached per (path, exclusions) so stages share one copy."""
+    return Lexicon.load(path or None, exclude_sources=exclude_sources)

@@ -1,0 +1,232 @@
+"""A compact character n-gram language model (stupid backoff) in numpy.
+
+Why characters: spinning replaces words, and a character 5-gram spans the spun word
+plus a word on each side, which is where a spun form looks odd (``商风致量``,
+``斲丧者``). Why numpy and hashing: kenlm's builder binary is not available; an
+n-gram is stored as a 64-bit polynomial hash of its code points, so counting a
+corpus is ``np.unique`` over hash arrays and a query is one ``np.searchsorted`` per
+order for a whole page. A hash collision needs two of ~10^7 distinct n-grams to
+share a 64-bit value (probability ~10^-5 for the whole table), which is negligible.
+
+Scoring is *stupid backoff* (Brants et al. 2007, "Large Language Models in Machine
+Translation", alpha = 0.4): ``S(w|ctx) = c(ctx w) / c(ctx)`` if seen, else
+``0.4 * S(w|ctx[1:])``. It is not a normalised probability, which does not matter
+here: the despin stage only compares two versions of the same window.
+"""
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+
+#: odd multiplier of the polynomial hash (2^64 ring); any large odd constant works
+_P = np.uint64(0x9E3779B97F4A7C15)
+_BACKOFF = np.log10(0.4)
+FORMAT_VERSION = 1
+
+
+def normalize_char(ch: str) -> str:
+    """One character -> one character: fold width, digits and Latin letters.
+
+    Length is preserved so offsets in the scored window stay those of the page.
+    Digits become ``0`` and Latin letters ``a``: the model is about Chinese wording,
+    and numbers/names would only dilute the counts.
+    """
+    if "0" <= ch <= "9":
+        return "0"
+    n = unicodedata.normalize("NFKC", ch)
+    if len(n) != 1:
+        return ch
+    if "0" <= n <= "9":
+        return "0"
+    if n.isascii() and n.isalpha():
+        return "a"
+    if n.isspace():
+        return "\n" if n in "\n\r" else " "
+    return n
+
+
+_NORM_CACHE: dict[str, str] = {}
+
+
+def normalize(text: str) -> str:
+    """:func:`normalize_char` over a string, cached per character."""
+    cache = _NORM_CACHE
+    out = []
+    for ch in text:
+        n = cache.get(ch)
+        if n is None:
+            n = cache[ch] = normalize_char(ch)
+        out.append(n)
+    return "".join(out)
+
+
+def _codes(text: str) -> np.ndarray:
+    """Code points + 1 as uint64 (0 never occurs, so the hash of a prefix differs)."""
+    arr = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    return arr + np.uint64(1)
+
+
+def ngram_hashes(codes: np.ndarray, order: int) -> list[np.ndarray]:
+    """Hashes of the n-grams ending at each position, for n = 1..order.
+
+    ``out[n-1][i]`` is the hash of ``codes[i-n+1 : i+1]``; for ``i < n-1`` the value
+    is the hash of the shorter prefix (callers mask those positions).
+    """
+    out = [codes.copy()]
+    with np.errstate(over="ignore"):
+        for _n in range(2, order + 1):
+            prev = out[-1]
+            cur = codes.copy()
+            cur[1:] = prev[:-1] * _P + codes[1:]
+            out.append(cur)
+    return out
+
+
+class CharNgramLM:
+    """Character n-gram counts with stupid-backoff scoring.
+
+    Attributes:
+        order (int): the n of the highest order.
+        keys (list[np.ndarray]): sorted uint64 hashes per order (index 0 = unigrams).
+        counts (list[np.ndarray]): counts aligned with ``keys``.
+        total (int): number of characters counted.
+    """
+
+    def __init__(self, order: int, keys: list[np.ndarray], counts: list[np.ndarray], total: int,
+                 meta: dict | None = None):
+        self.order = order
+        self.keys = keys
+        self.counts = [c.astype(np.float64) for c in counts]
+        self.total = int(total)
+        self.meta = dict(meta or {})
+        self._vocab = len(keys[0])
+
+    # --- building --------------------------------------------------------
+    @classmethod
+    def build(cls, texts, *, order: int = 5, min_counts: tuple[int, ...] = (1, 1, 2, 2, 2),
+              progress: bool = False) -> CharNgramLM:
+        """Count n-grams over an iterable of texts.
+
+        Args:
+            texts: iterable of strings (documents); they are normalised and joined
+                with ``\\n`` so no n-gram spans two documents without a boundary.
+            order (int): highest order. Defaults to 5.
+            min_counts (tuple): per-order pruning: keep n-grams seen at least this
+                often. Singletons of orders >= 3 are dropped (the usual pruning;
+                they are most of the table and carry little signal).
+            progress (bool): tqdm progress on stderr.
+        """
+        if len(min_counts) < order:
+            raise ModelError(f"min_counts needs {order} values, got {len(min_counts)}; give one per order.")
+        corpus = "\n".join(normalize(t) for t in texts)
+        codes = _codes(corpus)
+        hashes = ngram_hashes(codes, order)
+        keys, counts = [], []
+        it = range(order)
+        if progress:
+            from tqdm import tqdm
+
+            it = tqdm(it, desc="count n-grams", unit="order")
+        for n in it:
+            h = hashes[n][n:] if n else hashes[0]
+            k, c = np.unique(h, return_counts=True)
+            keep = c >= min_counts[n]
+            keys.append(k[keep])
+            counts.append(np.minimum(c[keep], np.iinfo(np.uint32).max).astype(np.uint32))
+        return cls(order, keys, counts, len(codes))
+
+    # --- persistence -----------------------------------------------------
+    def save(self, path: str | os.PathLike) -> None:
+        """Write an ``.npz`` atomically (tmp file, then ``os.replace``)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        arrays = {"meta_order": np.array([self.order, self.total, FORMAT_VERSION], dtype=np.int64)}
+        for n in range(self.order):
+            arrays[f"k{n + 1}"] = self.keys[n]
+            c = self.counts[n]
+            arrays[f"c{n + 1}"] = c.astype(np.uint16 if c.max(initial=0) < 65535 else np.uint32)
+        tmp = path.with_name(path.name + ".tmp.npz")
+        np.savez_compressed(tmp, **arrays)
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> CharNgramLM:
+        path = Path(path)
+        if not path.exists():
+            raise ModelError(f"Despin language model not found at {path}. Build it with "
+                             f"`zhie train despin` (nlp.despin.train.train_lm).")
+        with np.load(path) as z:
+            order, total, version = (int(x) for x in z["meta_order"])
+            if version != FORMAT_VERSION:
+                raise ModelError(f"{path} has format {version}, expected {FORMAT_VERSION}; rebuild it with "
+                                 f"`zhie train despin`.")
+            keys = [z[f"k{n + 1}"] for n in range(order)]
+            counts = [z[f"c{n + 1}"] for n in range(order)]
+        return cls(order, keys, counts, total)
+
+    # --- scoring ---------------------------------------------------------
+    def _lookup(self, n: int, h: np.ndarray) -> np.ndarray:
+        keys = self.keys[n]
+        idx = np.searchsorted(keys, h)
+        idx[idx >= len(keys)] = 0
+        found = keys[idx] == h
+        return np.where(found, self.counts[n][idx], 0.0)
+
+    def position_scores(self, text: str) -> np.ndarray:
+        """log10 stupid-backoff score of every character of ``text`` given its left context."""
+        codes = _codes(normalize(text))
+        m = len(codes)
+        if m == 0:
+            return np.zeros(0)
+        hashes = ngram_hashes(codes, self.order)
+        pos = np.arange(m)
+        # unigram floor: add-one over the vocabulary
+        uni = self._lookup(0, hashes[0])
+        score = np.log10((uni + 1.0) / (self.total + self._vocab))
+        done = np.zeros(m, dtype=bool)
+        best = np.zeros(m)
+        for n in range(self.order - 1, 0, -1):  # n = index of the order (order n+1)
+            valid = (pos >= n) & ~done
+            if not valid.any():
+                continue
+            num = self._lookup(n, hashes[n])
+            ctx = np.zeros(m)
+            ctx[1:] = self._lookup(n - 1, hashes[n - 1][:-1])
+            hit = valid & (num > 0) & (ctx > 0)
+            backoff = (self.order - 1 - n) * _BACKOFF
+            best[hit] = np.log10(num[hit] / ctx[hit]) + backoff
+            done |= hit
+        unigram_backoff = (self.order - 1) * _BACKOFF
+        return np.where(done, best, score + unigram_backoff)
+
+    def score_windows(self, windows: list[tuple[str, int]]) -> np.ndarray:
+        """Score many short strings at once.
+
+        Args:
+            windows: ``(text, skip)`` pairs; the score of each is the sum of the
+                character scores from ``skip`` on (the first ``skip`` characters only
+                serve as left context).
+
+        Returns:
+            np.ndarray: one log10 score per window.
+        """
+        if not windows:
+            return np.zeros(0)
+        sep = "\n"
+        joined = sep.join(t for t, _ in windows)
+        scores = self.position_scores(joined)
+        out = np.empty(len(windows))
+        pos = 0
+        for i, (t, skip) in enumerate(windows):
+            out[i] = scores[pos + skip: pos + len(t)].sum()
+            pos += len(t) + 1
+        return out
+
+    @property
+    def nbytes(self) -> int:
+        return sum(k.nbytes for k in self.keys) + sum(len(c) * 4 for c in self.counts)

@@ -1,0 +1,212 @@
+"""The ``despin`` stage: reverse synonym-table spinning (seed 002: 斲丧者 -> 消费者).
+
+Per page:
+1. *Gate* (cheap): find the lexicon's unambiguous spun forms (not real words). A
+   page with fewer than ``min_unambiguous`` distinct ones is left untouched: this
+   is one vectorised pass over the whole batch, so clean pages cost almost nothing.
+2. *Detect*: find every spun form and score, with the character n-gram LM, each
+   form against its candidate originals in a window of ``context`` characters on
+   each side. The page is spun if enough ambiguous forms read as odd
+   (:func:`nlp.despin.detect.decide`).
+3. *Reverse*: an unambiguous form is replaced by its best original unless the LM
+   prefers the spun form by more than ``-veto`` (a spun form matched across a word
+   boundary of real text, 发起首批); an ambiguous form (管理, 现在, 环境 ...) only
+   when the original beats it by ``threshold`` (log10). A second pass rescores with
+   the neighbours already despun (停止现在 -> 截至目前 needs both words).
+
+Every rewrite is an :class:`~nlp.document.Edit` with reason ``SPIN``, replacement =
+original, confidence = P(original) / (P(original) + P(spun)) from the LM, and note
+``"spun->orig"``; ``zhie clean --explain`` shows them with raw offsets.
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from ..document import Document, Edit, Reason
+from ..errors import ConfigError
+from ..stage import Stage
+from .detect import SpinEvidence, cjk_count, decide, spin_score
+from .lexicon import Lexicon, Match, load_cached
+from .lm import CharNgramLM
+
+DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "despin" / "lm.npz"
+_SEP = "\x00"  # joins a batch for the gate; never part of a spun form
+
+
+@functools.lru_cache(maxsize=4)
+def load_lm(path: str = "") -> CharNgramLM:
+    """Load (once per path) the despin LM; ``""`` means ``models/despin/lm.npz``."""
+    return CharNgramLM.load(path or DEFAULT_MODEL)
+
+
+class Despinner(Stage):
+    """Reverse spun synonyms on pages judged spun; leave other pages untouched (seed 002).
+
+    Args:
+        lexicon (str): path of the lexicon TSV. Defaults to ``""`` (corpora/despin/lexicon.tsv).
+        model (str): path of the LM ``.npz``. Defaults to ``""`` (models/despin/lm.npz).
+        threshold (float): log10 margin by which the original must beat an ambiguous
+            spun form. Defaults to 1.0 (chosen on dev, see corpora/despin/README.md).
+        veto (float): an unambiguous form is kept when its margin is below this.
+            Defaults to -2.0.
+        odd_margin (float): margin above which an ambiguous form counts as odd for
+            detection. Defaults to 1.0.
+        min_unambiguous (int): distinct unambiguous forms needed to consider a page.
+            Defaults to 1.
+        min_odd_rate (float): share of odd ambiguous forms that makes a page spun.
+            Defaults to 0.15.
+        strong_unambiguous (int): distinct unambiguous forms that make a page spun
+            on their own. Defaults to 5.
+        context (int): characters of context on each side for the LM. Defaults to 4
+            (the model is a 5-gram).
+        force (bool): treat every page as spun (skip detection). Defaults to False.
+    """
+
+    name = "despin"
+    kind = "edit"
+    requires = ("text",)
+    emits = ("edits", "info.despin")
+
+    def __init__(self, *, lexicon: str = "", model: str = "", threshold: float = 1.0, veto: float = -2.0,
+                 odd_margin: float = 1.0, min_unambiguous: int = 1, min_odd_rate: float = 0.15,
+                 strong_unambiguous: int = 5, context: int = 4, force: bool = False):
+        if context < 1:
+            raise ConfigError(f"stages.despin.context must be >= 1, got {context}.")
+        if min_unambiguous < 0 or strong_unambiguous < 1:
+            raise ConfigError("stages.despin.min_unambiguous must be >= 0 and strong_unambiguous >= 1.")
+        self.lexicon_path = lexicon
+        self.model_path = model
+        self.threshold = threshold
+        self.veto = veto
+        self.odd_margin = odd_margin
+        self.min_unambiguous = min_unambiguous
+        self.min_odd_rate = min_odd_rate
+        self.strong_unambiguous = strong_unambiguous
+        self.context = context
+        self.force = force
+        self._lexicon: Lexicon | None = None
+
+    # --- resources (lazy) ------------------------------------------------
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = load_cached(self.lexicon_path)
+        return self._lexicon
+
+    @property
+    def lm(self) -> CharNgramLM:
+        return load_lm(self.model_path)
+
+    # --- stage API -------------------------------------------------------
+    def process(self, doc: Document) -> list[Edit]:
+        return self.process_batch([doc])[0]
+
+    def process_batch(self, docs: list[Document]) -> list[list[Edit]]:
+        candidates = self._gate([d.text for d in docs])
+        out: list[list[Edit]] = []
+        for doc, n_unamb in zip(docs, candidates):
+            edits, ev = self.despin(doc.text, unambiguous_hint=n_unamb)
+            doc.info["despin"] = ev.to_dict() | {"rewrites": len(edits)}
+            out.append(edits)
+        return out
+
+    # --- the work --------------------------------------------------------
+    def _gate(self, texts: list[str]) -> list[int | None]:
+        """Distinct unambiguous forms per text, found in one pass over the batch."""
+        if self.force:
+            return [None] * len(texts)
+        joined = _SEP.join(texts)
+        starts, pos = [], 0
+        for t in texts:
+            starts.append(pos)
+            pos += len(t) + 1
+        forms: list[set[str]] = [set() for _ in texts]
+        i = 0
+        for m in self.lexicon.find(joined, unambiguous_only=True):
+            while i + 1 < len(starts) and m.start >= starts[i + 1]:
+                i += 1
+            forms[i].add(m.entry.spun)
+        return [len(f) for f in forms]
+
+    def despin(self, text: str, *, unambiguous_hint: int | None = None) -> tuple[list[Edit], SpinEvidence]:
+        """Edits that despin ``text`` (empty when it is not judged spun) and the evidence."""
+        ev = SpinEvidence()
+        if unambiguous_hint is not None and unambiguous_hint < max(1, self.min_unambiguous):
+            return [], ev
+        matches = self.lexicon.find(text)
+        if not matches:
+            return [], ev
+        unamb = [m for m in matches if not m.entry.real_word]
+        ev.cjk_chars = cjk_count(text)
+        ev.unambiguous = len(unamb)
+        ev.forms = sorted({m.entry.spun for m in unamb})
+        ev.unambiguous_distinct = len(ev.forms)
+        ev.ambiguous = len(matches) - len(unamb)
+        if not self.force and ev.unambiguous_distinct < self.min_unambiguous:
+            return [], ev
+        current = [m.entry.spun for m in matches]
+        best, margins = self._score(text, matches, current)
+        ev.odd = sum(1 for m, g in zip(matches, margins) if m.entry.real_word and g >= self.odd_margin)
+        per_k = 1000.0 * ev.unambiguous / max(ev.cjk_chars, 1)
+        ev.score = spin_score(per_k, ev.odd / ev.ambiguous if ev.ambiguous else 0.0)
+        ev.spun = self.force or decide(ev, min_unambiguous=self.min_unambiguous, min_odd_rate=self.min_odd_rate,
+                                       strong_unambiguous=self.strong_unambiguous)
+        if not ev.spun:
+            return [], ev
+        choice = self._choose(matches, best, margins)
+        # second pass: rescore with the neighbours as decided by the first
+        current = [c if c is not None else m.entry.spun for m, c in zip(matches, choice)]
+        best, margins = self._score(text, matches, current)
+        choice = self._choose(matches, best, margins)
+        edits = []
+        for m, c, g in zip(matches, choice, margins):
+            if c is None:
+                continue
+            conf = 1.0 / (1.0 + 10.0 ** (-min(max(g, -30.0), 30.0)))
+            edits.append(self.edit(m.start, m.end, c, reason=Reason.SPIN, confidence=conf,
+                                   note=f"{m.entry.spun}->{c}"))
+        return edits, ev
+
+    def _choose(self, matches: list[Match], best: list[str], margins: list[float]) -> list[str | None]:
+        out: list[str | None] = []
+        for m, b, g in zip(matches, best, margins):
+            limit = self.threshold if m.entry.real_word else self.veto
+            out.append(b if g >= limit else None)
+        return out
+
+    def _score(self, text: str, matches: list[Match], current: list[str]) -> tuple[list[str], list[float]]:
+        """Best original and its log10 margin over the spun form, for every match.
+
+        ``current`` gives the text to use for each match when it serves as context
+        of its neighbours (the spun form in pass 1, the decided form in pass 2).
+        """
+        pieces, spans, pos, prev = [], [], 0, 0
+        for m, cur in zip(matches, current):
+            gap = text[prev:m.start]
+            pieces.append(gap)
+            pos += len(gap)
+            spans.append((pos, pos + len(cur)))
+            pieces.append(cur)
+            pos += len(cur)
+            prev = m.end
+        pieces.append(text[prev:])
+        cur_text = "".join(pieces)
+        c = self.context
+        windows: list[tuple[str, int]] = []
+        for m, (s, e) in zip(matches, spans):
+            left = cur_text[max(0, s - c):s]
+            right = cur_text[e:e + c]
+            windows.append((left + m.entry.spun + right, len(left)))
+            for orig in m.entry.originals:
+                windows.append((left + orig + right, len(left)))
+        scores = self.lm.score_windows(windows)
+        best, margins, k = [], [], 0
+        for m in matches:
+            base = scores[k]
+            cand = scores[k + 1:k + 1 + len(m.entry.originals)]
+            j = int(cand.argmax())
+            best.append(m.entry.originals[j])
+            margins.append(float(cand[j] - base))
+            k += 1 + len(m.entry.originals)
+        return best, margins
