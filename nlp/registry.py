@@ -26,6 +26,7 @@ STAGES: dict[str, str] = {
     "clean.seo": "nlp.clean.seo:SeoKeywordCleaner",
     "clean.censored": "nlp.clean.censor:CensorFlagger",
     "clean.layout": "nlp.clean.layout:LayoutCleaner",
+    "despin": "nlp.despin.stage:Despinner",
 }
 
 _loaded_entry_points = False
