@@ -310,9 +310,31 @@ def load_spacy(model_dir: str | Path = MODEL_DIR, *, postprocess: bool = False):
     return nlp
 
 
-@functools.lru_cache(maxsize=2)
-def _cached_spacy(model_dir: str, postprocess: bool):
-    return load_spacy(model_dir, postprocess=postprocess)
+# People's Daily writes digits, Latin letters and punctuation full-width; pkuseg
+# also rewrites ASCII "-._,|/*:" to "&" before featurising, so half-width "1.68亿"
+# comes out as 1 / . / 68亿. Mapping to full-width first (same length, so offsets
+# are unchanged) gives the model the characters it was trained on.
+_TO_FULLWIDTH = {c: chr(ord(c) + 0xFEE0) for c in map(chr, range(0x21, 0x7F))}
+_TO_FULLWIDTH[" "] = "\u3000"
+
+
+def to_fullwidth(text: str) -> str:
+    """ASCII -> full-width, character for character (offsets are preserved)."""
+    return text.translate(str.maketrans(_TO_FULLWIDTH))
+
+
+def segment(nlp, text: str) -> list[tuple[int, int]]:
+    """Token spans of ``text`` from a :func:`load_spacy` pipeline, ASCII mapped to full-width first.
+
+    Args:
+        nlp (spacy.Language): from :func:`load_spacy`.
+        text (str): any text.
+
+    Returns:
+        list[tuple[int, int]]: ``(start, end)`` offsets in ``text`` (whitespace skipped).
+    """
+    doc = nlp(to_fullwidth(text))
+    return [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
 
 
 # --- evaluation -------------------------------------------------------------

@@ -80,6 +80,12 @@ from nlp.extract.quantity import QUALIFIERS, base_unit, numeric_key, parse_numbe
     ("七八", "成", 75.0),
     ("四五十万", "", 450000.0),
     ("-3.5", "%", -3.5),
+    ("-87.3万", "元", -873000.0),        # negative value keeps its sign (annot B note 6)
+    ("150万元至200万", "元", 1750000.0),   # unit written on both sides of a range (inews-dev-613)
+    # shares and ratios
+    ("一半", "", 50.0),
+    ("2.37∶1", "", 2.37),
+    ("3:1", "", 3.0),
 ])
 def test_quantity_value(quantity, unit, value):
     got = parse_quantity(quantity, unit).value
@@ -117,6 +123,11 @@ def test_quantity_indefinite_or_unparseable_has_no_value(quantity):
     ("5", "人", "不超过", "人", "<="),    # 不超过 is not 超过
     ("3", "人", "", "人多次参与", "="),   # 多次 is a word, not "more than"
     ("200多", "人", "超过", "人", ">"),   # an explicit qualifier word wins over 多
+    ("万", "个", "封杀了上", "个销售侵权商品的店铺", ">="),   # 上万 (seed 000)
+    ("4", "%", "首次跌破", "%并创历史新低", "<"),
+    ("0.5", "元", "最低可", "元起充", ">="),
+    ("3", "人", "", "人起诉", "="),      # 起诉 is a verb, not "from"
+    ("3", "人", "会上", "人发言", "="),   # 上 only counts before a bare magnitude
 ])
 def test_quantity_qualifier(quantity, unit, before, after, qualifier):
     q = parse_quantity(quantity, unit, before, after)

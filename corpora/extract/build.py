@@ -1,0 +1,216 @@
+"""Merge the annotators' raw files into frozen train/dev/test splits, validating as we go.
+
+    python corpora/extract/build.py            # writes corpora/extract/{train,dev,test}.jsonl
+
+Input: every ``corpora/extract/raw/*.jsonl`` (one sentence a line, see README.md).
+Split rule (corpora/extract conventions, by DOCUMENT, never by sentence):
+seed-000 -> test, seed-002 -> dev, seed-001 / seed-004 -> train; any other doc:
+``int(sha1(doc).hexdigest(), 16) % 10`` in {0, 1, 2} -> test, 3 -> dev, else train.
+
+Validation problems are printed for the annotators and the lead, never fixed
+silently: a record with a structural error (missing field, field not a substring
+of its sentence, invalid qualifier, duplicate id with different content) is left
+out of the splits and listed; a value or qualifier that disagrees with
+``nlp.extract.quantity.parse_quantity`` is kept as annotated and listed.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from nlp.extract.quantity import QUALIFIERS, parse_quantity  # noqa: E402
+
+FIELDS = ("actor", "action", "quantity", "unit")
+SEED_SPLITS = {"seed-000": "test", "seed-003": "test", "seed-002": "dev", "seed-001": "train", "seed-004": "train"}
+MIN_CHARS = 6  # conventions: drop sentences shorter than 6 characters
+
+
+def split_of(doc: str) -> str:
+    """The split a document belongs to (see module docstring)."""
+    if doc in SEED_SPLITS:
+        return SEED_SPLITS[doc]
+    h = int(hashlib.sha1(doc.encode()).hexdigest(), 16) % 10
+    return "test" if h in (0, 1, 2) else "dev" if h == 3 else "train"
+
+
+def locate(text: str, quantity: str, unit: str) -> tuple[int, int]:
+    """Where a tuple's quantity sits: the first occurrence followed by its unit, else the first."""
+    if not quantity:
+        return -1, -1
+    start = 0
+    first = -1
+    while True:
+        i = text.find(quantity, start)
+        if i < 0:
+            break
+        if first < 0:
+            first = i
+        if text.startswith(unit, i + len(quantity)):
+            # skip a match that is the tail of a longer numeral (the 3 in 13)
+            if i == 0 or not (text[i - 1].isdigit() or text[i - 1] in "."):
+                return i, i + len(quantity)
+        start = i + 1
+    return first, (first + len(quantity)) if first >= 0 else -1
+
+
+def check_record(rec: dict) -> tuple[list[str], list[str]]:
+    """(errors, warnings) of one record. Errors exclude the record from the splits."""
+    errors: list[str] = []
+    warnings: list[str] = []
+    for key in ("id", "doc", "source", "text", "tuples"):
+        if key not in rec:
+            errors.append(f"missing field {key!r}")
+    if errors:
+        return errors, warnings
+    text = rec["text"]
+    if not isinstance(text, str) or len(text.strip()) < MIN_CHARS:
+        errors.append(f"sentence shorter than {MIN_CHARS} characters")
+    if text != text.strip():
+        warnings.append("text has surrounding whitespace")
+    if not str(rec["id"]).startswith(str(rec["doc"])):
+        warnings.append(f"id {rec['id']!r} does not start with doc {rec['doc']!r}")
+    if not isinstance(rec["tuples"], list):
+        return errors + ["tuples is not a list"], warnings
+    for k, t in enumerate(rec["tuples"]):
+        where = f"tuple {k}"
+        for f in FIELDS:
+            v = t.get(f)
+            if not isinstance(v, str):
+                errors.append(f"{where}: field {f!r} missing or not a string")
+            elif v and v not in text:
+                errors.append(f"{where}: {f}={v!r} is not a substring of the sentence")
+        if not t.get("quantity"):
+            errors.append(f"{where}: empty quantity")
+        qual = t.get("qualifier")
+        if qual not in QUALIFIERS:
+            errors.append(f"{where}: qualifier {qual!r} not one of {' '.join(QUALIFIERS)}")
+        if errors:
+            continue
+        s, e = locate(text, t["quantity"], t["unit"])
+        parsed = parse_quantity(t["quantity"], t["unit"], text[:s], text[e:])
+        value = t.get("value")
+        if value is None and parsed.value is not None:
+            warnings.append(f"{where}: value missing; parser reads {t['quantity']}{t['unit']} as {parsed.value}")
+        elif value is not None and parsed.value is None:
+            warnings.append(f"{where}: value {value} but parser cannot read {t['quantity']!r}")
+        elif value is not None and abs(float(value) - parsed.value) > 1e-6 * max(1.0, abs(parsed.value)):
+            warnings.append(f"{where}: value {value} != parser {parsed.value} for {t['quantity']}{t['unit']}")
+        if qual != parsed.qualifier:
+            warnings.append(f"{where}: qualifier {qual} != parser {parsed.qualifier} for "
+                            f"…{text[max(0, s - 4):s]}[{t['quantity']}{t['unit']}]{text[e + len(t['unit']):e + len(t['unit']) + 3]}…")
+    return errors, warnings
+
+
+def _write_jsonl(path: Path, records: list[dict]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    os.replace(tmp, path)
+
+
+def build(raw_dir: Path = HERE / "raw", out_dir: Path = HERE, *, quiet: bool = False) -> dict:
+    """Merge, validate and split; returns counts and the lists of problems."""
+    out: dict[str, list[dict]] = {"train": [], "dev": [], "test": []}
+    seen: dict[str, tuple[str, dict]] = {}
+    problems: list[str] = []
+    notes: list[str] = []
+    files = sorted(raw_dir.glob("*.jsonl"))
+    for path in files:
+        annotator = path.stem
+        with open(path, encoding="utf-8") as fh:
+            for ln, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                where = f"{path.name}:{ln}"
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    problems.append(f"{where}: invalid JSON ({exc.msg})")
+                    continue
+                errors, warnings = check_record(rec)
+                rid = rec.get("id", "?")
+                for w in warnings:
+                    notes.append(f"{where} {rid}: {w}")
+                if errors:
+                    problems.extend(f"{where} {rid}: {e} (record left out)" for e in errors)
+                    continue
+                if rid in seen:
+                    prev_where, prev = seen[rid]
+                    same = prev["text"] == rec["text"] and prev["tuples"] == rec["tuples"]
+                    problems.append(f"{where} {rid}: duplicate id (first at {prev_where}); "
+                                    + ("identical, kept once" if same else "DIFFERENT content, second left out"))
+                    continue
+                if rec["doc"] == "seed-003":
+                    notes.append(f"{where} {rid}: doc seed-003 is the same article as seed-000 (conventions)")
+                seen[rid] = (where, rec)
+                rec = dict(rec)
+                rec["annotator"] = annotator
+                out[split_of(rec["doc"])].append(rec)
+    # a document must not be annotated by both annotators under different sentence ids
+    doc_annot: dict[str, set[str]] = defaultdict(set)
+    for recs in out.values():
+        for r in recs:
+            doc_annot[r["doc"]].add(r["annotator"])
+    for doc, who in sorted(doc_annot.items()):
+        if len(who) > 1:
+            notes.append(f"doc {doc} annotated in several files: {sorted(who)}")
+    for split, recs in out.items():
+        _write_jsonl(out_dir / f"{split}.jsonl", recs)
+    counts = summarise(out)
+    if not quiet:
+        for p in problems:
+            print("ERROR  ", p)
+        for n in notes:
+            print("CHECK  ", n)
+        print(f"\n{len(problems)} error(s) (records left out), {len(notes)} check(s) (kept as annotated)\n")
+        print(format_counts(counts))
+    return {"counts": counts, "problems": problems, "notes": notes, "files": [p.name for p in files]}
+
+
+def summarise(out: dict[str, list[dict]]) -> dict:
+    counts: dict = {}
+    for split, recs in out.items():
+        by_src: dict[str, Counter] = defaultdict(Counter)
+        for r in recs:
+            c = by_src[r["source"]]
+            c["sentences"] += 1
+            c["tuples"] += len(r["tuples"])
+            c["empty"] += not r["tuples"]
+        docs = {r["doc"] for r in recs}
+        total = Counter()
+        for c in by_src.values():
+            total.update(c)
+        counts[split] = {"docs": len(docs), **dict(total), "by_source": {s: dict(c) for s, c in sorted(by_src.items())}}
+    return counts
+
+
+def format_counts(counts: dict) -> str:
+    lines = [f"{'split':6}{'docs':>6}{'sents':>7}{'tuples':>8}{'empty':>7}  by source (sentences/tuples)"]
+    for split in ("train", "dev", "test"):
+        c = counts[split]
+        src = ", ".join(f"{s} {v.get('sentences', 0)}/{v.get('tuples', 0)}" for s, v in c["by_source"].items())
+        lines.append(f"{split:6}{c['docs']:6d}{c.get('sentences', 0):7d}{c.get('tuples', 0):8d}"
+                     f"{c.get('empty', 0):7d}  {src}")
+    tot = {k: sum(counts[s].get(k, 0) for s in counts) for k in ("docs", "sentences", "tuples", "empty")}
+    lines.append(f"{'total':6}{tot['docs']:6d}{tot['sentences']:7d}{tot['tuples']:8d}{tot['empty']:7d}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--raw", type=Path, default=HERE / "raw")
+    ap.add_argument("--out", type=Path, default=HERE)
+    ap.add_argument("--json", action="store_true", help="print counts and problems as JSON")
+    args = ap.parse_args()
+    res = build(args.raw, args.out, quiet=args.json)
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False, indent=2))
