@@ -55,11 +55,19 @@ def spin_score(unambiguous_per_k: float, odd_rate: float) -> float:
     return unambiguous_per_k + 10.0 * odd_rate
 
 
-def decide(ev: SpinEvidence, *, min_unambiguous: int, min_odd_rate: float, strong_unambiguous: int) -> bool:
-    """Apply the thresholds to the evidence (see module docstring)."""
+def decide(ev: SpinEvidence, *, min_unambiguous: int, min_odd_rate: float, strong_unambiguous: int,
+           dense_unambiguous: float) -> bool:
+    """Apply the thresholds to the evidence (see module docstring).
+
+    A short spun snippet has few ambiguous forms to judge, so a high density of
+    unambiguous forms (``dense_unambiguous`` per 1,000 CJK characters; seed 002 has
+    38) also makes it spun.
+    """
     if ev.unambiguous_distinct >= strong_unambiguous:
         return True
     if ev.unambiguous_distinct < min_unambiguous:
         return False
+    if 1000.0 * ev.unambiguous / max(ev.cjk_chars, 1) >= dense_unambiguous:
+        return True
     rate = ev.odd / ev.ambiguous if ev.ambiguous else 0.0
     return rate >= min_odd_rate

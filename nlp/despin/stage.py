@@ -47,19 +47,28 @@ class Despinner(Stage):
         lexicon (str): path of the lexicon TSV. Defaults to ``""`` (corpora/despin/lexicon.tsv).
         model (str): path of the LM ``.npz``. Defaults to ``""`` (models/despin/lm.npz).
         threshold (float): log10 margin by which the original must beat an ambiguous
-            spun form. Defaults to 1.0 (chosen on dev, see corpora/despin/README.md).
+            spun form. Defaults to 2.0 (chosen on dev, see corpora/despin/README.md).
         veto (float): an unambiguous form is kept when its margin is below this.
             Defaults to -2.0.
         odd_margin (float): margin above which an ambiguous form counts as odd for
-            detection. Defaults to 1.0.
+            detection. Defaults to 2.0.
         min_unambiguous (int): distinct unambiguous forms needed to consider a page.
-            Defaults to 1.
+            Defaults to 2.
         min_odd_rate (float): share of odd ambiguous forms that makes a page spun.
             Defaults to 0.15.
         strong_unambiguous (int): distinct unambiguous forms that make a page spun
             on their own. Defaults to 5.
+        dense_unambiguous (float): unambiguous forms per 1,000 CJK characters that
+            make a page with ``min_unambiguous`` forms spun without the odd-rate test
+            (short snippets). Defaults to 10.0.
         context (int): characters of context on each side for the LM. Defaults to 4
             (the model is a 5-gram).
+        chain_penalty (float): log10 handicap of an original reached only through a
+            two-step chain (事变 <- 事情 <- 工作), which is rarer than a direct pair.
+            Defaults to 1.0.
+        support_threshold (float): margin enough for an ambiguous form once another
+            occurrence of the same form on the page was reversed to the same original
+            with ``threshold``. Defaults to 0.5.
         force (bool): treat every page as spun (skip detection). Defaults to False.
     """
 
@@ -68,9 +77,10 @@ class Despinner(Stage):
     requires = ("text",)
     emits = ("edits", "info.despin")
 
-    def __init__(self, *, lexicon: str = "", model: str = "", threshold: float = 1.0, veto: float = -2.0,
-                 odd_margin: float = 1.0, min_unambiguous: int = 1, min_odd_rate: float = 0.15,
-                 strong_unambiguous: int = 5, context: int = 4, force: bool = False):
+    def __init__(self, *, lexicon: str = "", model: str = "", threshold: float = 2.0, veto: float = -2.0,
+                 odd_margin: float = 2.0, min_unambiguous: int = 2, min_odd_rate: float = 0.15,
+                 strong_unambiguous: int = 5, dense_unambiguous: float = 10.0, context: int = 4, chain_penalty: float = 1.0, support_threshold: float = 0.5,
+                 force: bool = False):
         if context < 1:
             raise ConfigError(f"stages.despin.context must be >= 1, got {context}.")
         if min_unambiguous < 0 or strong_unambiguous < 1:
@@ -83,7 +93,10 @@ class Despinner(Stage):
         self.min_unambiguous = min_unambiguous
         self.min_odd_rate = min_odd_rate
         self.strong_unambiguous = strong_unambiguous
+        self.dense_unambiguous = dense_unambiguous
         self.context = context
+        self.chain_penalty = chain_penalty
+        self.support_threshold = support_threshold
         self.force = force
         self._lexicon: Lexicon | None = None
 
@@ -151,7 +164,8 @@ class Despinner(Stage):
         per_k = 1000.0 * ev.unambiguous / max(ev.cjk_chars, 1)
         ev.score = spin_score(per_k, ev.odd / ev.ambiguous if ev.ambiguous else 0.0)
         ev.spun = self.force or decide(ev, min_unambiguous=self.min_unambiguous, min_odd_rate=self.min_odd_rate,
-                                       strong_unambiguous=self.strong_unambiguous)
+                                       strong_unambiguous=self.strong_unambiguous,
+                                       dense_unambiguous=self.dense_unambiguous)
         if not ev.spun:
             return [], ev
         choice = self._choose(matches, best, margins)
@@ -169,10 +183,24 @@ class Despinner(Stage):
         return edits, ev
 
     def _choose(self, matches: list[Match], best: list[str], margins: list[float]) -> list[str | None]:
+        """Per match, the original to write or None.
+
+        A spinning tool applies a fixed table, so every occurrence of an original
+        became the same spun form: once one occurrence of an ambiguous form is
+        reversed with a clear margin, the page's other occurrences of that form only
+        need ``support_threshold`` (seed 002: 连续 <- 持续 seven times, in contexts of
+        varying strength).
+        """
         out: list[str | None] = []
+        confirmed: set[tuple[str, str]] = set()
         for m, b, g in zip(matches, best, margins):
             limit = self.threshold if m.entry.real_word else self.veto
             out.append(b if g >= limit else None)
+            if m.entry.real_word and g >= self.threshold:
+                confirmed.add((m.entry.spun, b))
+        for i, (m, b, g) in enumerate(zip(matches, best, margins)):
+            if out[i] is None and (m.entry.spun, b) in confirmed and g >= self.support_threshold:
+                out[i] = b
         return out
 
     def _score(self, text: str, matches: list[Match], current: list[str]) -> tuple[list[str], list[float]]:
@@ -201,6 +229,13 @@ class Despinner(Stage):
             for orig in m.entry.originals:
                 windows.append((left + orig + right, len(left)))
         scores = self.lm.score_windows(windows)
+        if self.chain_penalty:
+            k = 0
+            for m in matches:
+                for j, orig in enumerate(m.entry.originals):
+                    if m.entry.sources.get(orig) == "chain-derived":
+                        scores[k + 1 + j] -= self.chain_penalty
+                k += 1 + len(m.entry.originals)
         best, margins, k = [], [], 0
         for m in matches:
             base = scores[k]

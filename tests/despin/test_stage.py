@@ -1,0 +1,94 @@
+"""The despin stage on real pages: seed 002 (spun), seeds 001/003 and tricky clean text."""
+from __future__ import annotations
+
+import pytest
+
+from nlp import Pipeline
+from nlp.document import Reason
+from nlp.evaluate.despin import eval_seed002, reduce
+from nlp.despin.spinner import spin
+from nlp.despin.stage import Despinner
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(stages=["despin"], on_error="raise")
+
+
+@pytest.fixture(scope="module")
+def doc002(pipe, seed_bytes):
+    return pipe.run(seed_bytes["002"], id="002")
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize("restored", ["《2024抖音电商消费者体验报告》", "商品质量、内容生态、知识产权保护",
+                                      "由平台不定期委派权威质检机构", "伴随信息交易、数据窃取", "截至目前,平台已推动"])
+def test_despin_seed002_restores_phrases(doc002, restored):
+    assert restored in doc002.text
+
+
+@pytest.mark.issue(4)
+def test_despin_seed002_edits_are_audited(doc002):
+    """Every rewrite is a SPIN edit whose raw slice is the spun form and note says spun->orig."""
+    spins = [e for e in doc002.edits if e.reason is Reason.SPIN]
+    assert len(spins) > 150
+    for e in spins:
+        assert doc002.raw[e.raw_start:e.raw_end] == e.text
+        assert e.note == f"{e.text}->{e.replacement}"
+        assert 0.0 < e.confidence <= 1.0
+    assert doc002.info["despin"]["spun"] is True
+
+
+@pytest.mark.issue(4)
+def test_despin_seed002_meets_floor():
+    """Regression floor on the hand-despun gold (target 95 %; measured 85 % at commit)."""
+    r = eval_seed002(Despinner())
+    assert r["restored"] >= 0.84
+    assert r["wrong"] <= 2
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize("seed", ["000", "001", "003"])
+def test_despin_leaves_unspun_seeds_untouched(pipe, seed_bytes, seed):
+    doc = pipe.run(seed_bytes[seed], id=seed)
+    assert not [e for e in doc.edits if e.reason is Reason.SPIN]
+    assert doc.info["despin"]["spun"] is False
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize("text", [
+    "杭州美女白领私信官博寻人表白,她说目前的环境很好,管理也到位。",   # one rare word: not a spun page
+    "他们发起首批试点,现在的部分结构还在发展。",
+])
+def test_despin_clean_sentences_untouched(text):
+    edits, ev = Despinner().despin(text)
+    assert edits == [] and not ev.spun
+
+
+@pytest.mark.issue(4)
+def test_despin_veto_keeps_cross_boundary_real_text():
+    """起首 inside 发起首批 is real text: the LM vetoes 首先 even on a forced page."""
+    edits, _ = Despinner(force=True).despin("协会发起首批试点,斲丧者陈诉显示")
+    assert "起首->首先" not in [e.note for e in edits]
+    assert "斲丧者->消费者" in [e.note for e in edits]
+
+
+@pytest.mark.issue(4)
+def test_despin_synthetic_spin_roundtrip():
+    table = {"消费者": ("斲丧者", "lexicon"), "报告": ("陈诉", "lexicon"), "品质": ("风致", "lexicon"),
+             "权威": ("权势巨子", "lexicon")}
+    clean = "报告显示,目前消费者更看重商品质量与品质,权威机构抽检了消费者反映的问题。"
+    spun, toks = spin(clean, table)
+    assert "商风致量" in spun and all(spun[t.start:t.end] == t.spun for t in toks)
+    edits, ev = Despinner().despin(spun)
+    out, pos = [], 0
+    for e in sorted(edits, key=lambda e: e.start):
+        out += [spun[pos:e.start], e.replacement]
+        pos = e.end
+    assert "".join(out + [spun[pos:]]) == clean
+
+
+@pytest.mark.parametrize("args,expected", [((10, 14, "处理处罚", "处理"), (12, 14, "")),
+                                           ((0, 3, "斲丧者", "消费者"), (0, 2, "消费"))])
+def test_evaluate_reduce_trims_common_affixes(args, expected):
+    assert reduce(*args) == expected
