@@ -27,6 +27,7 @@ STAGES: dict[str, str] = {
     "clean.censored": "nlp.clean.censor:CensorFlagger",
     "clean.layout": "nlp.clean.layout:LayoutCleaner",
     "despin": "nlp.despin.stage:Despinner",
+    "extract": "nlp.extract.stage:Extract",
 }
 
 _loaded_entry_points = False

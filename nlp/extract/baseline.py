@@ -42,7 +42,7 @@ from .segment import MODEL_DIR
 
 __all__ = ["BaselineExtractor", "find_quantities", "Mention"]
 
-_AR = r"\d+(?:[,，]\d{3})*(?:[.．]\d+)?"
+_AR = r"\d+(?:[,，]\d{3})*(?:[.．·]\d+)?"
 _CN = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 _MAG = r"[十百千万亿兆]*"
 _APX = r"(?:多|余|几|来)?"
@@ -143,10 +143,17 @@ def find_quantities(text: str) -> list[Mention]:
         if not unit:
             if _AFTER_SKIP.match(rest):
                 continue
+            # a bare magnitude that only modifies a noun (百万以上粉丝, 千万级) is not reported,
+            # unless a qualifier makes it a count (上万, 超万亿)
+            if re.fullmatch(r"[十百千万亿兆]+", q) and not before.endswith(("上", "超", "近", "逾", "达")):
+                continue
             has_mag = bool(re.search(r"[十百千万亿兆]", q)) or q[-1] in "多余" or "分之" in q
             if re.fullmatch(r"[\d,，.．]+", q) or not has_mag:
                 continue  # codes, phone numbers, hotlines (12315), bare counts of nothing
         else:
+            # legal ranges (处二十万元以上二百万元以下的罚款) are norms, not reported values
+            if re.match(r"^(?:以上|以下)(?:的|[^，。；,;]{0,14}以下的)", text[qe + len(unit):]):
+                continue
             if unit in ("分",) and not re.search(r"扣|得|评|分数|积分", text[max(0, qs - 6):qs]):
                 continue
         if unit == "%" or unit == "％":
@@ -280,7 +287,22 @@ class BaselineExtractor:
                 continue  # 已有 … / 为 … before the real verb
             if self._nominal(toks, cand, n):
                 continue
+            if tk.text in L.REPORTING_VERBS and any(toks[j].verbish for j in cand[n + 1:]):
+                continue  # 宣布拨款5000万: the reported act governs the number
             return k
+        return None
+
+    @staticmethod
+    def _near_change_verb(toks: list[Tok], scope: list[int]) -> int | None:
+        """A change/measure predicate right before the number (adverbs and qualifiers skipped)."""
+        for k in reversed(scope):
+            tk = toks[k]
+            if tk.text in L.CHANGE_VERBS and tk.text not in L.SINGLE_QUALIFIERS and tk.verbish:
+                return k
+            if tk.text in ("到", "至", "了", "为") or tk.text in L.SKIP_WORDS or tk.pos in L.ADVERB_TAGS \
+                    or tk.text in L.QUALIFIER_WORDS:
+                continue
+            return None
         return None
 
     @staticmethod
@@ -338,6 +360,9 @@ class BaselineExtractor:
             if not (toks[k].text in L.QUALIFIER_WORDS or toks[k].text in L.SKIP_WORDS or toks[k].pos in L.ADVERB_TAGS):
                 break
         v = self._main_verb(toks, scope)
+        near = self._near_change_verb(toks, scope)
+        if near is not None:
+            v = near  # 女性占37.42% / 出口增长速度高达20.9%: the predicate right before the number
         if v is not None:
             action = self._action_span(toks, v, right)
             before = [k for k in left if toks[k].end <= toks[v].start]
@@ -457,6 +482,10 @@ class BaselineExtractor:
                 break
         while e - s > 1 and toks[v].text[e - tk.start - 1] in "了过着":
             e -= 1
+        # verb + complement stays whole (增至, 提高到, 评为): a directly attached 到/至/为
+        if e == tk.end and v + 1 < len(toks) and toks[v + 1].start == e and toks[v + 1].text in ("到", "至", "为") \
+                and len(tk.text) <= 2:
+            e = toks[v + 1].end
         return s, e
 
     def _subject(self, text: str, toks: list[Tok], before: list[int]) -> tuple[int, int] | None:

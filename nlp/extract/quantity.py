@@ -95,6 +95,8 @@ def _clean_numeral(s: str) -> str:
     s = _nfkc(s).replace(" ", "")
     # thousands separators (46,251 / 1,2345) and the full stop used as a decimal point
     s = re.sub(r"(?<=\d)[,，](?=\d)", "", s)
+    # People's Daily (1998) writes the decimal point as a middle dot: ２３·２
+    s = re.sub(r"(?<=\d)[·•・](?=\d)", ".", s)
     return s.replace("點", "点")
 
 
@@ -241,20 +243,27 @@ def parse_number(text: str) -> tuple[Decimal | None, bool, bool]:
     neg = False
     if s[0] in "-−负":
         neg, s = True, s[1:]
+    elif s.startswith("零下"):  # temperatures: 零下３５ = -35
+        neg, s = True, s[2:]
+    if not s:
+        return None, False, False
     elif s[0] == "+":
         s = s[1:]
     approx = False
-    # indefinite numerals: 几十, 数百万, 上千 -> no definite value
-    if re.match(r"^(?:几|数|上|成)(?=[十百千万亿])", s):
-        return None, True, False
-    if re.match(r"^好几|^若干", s):
+    # indefinite numerals: 几十, 数百万, 上千 -> the written magnitude, approximate
+    # (as 200多 -> 200; annotator A's convention: 数十万 -> 100000.0)
+    m_ind = re.match(r"^(?:好几|几|数|上|成)(?=[十百千万亿])", s)
+    if m_ind:
+        v = _parse_simple(s[m_ind.end():])
+        return (None if v is None else (-v if neg else v)), True, False
+    if re.match(r"^若干", s):
         return None, True, False
     # approximation characters inside the numeral (never the first character)
     stripped = s[0] + re.sub(f"[{_APPROX_CHARS}]", "", s[1:])
     if stripped != s:
         approx = True
         s = stripped
-    if s == "一半":  # half: a share, like N分之M
+    if s in ("一半", "半"):  # half: a share, like N分之M
         return Decimal("0.5"), approx, False
     # ratios 2.37∶1 / 3:1 -> the quotient
     rm = re.fullmatch(r"(.+?)[∶:比](.+)", s)
@@ -323,7 +332,7 @@ def base_unit(quantity: str, unit: str) -> str:
     mult, u = _split_unit_magnitude(unit)
     if u in _PERCENT_UNITS or u in ("成", "‰", "‱"):
         return "%"
-    if not u and (_FRACTION.match(q.lstrip("-−负")) or q.endswith("成") or q == "一半"):
+    if not u and (_FRACTION.match(q.lstrip("-−负")) or q.endswith("成") or q in ("一半", "半")):
         return "%"
     if u in ("个百分点", "百分点"):
         return "百分点"
@@ -353,6 +362,10 @@ def qualifier_from_context(before: str = "", after: str = "") -> str | None:
             if q != "=":
                 return q
             break
+    # 至少造成１１人 / 最多可容纳…: a bound word before a short verb still bounds the number
+    m = re.search(r"(至少|最少|起码|最多|至多)[\u4e00-\u9fff]{1,3}$", b)
+    if m:
+        return ">=" if m.group(1) in ("至少", "最少", "起码") else "<="
     if _AFTER_QI.match(a):
         return ">="
     if _AFTER_WORD_STARTS.match(a):
@@ -394,7 +407,7 @@ def parse_quantity(quantity: str, unit: str = "", before: str = "", after: str =
     if value is not None:
         mult, bare = _split_unit_magnitude(u)
         value *= mult
-        if _FRACTION.match(q.lstrip("-−负")) or q == "一半":
+        if _FRACTION.match(q.lstrip("-−负")) or q in ("一半", "半"):
             value *= 100  # N分之M -> percent
         elif bare == "成":
             value *= 10

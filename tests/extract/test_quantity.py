@@ -85,6 +85,12 @@ from nlp.extract.quantity import QUALIFIERS, base_unit, numeric_key, parse_numbe
     # shares and ratios
     ("一半", "", 50.0),
     ("2.37∶1", "", 2.37),
+    ("半", "", 50.0),
+    # People's Daily 1998 conventions: middle-dot decimals, 零下 temperatures
+    ("２３·２", "%", 23.2),
+    ("１·４亿", "", 140000000.0),
+    ("６·１万多", "", 61000.0),
+    ("零下３５", "摄氏度", -35.0),
     ("3:1", "", 3.0),
 ])
 def test_quantity_value(quantity, unit, value):
@@ -93,9 +99,18 @@ def test_quantity_value(quantity, unit, value):
     assert got == value or abs(got - value) < 1e-9  # exact, not merely close
 
 
-@pytest.mark.parametrize("quantity", ["几十", "数百", "数十万", "上千", "好几万", "", "abc", "第三", "1.2.3"])
-def test_quantity_indefinite_or_unparseable_has_no_value(quantity):
+@pytest.mark.parametrize("quantity", ["若干", "", "abc", "第三", "1.2.3", "几"])
+def test_quantity_unparseable_has_no_value(quantity):
     assert parse_quantity(quantity).value is None
+
+
+@pytest.mark.parametrize("quantity,value", [
+    ("几十", 10.0), ("数百", 100.0), ("数十万", 100000.0), ("上千", 1000.0), ("好几万", 10000.0), ("数万", 10000.0),
+])
+def test_quantity_indefinite_reads_the_written_magnitude(quantity, value):
+    """几十/数十万 are approximate: the written magnitude, like 200多 -> 200 (annotator A, pd-6079)."""
+    q = parse_quantity(quantity)
+    assert (q.value, q.qualifier) == (value, "~")
 
 
 @pytest.mark.parametrize("quantity,unit,before,after,qualifier", [
@@ -128,6 +143,7 @@ def test_quantity_indefinite_or_unparseable_has_no_value(quantity):
     ("0.5", "元", "最低可", "元起充", ">="),
     ("3", "人", "", "人起诉", "="),      # 起诉 is a verb, not "from"
     ("3", "人", "会上", "人发言", "="),   # 上 only counts before a bare magnitude
+    ("１１", "人", "地震至少造成", "人死亡", ">="),  # bound word before a short verb (pd-12038)
 ])
 def test_quantity_qualifier(quantity, unit, before, after, qualifier):
     q = parse_quantity(quantity, unit, before, after)
@@ -156,7 +172,7 @@ def test_numeric_key_equivalent(a, b):
     (("两三", "个"), ("23", "个")),
     (("0.5", "个百分点"), ("0.5", "%")),
     (("3", "千克"), ("3000", "克")),     # 千克 is not a magnitude
-    (("几十", "人"), ("数十", "人")),     # no value: compared as text
+    (("若干", "人"), ("几", "人")),       # no value: compared as text
 ])
 def test_numeric_key_different(a, b):
     assert numeric_key(*a) != numeric_key(*b)

@@ -1,0 +1,53 @@
+"""Annotate stage "extract": (actor, action, quantity, unit) tuples of ``doc.text`` -> ``doc.tuples``.
+
+Runs last, on the cleaned (and despun) text. Each tuple's ``offsets`` hold the field
+spans in its sentence, ``offsets["text"]`` the sentence span in ``doc.text`` and
+``offsets["raw"]`` the span of each non-empty field in ``doc.raw`` (through the
+document's offset maps), so a reader can highlight the number in the original
+page. Not in the default pipeline: ``zhie extract`` adds it.
+"""
+from __future__ import annotations
+
+from ..document import Document
+from ..errors import ConfigError
+from ..stage import Stage
+from . import BACKENDS, _predict_texts
+
+
+class Extract(Stage):
+    """Extract reported quantities as tuples (shared/ANNOTATION.md) into ``doc.tuples``.
+
+    Args:
+        backend (str): extractor backend: ``"baseline"`` (rules) or ``"model"``
+            (fine-tuned model). Defaults to ``"baseline"``.
+        model_dir (str): backend model directory; ``""`` uses the backend's default.
+    """
+
+    name = "extract"
+    kind = "annotate"
+    requires = ("text",)
+    emits = ("tuples",)
+
+    def __init__(self, *, backend: str = "baseline", model_dir: str = ""):
+        if backend not in BACKENDS:
+            raise ConfigError(f"stages.extract.backend must be one of {sorted(BACKENDS)}, got {backend!r}.")
+        self.backend = backend
+        self.options = {"model_dir": model_dir} if model_dir else {}
+
+    def process(self, doc: Document) -> None:
+        self.process_batch([doc])
+
+    def process_batch(self, docs: list[Document]) -> list[None]:
+        results = _predict_texts([d.text for d in docs], self.backend, self.options)
+        for doc, tuples in zip(docs, results):
+            for t in tuples:
+                s0 = t.offsets["text"][0]
+                raw = {}
+                for f in ("actor", "action", "quantity", "unit"):
+                    span = t.offsets.get(f)
+                    if span:
+                        raw[f] = list(doc.to_raw(s0 + span[0], s0 + span[1]))
+                t.offsets["raw"] = raw
+            doc.tuples = tuples
+            doc.stats["tuples"] = len(tuples)
+        return [None] * len(docs)
