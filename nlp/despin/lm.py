@@ -185,18 +185,20 @@ class CharNgramLM:
             return np.zeros(0)
         hashes = ngram_hashes(codes, self.order)
         pos = np.arange(m)
+        # counts of the n-grams ending at each position; the context count of order
+        # n+1 at i is the order-n count at i-1, so each order is looked up once
+        counts = [self._lookup(n, hashes[n]) for n in range(self.order)]
         # unigram floor: add-one over the vocabulary
-        uni = self._lookup(0, hashes[0])
-        score = np.log10((uni + 1.0) / (self.total + self._vocab))
+        score = np.log10((counts[0] + 1.0) / (self.total + self._vocab))
         done = np.zeros(m, dtype=bool)
         best = np.zeros(m)
         for n in range(self.order - 1, 0, -1):  # n = index of the order (order n+1)
             valid = (pos >= n) & ~done
             if not valid.any():
                 continue
-            num = self._lookup(n, hashes[n])
+            num = counts[n]
             ctx = np.zeros(m)
-            ctx[1:] = self._lookup(n - 1, hashes[n - 1][:-1])
+            ctx[1:] = counts[n - 1][:-1]
             hit = valid & (num > 0) & (ctx > 0)
             backoff = (self.order - 1 - n) * _BACKOFF
             best[hit] = np.log10(num[hit] / ctx[hit]) + backoff
