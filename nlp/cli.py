@@ -99,6 +99,32 @@ def cmd_eval_clean(args) -> int:
     return 0
 
 
+def cmd_eval_despin(args) -> int:
+    from .evaluate import despin as ev
+
+    parts = tuple(args.parts.split(",")) if args.parts else ("seed002", "spun", "clean", "clean_pd")
+    result = ev.evaluate(split=args.split, table=args.table, parts=parts, limit=args.limit)
+    print(json.dumps(result, ensure_ascii=False) if args.json else ev.format_table(result))
+    return 0
+
+
+TRAINERS = {
+    # name -> (module, function, default output directory); each reproduces a shipped model
+    "despin": ("nlp.despin.train", "train_lm", "models/despin"),
+}
+
+
+def cmd_train(args) -> int:
+    import importlib
+
+    module, func, default_out = TRAINERS[args.what]
+    fn = getattr(importlib.import_module(module), func)
+    result = fn(args.out or default_out)
+    if result is not None:
+        print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhie",
@@ -130,6 +156,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", metavar="DIR", help="raw pages, to add the naive baseline and boilerplate counts.")
     p.add_argument("--json", action="store_true", help="print one JSON object.")
     p.set_defaults(func=cmd_eval_clean)
+    p = evsub.add_parser("despin", help="rewrite P/R on spun text, seed 002 restoration, false rewrites on clean text.")
+    p.add_argument("--split", choices=["dev", "test"], default="test", help="dev for tuning; test is held out.")
+    p.add_argument("--table", metavar="TSV", help="spinning table (default corpora/despin/tables/<split>.tsv).")
+    p.add_argument("--parts", metavar="LIST", help="comma list of seed002,spun,clean,clean_pd (default all).")
+    p.add_argument("--limit", type=int, help="only the first N pages of each part (quick look).")
+    p.add_argument("--json", action="store_true", help="print one JSON object.")
+    p.set_defaults(func=cmd_eval_despin)
+
+    p = sub.add_parser("train", help="rebuild a shipped model from the corpora, reproducibly.")
+    p.add_argument("what", choices=sorted(TRAINERS), help="which model.")
+    p.add_argument("-o", "--out", metavar="DIR", help="output directory (default: the shipped model's).")
+    p.set_defaults(func=cmd_train)
     return parser
 
 
