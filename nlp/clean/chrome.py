@@ -1,0 +1,254 @@
+"""Remove site chrome: navigation, meta/byline lines, related lists, closers, footers, forum chrome.
+
+Lines are classified by patterns (seeds 000/001/002/004), then by position: the
+*content zone* runs from the first to the last prose line that no pattern claimed;
+chrome-looking lines are removed anywhere when a strong pattern matches, and only
+outside the zone (page header / footer) when the evidence is weak (a bare
+"关键词:" label, a "谢谢楼主" reply). Section headings and captions between
+paragraphs are never touched here.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Edit, Reason
+from ..stage import Stage
+from .base import (
+    Line,
+    cjk_count,
+    content_zone,
+    ends_like_prose,
+    is_prose,
+    is_truncated,
+    line_span,
+    lines_of,
+    norm_line,
+    punct_count,
+    removals,
+    segments,
+)
+
+# --- navigation ------------------------------------------------------------
+_NAV_RE = re.compile(
+    r"^(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|所在位置|当前页面)\s*[:：]"
+    r"|首页\s*[>›»＞/／→]|[>›»＞→]\s*(?:正文|列表|详情)\s*$"
+)
+_NAV_LINE_RE = re.compile(
+    r"^(?:打印本页|打印本文|关闭窗口|返回顶部|返回首页|返回列表|返回上一页|收藏本文|收藏本页|分享到.{0,20}|上一篇.{0,60}"
+    r"|下一篇.{0,60}|上一页|下一页|网站地图|设为首页|加入收藏|点击进入|查看更多|更多\s*>+|阅读全文|展开全文|查看原文|阅读原文"
+    r"|[\[【]\s*[^\]】]{1,8}\s*[\]】])$"
+)
+# --- meta / bylines ----------------------------------------------------------
+_META_KEYS = (
+    r"更新时间|发布时间|发表时间|发布日期|更新日期|发布于|发表于|上传时间|录入时间|时间|日期|文章来源|信息来源|稿件来源|新闻来源|来源"
+    r"|原标题|作者|编辑|责任编辑|责编|小编|浏览量|浏览次数|浏览|阅读量|阅读数|阅读|点击量|点击数|点击|人气|评论数|字号|栏目|分类|所属分类"
+)
+_META_START_RE = re.compile(rf"^[（(【\[]?\s*(?:{_META_KEYS})\s*[:：]")
+_BYLINE_RE = re.compile(
+    r"^[（(【\[]?\s*(?:出品|编辑|作者|记者|撰文|撰稿|文|图|摄影|摄|校对|审核|审校|监制|责任编辑|责编|策划|来源|通讯员|主编"
+    r"|制图|视觉|设计|整理|编译|口述)\s*[/／:：|｜丨]\s*[^，。,；;！？]{1,30}$"
+)
+_REPORTER_RE = re.compile(r"^(?:本报|本台|本刊|新华社|中新网)?(?:记者|通讯员|特约记者)\s*[^\s，。,]{2,4}(?:\s+[^\s，。,]{2,4}){0,3}$")
+_DATE_RE = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+)
+_META_WORDS_RE = re.compile(rf"{_META_KEYS}|浏览|阅读|点击|评论|次|人|[0-9]+|[A-Za-z_.\-@]+|[:：|｜/／()（）\[\]【】\s]")
+# --- captions ----------------------------------------------------------------
+_CAPTION_RE = re.compile(
+    r"^[（(【\[]?\s*(?:资料图片?|图片|图源|配图|示意图|网络图片|图片来源|图片由)\s*(?:仅供参考|来源\s*[:：].{0,30}|由.{0,20}提供"
+    r"|[/:：].{0,30})?\s*[)）】\]]?$|^[（(]?\s*(?:图|摄影|摄)\s*[/／:：|｜]\s*\S{1,20}\s*[)）]?$"
+)
+# --- related lists -------------------------------------------------------------
+_RELATED_HEAD_RE = re.compile(
+    r"^(?:相关|热门|热点|最新|推荐|精彩|猜你|大家都在|你可能|可能|更多|延伸|本周|今日|火爆|人气|必备|同类|其他|编辑)"
+    r".{0,6}(?:推荐|阅读|文章|新闻|资讯|链接|内容|专题|游戏|软件|应用|排行|榜|喜欢|感兴趣|看|玩|下载|教程|攻略|标签"
+    r"|话题|视频|图片|更新|文档|搜索)(?:榜)?\s*[:：>》]*$"
+    r"|^(?:游戏|软件|应用|文章|下载|热门|人气|新闻)?排行(?:榜)?$"
+)
+# --- closers -----------------------------------------------------------------------
+_CLOSER_RE = re.compile(
+    r"以上(?:便|就)?是小编|小编(?:为|给)(?:大家|你|您)|希望(?:对|能|可以)?(?:帮助到)?(?:大家|你|您)(?:有所)?帮助"
+    r"|更多.{0,8}(?:请|敬请)(?:继续|持续)?关注|感谢(?:您的|你的|大家的)?(?:阅读|观看|收看)|扫码关注|长按(?:识别)?二维码"
+    r"|点击(?:上方|下方|右上角).{0,8}关注|(?:本文|文章)(?:由|来自).{0,20}(?:整理|发布|提供)(?:，|,|。|$)"
+)
+# --- footers -----------------------------------------------------------------------
+_FOOTER_STRONG_RE = re.compile(
+    r"版权所有|版权归.{0,12}所有|Copyright|©|\(c\)\s*\d{4}|All Rights Reserved|ICP\s*(?:备|证)|公网安备|Powered by"
+    r"|^免责声明|^声明\s*[:：]|^欢迎光临|违法和不良信息举报|未经(?:许可|授权|同意).{0,12}(?:转载|复制|使用)"
+    r"|转载请(?:注明|保留)|(?:联系|通知)(?:站长|本站|我们).{0,10}删除|本站(?:所有|部分)?(?:文章|内容|资源|信息|图片)",
+    re.I,
+)
+_FOOTER_WEAK_RE = re.compile(
+    r"^(?:关于我们|联系我们|商务合作|广告服务|广告合作|网站声明|网站简介|意见反馈|帮助中心|隐私政策|用户协议|友情链接|投稿|招聘|加入我们"
+    r"|技术支持|举报(?:电话|邮箱)?)(?:\s*[:：|｜].*)?$|如有侵权|侵权.{0,6}(?:联系|删除)"
+)
+# --- forum (Discuz) ----------------------------------------------------------------------
+_FORUM_LABEL_RE = re.compile(r"^(?:作者|时间|发表于|发表时间|楼主|回复|楼层|标题|主题)\s*[:：]?$")
+_FORUM_INLINE_RE = re.compile(
+    r"^(?:作者|楼主)\s*[:：]\s*\S{1,30}\s+(?:时间|发表于)\s*[:：]?.{0,30}$|^(?:发表于|回复于)\s*\d{4}|^\d{1,5}\s*(?:#|楼)$"
+    r"|^(?:沙发|板凳|地板|楼主|顶|只看该作者|举报|回复|引用|使用道具|返回列表)$"
+)
+_REPLY_WORDS_RE = re.compile(
+    r"楼主|学习|谢谢|感谢|多谢|支持|顶|好文|不错|分享|赞|路过|收藏|厉害|优秀|6{3,}|mark|学到|围观|来了|看看|帖子|了解",
+    re.I,
+)
+# --- misc ------------------------------------------------------------------------------
+_LABEL_RE = re.compile(r"^[^\s，。,；;！？]{1,6}\s*[:：]$")
+_HASHTAG_RE = re.compile(r"^(?:#[^#\n]{1,40}#\s*)+$")
+
+
+def _is_meta(s: str) -> bool:
+    """Update-time / source / view-count / byline lines (seeds 000, 001, 004)."""
+    if ends_like_prose(s) and len(s) > 40:
+        return False
+    if _META_START_RE.match(s) and len(s) <= 100:
+        return True
+    if _BYLINE_RE.match(s) or _REPORTER_RE.match(s):
+        return True
+    if len(s) <= 60 and _DATE_RE.search(s):
+        # what is left once dates, meta words, numbers, handles and separators go:
+        # seed 000 "DouJia 2023-02-20 04:30 240 浏览" leaves nothing
+        rest = _META_WORDS_RE.sub("", _DATE_RE.sub("", s))
+        return cjk_count(rest) <= 4 and punct_count(s) <= 1
+    return False
+
+
+def _is_nav(s: str) -> bool:
+    if len(s) <= 100 and _NAV_RE.search(s):
+        return True
+    if _NAV_LINE_RE.match(s):
+        return True
+    segs = segments(s)
+    # a menu bar: 4+ short items with no sentence punctuation ("首页 新闻 财经 …");
+    # seed 001 "首页 软件教程 <title>" is a breadcrumb starting at 首页
+    if punct_count(s) == 0 and len(s) <= 80:
+        if segs and segs[0] == "首页" and len(segs) >= 2:
+            return True
+        if len(segs) >= 4 and max(len(x) for x in segs) <= 6:
+            return True
+    return False
+
+
+class ChromeCleaner(Stage):
+    """Remove site chrome lines: nav, meta, related lists, closers, footers, forum chrome (seeds 000-002, 004).
+
+    Args:
+        max_chrome_chars (int): a line longer than this is never removed as chrome
+            by a pattern (a paragraph that *mentions* 版权所有 stays). Defaults to
+            160: the longest chrome line in the seeds (seed 001's closer) has 66.
+        max_reply_chars (int): a forum reply body of at most this many characters is
+            a reply one-liner (seed 002 replies have 3-25). Defaults to 60.
+    """
+
+    name = "clean.chrome"
+
+    def __init__(self, *, max_chrome_chars: int = 160, max_reply_chars: int = 60):
+        self.max_chrome = max_chrome_chars
+        self.max_reply = max_reply_chars
+
+    # --- line classification ------------------------------------------------------
+    def classify(self, s: str) -> tuple[Reason, str] | None:
+        """Reason and rule name for a chrome line, or None (strong rules only)."""
+        if len(s) > self.max_chrome:
+            return None
+        if _CLOSER_RE.search(s):
+            return Reason.CLOSER, "closer"
+        if _FOOTER_STRONG_RE.search(s):
+            return Reason.FOOTER, "footer"
+        if _is_nav(s):
+            return Reason.NAV, "nav"
+        if _CAPTION_RE.match(s):
+            return Reason.CAPTION, "caption credit"
+        if _is_meta(s):
+            return Reason.META, "meta"
+        if _HASHTAG_RE.match(s):
+            return Reason.BOILERPLATE, "hashtag"
+        if _RELATED_HEAD_RE.match(s):
+            return Reason.RELATED, "related heading"
+        return None
+
+    def _forum(self, lines: list[Line], marks: dict[int, tuple[Reason, str]]) -> None:
+        """Discuz threads (seed 002): label/value lines and short replies."""
+        labels = [ln for ln in lines if ln.text and _FORUM_LABEL_RE.match(ln.text)]
+        inline = [ln for ln in lines if ln.text and _FORUM_INLINE_RE.match(ln.text)]
+        if len(labels) + len(inline) < 2:
+            return
+        for ln in inline:
+            marks[ln.index] = (Reason.FORUM, "forum chrome")
+        # post headers: "作者:" <name> "时间:" <stamp>; the value follows its label
+        by_index = {ln.index: ln for ln in lines}
+        post_starts: list[int] = []
+        for ln in labels:
+            marks[ln.index] = (Reason.FORUM, "forum label")
+            key = ln.text.rstrip(":： ")
+            nxt = _next_text(lines, ln.index)
+            if nxt is not None and key in ("作者", "楼主", "时间", "发表于", "发表时间", "楼层") and len(nxt.text) <= 40:
+                marks[nxt.index] = (Reason.FORUM, "forum " + key)
+            if key in ("作者", "楼主"):
+                post_starts.append(ln.index)
+        # a post's body runs from after its header to the next post; short bodies
+        # after the first post are reply one-liners ("看看学习下 支持个")
+        for k, start in enumerate(post_starts[1:], 1):
+            end = post_starts[k + 1] if k + 1 < len(post_starts) else len(lines)
+            body = [by_index[i] for i in range(start, end) if i in by_index and by_index[i].text
+                    and i not in marks]
+            if body and sum(len(b.text) for b in body) <= self.max_reply and len(body) <= 3:
+                for b in body:
+                    marks[b.index] = (Reason.FORUM, "reply one-liner")
+
+    def process(self, doc: Document) -> list[Edit]:
+        text = doc.text
+        lines = lines_of(text)
+        marks: dict[int, tuple[Reason, str]] = {}
+        for ln in lines:
+            if ln.text:
+                hit = self.classify(ln.text)
+                if hit:
+                    marks[ln.index] = hit
+        self._forum(lines, marks)
+        # the content zone, ignoring lines already claimed (seed 002's prose-like
+        # disclaimer must not stretch the zone over the replies below it)
+        first, last = content_zone([ln for ln in lines if ln.index not in marks])
+        for ln in lines:
+            s = ln.text
+            if not s or ln.index in marks:
+                continue
+            outside = first < 0 or ln.index < first or ln.index > last
+            if outside and len(s) <= self.max_chrome:
+                if _FOOTER_WEAK_RE.search(s):
+                    marks[ln.index] = (Reason.FOOTER, "footer (outside content)")
+                elif _LABEL_RE.match(s):
+                    marks[ln.index] = (Reason.BOILERPLATE, "label (outside content)")
+                elif ln.index > last >= 0 and len(s) <= 30 and _REPLY_WORDS_RE.search(s) and not is_prose(s):
+                    marks[ln.index] = (Reason.FORUM, "reply (outside content)")
+            elif _FOOTER_WEAK_RE.search(s) and len(s) <= 40 and not ends_like_prose(s):
+                marks[ln.index] = (Reason.FOOTER, "footer")
+        self._related_blocks(lines, marks, last)
+        spans = []
+        for idx, (reason, note) in marks.items():
+            s, e = line_span(text, lines[idx])
+            spans.append((s, e, reason, note))
+        return removals(self, spans)
+
+    def _related_blocks(self, lines: list[Line], marks: dict[int, tuple[Reason, str]], last: int) -> None:
+        """After a related-list heading, drop the list: titles, teasers ending in
+        "...", date/author lines and repeated titles (seed 000 "相关推荐")."""
+        heads = [i for i, (r, note) in marks.items() if note == "related heading"]
+        for h in sorted(heads):
+            for ln in lines[h + 1:]:
+                s = ln.text
+                if not s or ln.index in marks:
+                    continue
+                # below the last paragraph everything after the heading is the list;
+                # inside the content a real (untruncated) paragraph ends it
+                if h > last >= 0 or not is_prose(s) or is_truncated(s):
+                    marks[ln.index] = (Reason.RELATED, "related list")
+                    continue
+                break
+
+
+def _next_text(lines: list[Line], index: int) -> Line | None:
+    for ln in lines[index + 1:index + 4]:
+        if ln.text:
+            return ln
+    return None

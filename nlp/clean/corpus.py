@@ -1,0 +1,86 @@
+"""Remove lines repeated across many pages of one corpus (site templates).
+
+Per-page rules miss boilerplate a site repeats on every page in its own words
+("本站提醒：理性投资" under every article). In batch mode the runner fits this
+stage on the corpus first::
+
+    stage = pipeline.stage("clean.corpus")     # or registry.create("clean.corpus")
+    stage.fit(texts)                           # texts: the pages' current text
+    ...                                        # then run the pipeline as usual
+
+``fit`` counts, per normalised line, the number of *documents* containing it; a
+line found in at least ``min_docs`` documents and ``min_doc_share`` of them is
+boilerplate. Unfitted, the stage changes nothing, so single-page use is safe.
+The fitted state is plain data (``state()`` / ``load_state()``) so it can be saved
+next to a batch's outputs.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from ..document import Document, Edit, Reason
+from ..stage import Stage
+from .base import is_prose, line_span, lines_of, norm_line, removals
+
+
+class CorpusRepeatCleaner(Stage):
+    """Remove lines that recur across many pages of a corpus (fitted in batch mode).
+
+    Args:
+        min_docs (int): a line must occur in at least this many documents.
+            Defaults to 3: two pages may quote the same sentence, three pages of
+            one site sharing a line is template.
+        min_doc_share (float): and in at least this share of the documents.
+            Defaults to 0.05 (datatrove's dedup keeps lines shared by few pages;
+            5% of a site's pages is far above chance for a 10+ character line).
+        min_chars (int): shorter lines are ignored (a heading "一、" may legitimately
+            repeat). Defaults to 6.
+        keep_prose (bool): never remove a line that reads as prose. Defaults to
+            False: a site's disclaimer paragraph is prose and still boilerplate.
+    """
+
+    name = "clean.corpus"
+    emits = ("edits",)
+
+    def __init__(self, *, min_docs: int = 3, min_doc_share: float = 0.05, min_chars: int = 6,
+                 keep_prose: bool = False):
+        self.min_docs = min_docs
+        self.min_share = min_doc_share
+        self.min_chars = min_chars
+        self.keep_prose = keep_prose
+        self._doc_freq: Counter[str] = Counter()
+        self._n_docs = 0
+
+    # --- fitted state -------------------------------------------------------
+    def fit(self, texts: Iterable[str]) -> CorpusRepeatCleaner:
+        """Count, per normalised line, the documents containing it."""
+        for t in texts:
+            self._n_docs += 1
+            self._doc_freq.update({norm_line(ln.text) for ln in lines_of(t) if len(ln.text) >= self.min_chars})
+        return self
+
+    def state(self) -> dict:
+        return {"n_docs": self._n_docs, "doc_freq": dict(self._doc_freq)}
+
+    def load_state(self, state: dict) -> CorpusRepeatCleaner:
+        self._n_docs = int(state.get("n_docs", 0))
+        self._doc_freq = Counter(state.get("doc_freq", {}))
+        return self
+
+    def is_repeated(self, line: str) -> bool:
+        if not self._n_docs or len(line) < self.min_chars:
+            return False
+        df = self._doc_freq.get(norm_line(line), 0)
+        return df >= self.min_docs and df >= self.min_share * self._n_docs
+
+    def process(self, doc: Document) -> list[Edit]:
+        if not self._n_docs:
+            return []
+        text = doc.text
+        spans = []
+        for ln in lines_of(text):
+            if ln.text and self.is_repeated(ln.text) and not (self.keep_prose and is_prose(ln.text)):
+                s, e = line_span(text, ln)
+                spans.append((s, e, Reason.CORPUS_REPEAT, "repeated across corpus"))
+        return removals(self, spans)

@@ -1,0 +1,82 @@
+"""Normalise layout: one paragraph per line, no blank lines, no stray whitespace.
+
+Runs last. Earlier stages leave blank lines (a removed ``<p>`` becomes a line
+break), indentation ("　　" full-width spaces opening Chinese paragraphs) and
+hard-wrapped paragraphs in plain-text dumps. Every change is an Edit with
+``Reason.LAYOUT``; a join removes a ``"\\n"``, nothing is ever inserted except
+line breaks.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..document import Document, Edit, Reason
+from ..stage import Stage
+from .base import ends_like_prose, lines_of
+
+
+class LayoutCleaner(Stage):
+    """Drop blank lines and surrounding whitespace; re-join hard-wrapped paragraphs.
+
+    Args:
+        join_wrapped (bool): join lines of a hard-wrapped text dump. Defaults to True.
+        min_wrap_width (int): the wrap width (the most common length of lines that
+            do not end a sentence) must be at least this. Defaults to 20: headings
+            and captions are shorter and rarely share one exact length.
+        min_wrapped_lines (int): at least this many lines must have exactly the wrap
+            width before joining. Defaults to 3 (an accidental tie of two lengths
+            happens; three full-width lines of equal length do not).
+    """
+
+    name = "clean.layout"
+
+    def __init__(self, *, join_wrapped: bool = True, min_wrap_width: int = 20, min_wrapped_lines: int = 3):
+        self.join_wrapped = join_wrapped
+        self.min_wrap = min_wrap_width
+        self.min_wrapped = min_wrapped_lines
+
+    def _wrap_width(self, texts: list[str]) -> int | None:
+        widths = Counter(len(s) for s in texts if s and not ends_like_prose(s))
+        if not widths:
+            return None
+        width, n = widths.most_common(1)[0]
+        if width >= self.min_wrap and n >= self.min_wrapped:
+            return width
+        return None
+
+    def process(self, doc: Document) -> list[Edit]:
+        text = doc.text
+        lines = lines_of(text)
+        edits: list[Edit] = []
+        kept = [ln for ln in lines if ln.text]
+        for ln in lines:
+            if not ln.text:
+                # a blank line goes with the newline that ends it (or, for the
+                # last line, the newline before it)
+                if ln.end < len(text):
+                    edits.append(self.edit(ln.start, ln.end + 1, reason=Reason.LAYOUT, note="blank line"))
+                elif ln.start > 0 and ln.end > ln.start - 1:
+                    edits.append(self.edit(ln.start - 1, ln.end, reason=Reason.LAYOUT, note="trailing newline"))
+                continue
+            if ln.lstrip > ln.start:
+                edits.append(self.edit(ln.start, ln.lstrip, reason=Reason.LAYOUT, note="leading space"))
+            if ln.rstrip < ln.end:
+                edits.append(self.edit(ln.rstrip, ln.end, reason=Reason.LAYOUT, note="trailing space"))
+        if self.join_wrapped and len(kept) > 1:
+            width = self._wrap_width([ln.text for ln in kept])
+            if width:
+                for a, b in zip(kept, kept[1:]):
+                    if len(a.text) >= width and not ends_like_prose(a.text) and b.index == a.index + 1:
+                        edits.append(self.edit(a.end, a.end + 1, reason=Reason.LAYOUT, note="wrapped line joined"))
+        return _dedupe(edits)
+
+
+def _dedupe(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    last = -1
+    for e in sorted(edits, key=lambda e: (e.start, -(e.end - e.start))):
+        if e.start < last or e.end <= e.start:
+            continue
+        out.append(e)
+        last = e.end
+    return out

@@ -1,0 +1,231 @@
+"""Remove markup: front matter, HTML tags/entities, markdown image/link syntax.
+
+Seed 003 is a Jekyll post: YAML front matter (whose ``title`` is the page title),
+``<p>`` paragraphs, ``<center><img></center>`` image blocks, entities, and a
+markdown footer of ``[返回首页](//…)`` links. The text inside ``<p>`` is kept; block
+tags become line breaks so the layout stage sees one paragraph per line.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from ..document import Document, Edit, Reason
+from ..stage import Stage
+from .base import SEPARATORS, cjk_count, lines_of
+
+#: HTML elements we recognise. A ``<`` followed by anything else is text (so
+#: "<5%" or "<抖音>" survive).
+_BLOCK_TAGS = frozenset(
+    "p div br hr li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table thead tbody tfoot td th section article "
+    "header footer nav aside main blockquote pre figure figcaption center title body html head form "
+    "address caption option select textarea iframe".split()
+)
+_INLINE_TAGS = frozenset(
+    "a span strong b i em u s strike small big font sup sub img label abbr cite code kbd mark q "
+    "time var ins del input button meta link base wbr col colgroup source picture video audio "
+    "embed object param svg path tt".split()
+)
+_DROP_BLOCKS = ("script", "style", "noscript", "template")
+#: a tag: bounded attribute run keeps the regex linear (no nested quantifiers).
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})(?=[\s/>])[^<>]{0,2000}>")
+_DECL_RE = re.compile(r"<![A-Za-z][^<>]{0,500}>")
+_ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,9}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_CENTER_RE = re.compile(r"<(center|figcaption)\b[^<>]{0,2000}>(.{0,3000}?)</\1\s*>", re.I | re.S)
+_TITLE_RE = re.compile(r"<(title|h1)\b[^<>]{0,2000}>([^<>]{1,300})</\1\s*>", re.I)
+_MD_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
+_MD_LINK_RE = re.compile(r"\[([^\[\]\n]{1,500})\](\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\))")
+_AUTOLINK_RE = re.compile(r"<(?:https?://|www\.)[^<>\s]{1,2000}>")
+_URL_LINE_RE = re.compile(r"^(?:https?:)?//\S{3,}$|^www\.\S{3,}$")
+_MD_HEADING_RE = re.compile(r"^#{1,6}[ \t]+")
+_RULE_LINE_RE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
+_FM_KEY_RE = re.compile(r"^title\s*:\s*(.*)$")
+#: caption boilerplate: photo credits and "for reference only" notes (seed 004
+#: "(資料圖片僅供參考)"); a caption that is a sentence about the picture is prose.
+CAPTION_RE = re.compile(
+    r"图片来源|图源|图片源自|资料图|配图|供图|摄影|摄\s*$|仅供参考|网络图片|图片由|截图|点击(查看|放大)|图\s*[/|｜:：]"
+)
+_SPACE_ENTITIES = {"&nbsp;", "&ensp;", "&emsp;", "&thinsp;", "&#160;", "&#xa0;", "&#xA0;"}
+
+
+class MarkupCleaner(Stage):
+    """Remove front matter, HTML tags and entities, markdown image/link syntax (seed 003).
+
+    Text inside ``<p>`` is kept and block tags become line breaks; ``<img>``,
+    ``<script>``/``<style>`` and comments are dropped; ``<center>``/``<figcaption>``
+    captions are kept only when they are prose (not a photo credit). A line made
+    only of links (markdown or bare URLs) is dropped with ``Reason.LINKS``. The
+    front-matter ``title`` (or ``<title>``/``<h1>``) is kept in place and recorded
+    in ``doc.info["title_hint"]`` for the title stage.
+
+    Args:
+        front_matter (bool): strip a leading ``---`` YAML block. Defaults to True.
+        min_caption_cjk (int): a caption needs at least this many Chinese characters
+            to count as prose. Defaults to 6 (a credit like "图/新华社" has 3).
+    """
+
+    name = "clean.markup"
+    emits = ("edits", "info.title_hint")
+
+    def __init__(self, *, front_matter: bool = True, min_caption_cjk: int = 6):
+        self.front_matter = front_matter
+        self.min_caption_cjk = min_caption_cjk
+
+    # --- pieces -----------------------------------------------------------
+    def _front_matter(self, text: str, out: list[Edit], doc: Document) -> int:
+        """Edits removing a leading YAML block; returns where the body starts."""
+        start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+        if not text.startswith("---", start):
+            return 0
+        lines = lines_of(text[start:])
+        if not lines or lines[0].text != "---":
+            return 0
+        for ln in lines[1:80]:  # front matter is short; 80 lines bounds the search
+            if ln.text in ("---", "..."):
+                break
+        else:
+            return 0
+        close_end = start + ln.end
+        title = None
+        for inner in lines[1:ln.index]:
+            m = _FM_KEY_RE.match(inner.text)
+            if m and m.group(1).strip():
+                value = m.group(1).strip()
+                q0 = 1 if value[:1] in "\"'" else 0
+                q1 = 1 if q0 and value.endswith(value[0]) and len(value) > 1 else 0
+                v_start = start + inner.lstrip + m.start(1) + q0
+                v_end = start + inner.lstrip + m.start(1) + len(value) - q1
+                if v_end > v_start:
+                    title = (v_start, v_end)
+                break
+        if title is None:
+            end = close_end + 1 if close_end < len(text) else close_end
+            out.append(self.edit(0, end, reason=Reason.MARKUP, note="front matter"))
+            return end
+        out.append(self.edit(0, title[0], reason=Reason.MARKUP, note="front matter"))
+        out.append(self.edit(title[1], close_end, reason=Reason.MARKUP, note="front matter"))
+        doc.info["title_hint"] = text[title[0]:title[1]]
+        return close_end
+
+    def _drop_blocks(self, text: str, out: list[Edit]) -> None:
+        lower = text.lower()
+        pos = 0
+        while True:
+            i = lower.find("<!--", pos)
+            if i < 0:
+                break
+            j = lower.find("-->", i + 4)
+            end = len(text) if j < 0 else j + 3
+            out.append(self.edit(i, end, reason=Reason.MARKUP, note="comment"))
+            pos = end
+        for tag in _DROP_BLOCKS:
+            pos = 0
+            while True:
+                i = lower.find("<" + tag, pos)
+                if i < 0:
+                    break
+                after = lower[i + 1 + len(tag):i + 2 + len(tag)]
+                if after and after not in " \t\r\n>/":
+                    pos = i + 1
+                    continue
+                j = lower.find("</" + tag, i)
+                k = lower.find(">", j) if j >= 0 else -1
+                end = len(text) if k < 0 else k + 1
+                out.append(self.edit(i, end, reason=Reason.MARKUP, note=f"<{tag}> block"))
+                pos = end
+
+    def _captions(self, text: str, out: list[Edit]) -> None:
+        for m in _CENTER_RE.finditer(text):
+            inner = _TAG_RE.sub("", m.group(2))
+            inner = _ENTITY_RE.sub("", inner).strip()
+            if not inner:
+                out.append(self.edit(m.start(), m.end(), "\n", reason=Reason.MARKUP, note="image block"))
+            elif cjk_count(inner) < self.min_caption_cjk or CAPTION_RE.search(inner):
+                out.append(self.edit(m.start(), m.end(), "\n", reason=Reason.CAPTION, note="caption"))
+            # else: a prose caption; its tags are removed one by one below
+
+    def _tags(self, text: str, out: list[Edit]) -> None:
+        for m in _TAG_RE.finditer(text):
+            name = m.group(2).lower()
+            if name in _BLOCK_TAGS:
+                out.append(self.edit(m.start(), m.end(), "\n", reason=Reason.MARKUP, note=f"<{name}>"))
+            elif name in _INLINE_TAGS:
+                out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note=f"<{name}>"))
+        for m in _DECL_RE.finditer(text):
+            out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="declaration"))
+        for m in _ENTITY_RE.finditer(text):
+            ent = m.group()
+            if ent in _SPACE_ENTITIES:
+                rep = " "
+            else:
+                rep = html.unescape(ent)
+                if rep == ent:
+                    continue  # unknown entity name: leave the text alone
+                if rep in ("\u200b", "\u200c", "\u200d", "\ufeff", "\xad"):
+                    rep = ""
+            out.append(self.edit(m.start(), m.end(), rep, reason=Reason.MARKUP, note="entity"))
+
+    def _markdown(self, text: str, body_start: int, out: list[Edit]) -> None:
+        for ln in lines_of(text):
+            s = ln.text
+            if not s or ln.lstrip < body_start:
+                continue
+            base = ln.lstrip
+            if _URL_LINE_RE.match(s) or _RULE_LINE_RE.match(s):
+                reason = Reason.LINKS if _URL_LINE_RE.match(s) else Reason.MARKUP
+                out.append(self.edit(ln.start, ln.end, reason=reason, note="url line" if reason is Reason.LINKS
+                                     else "rule line"))
+                continue
+            autos = list(_AUTOLINK_RE.finditer(s))
+            imgs = list(_MD_IMAGE_RE.finditer(s))
+            links = [m for m in _MD_LINK_RE.finditer(s)
+                     if not any(i.start() <= m.start() < i.end() for i in imgs)]
+            if not (autos or imgs or links):
+                m = _MD_HEADING_RE.match(s)
+                if m:
+                    out.append(self.edit(base, base + m.end(), reason=Reason.MARKUP, note="md heading"))
+                continue
+            # a line that is nothing but links and separators is navigation
+            rest = s
+            for m in sorted(autos + imgs + links, key=lambda m: -m.start()):
+                rest = rest[:m.start()] + rest[m.end():]
+            if not rest.strip(SEPARATORS + " \t\u3000|｜,，、"):
+                out.append(self.edit(ln.start, ln.end, reason=Reason.LINKS if (links or autos) else Reason.MARKUP,
+                                     note="link line"))
+                continue
+            for m in autos + imgs:
+                out.append(self.edit(base + m.start(), base + m.end(), reason=Reason.MARKUP, note="md link"))
+            for m in links:
+                out.append(self.edit(base + m.start(), base + m.start() + 1, reason=Reason.MARKUP, note="md link"))
+                out.append(self.edit(base + m.end(1), base + m.end(), reason=Reason.MARKUP, note="md link"))
+
+    # --- stage ------------------------------------------------------------
+    def process(self, doc: Document) -> list[Edit]:
+        text = doc.text
+        out: list[Edit] = []
+        body = self._front_matter(text, out, doc) if self.front_matter else 0
+        if "<" in text or "&" in text:
+            if "title_hint" not in doc.info:
+                m = _TITLE_RE.search(text)
+                if m:
+                    doc.info["title_hint"] = html.unescape(m.group(2)).strip()
+            self._drop_blocks(text, out)
+            self._captions(text, out)
+            self._tags(text, out)
+        if "](" in text or "://" in text or "#" in text or "---" in text or "www." in text:
+            self._markdown(text, body, out)
+        return _resolve(out, body)
+
+
+def _resolve(edits: list[Edit], body: int) -> list[Edit]:
+    """Sort, drop edits inside front matter (already removed) and overlaps."""
+    kept: list[Edit] = []
+    last = -1
+    for e in sorted(edits, key=lambda e: (e.start, -(e.end - e.start))):
+        if e.start < last:
+            continue
+        if e.note != "front matter" and e.start < body:
+            continue
+        kept.append(e)
+        last = e.end
+    return kept

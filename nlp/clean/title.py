@@ -1,0 +1,116 @@
+"""Find the page title, keep it once as line 1, remove its repeats (title stuffing).
+
+Seed 001 repeats its title "通过抖音购物如何维护消费者权益" as seven standalone
+lines and glues it to the end of the first paragraph; seed 002 (a Discuz thread)
+shows it twice; seed 003 carries it in front matter. The title is, in order of
+trust: the markup hint (front matter ``title``, ``<title>``, ``<h1>``), the line
+repeated most often as a standalone line near the top, or the first heading-like
+line above the first paragraph. Non-prose lines above the title are page header
+(site name, search-engine bar) and go; prose above it is kept.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..document import Document, Edit, Reason
+from ..stage import Stage
+from .base import Line, cjk_count, ends_like_prose, is_prose, line_span, lines_of, norm_line, removals
+
+#: a site name after the title: "标题_站点名", "标题 - 站点名", "标题|站点名".
+_SITE_SEP_RE = re.compile(r"\s*(?:_|\||｜|-|–|—|·)\s*")
+
+
+def _title_like(s: str, max_chars: int) -> bool:
+    return 4 <= len(s) <= max_chars and cjk_count(s) >= 4 and not ends_like_prose(s)
+
+
+class TitleCleaner(Stage):
+    """Keep the page title once as line 1; drop repeats, glued copies and the header above it (seed 001).
+
+    Args:
+        max_title_chars (int): longest line considered a title. Defaults to 80
+            (seed 003's front-matter title, the longest in the seeds, has 45).
+        top_share (float): a repeated line counts as the title only if it first
+            appears within this share of the page's lines. Defaults to 0.4 (seed
+            000's title is line 4 of 70; related-list items repeat lower down).
+        max_header_lines (int): at most this many lines above the title are
+            removed as page header. Defaults to 12 (seed 002 has 2, seed 000 has 3).
+        min_glued_rest (int): a title glued to a paragraph is cut only when at
+            least this many characters of paragraph remain. Defaults to 10.
+    """
+
+    name = "clean.title"
+    requires = ("text", "info.title_hint")
+    emits = ("edits", "info.title")
+
+    def __init__(self, *, max_title_chars: int = 80, top_share: float = 0.4, max_header_lines: int = 12,
+                 min_glued_rest: int = 10):
+        self.max_chars = max_title_chars
+        self.top_share = top_share
+        self.max_header = max_header_lines
+        self.min_glued_rest = min_glued_rest
+
+    def find_title(self, lines: list[Line], hint: str | None) -> Line | None:
+        """The line holding the page title (its first occurrence), or None."""
+        body = [ln for ln in lines if ln.text]
+        if not body:
+            return None
+        first_prose = next((i for i, ln in enumerate(body) if is_prose(ln.text)), len(body))
+        # 1. the markup hint, whole or its longest part before/after a site name
+        if hint:
+            parts = [norm_line(hint)] + sorted((norm_line(p) for p in _SITE_SEP_RE.split(hint) if len(p) >= 4),
+                                               key=len, reverse=True)
+            for part in parts:
+                for ln in body:
+                    if norm_line(ln.text) == part:
+                        return ln
+        # 2. the line repeated most as a standalone line, near the top
+        counts = Counter(norm_line(ln.text) for ln in body if _title_like(ln.text, self.max_chars))
+        limit = max(3, int(len(body) * self.top_share))
+        best = None
+        for i, ln in enumerate(body[:limit]):
+            key = norm_line(ln.text)
+            c = counts.get(key, 0)
+            if c >= 2 and (best is None or c > best[0]):
+                best = (c, ln)
+        if best:
+            return best[1]
+        # 3. the last heading-like line above the first paragraph (nearest to it),
+        # among the first lines of the page
+        cands = [ln for ln in body[:min(first_prose, self.max_header + 1)] if _title_like(ln.text, self.max_chars)]
+        return cands[-1] if cands else None
+
+    def process(self, doc: Document) -> list[Edit]:
+        text = doc.text
+        lines = lines_of(text)
+        title = self.find_title(lines, doc.info.get("title_hint"))
+        if title is None:
+            return []
+        key = norm_line(title.text)
+        doc.info["title"] = title.text
+        spans = []
+        above = [ln for ln in lines[:title.index] if ln.text]
+        if len(above) <= self.max_header:
+            for ln in above:
+                if not is_prose(ln.text):
+                    s, e = line_span(text, ln)
+                    spans.append((s, e, Reason.NAV, "header above title"))
+        for ln in lines[title.index + 1:]:
+            s = ln.text
+            if not s:
+                continue
+            n = norm_line(s)
+            if n == key:
+                a, b = line_span(text, ln)
+                spans.append((a, b, Reason.TITLE, "title repeated"))
+            elif n.startswith(key) and len(n) - len(key) <= 20 and _SITE_SEP_RE.match(s[len(title.text):] or " ") \
+                    and not is_prose(s):
+                a, b = line_span(text, ln)
+                spans.append((a, b, Reason.TITLE, "title with site name"))
+            elif s.endswith(title.text) and len(s) - len(title.text) >= self.min_glued_rest:
+                spans.append((ln.rstrip - len(title.text), ln.rstrip, Reason.TITLE, "title glued to paragraph"))
+            elif s.startswith(title.text) and len(title.text) >= 8 and is_prose(s[len(title.text):]) \
+                    and len(s) - len(title.text) >= self.min_glued_rest:
+                spans.append((ln.lstrip, ln.lstrip + len(title.text), Reason.TITLE, "title glued to paragraph"))
+        return removals(self, spans)
