@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config
-from .errors import ZhieError
+from .errors import InputError, ZhieError
 
 log = logging.getLogger("zhie")
 
@@ -29,7 +29,7 @@ def _config(args) -> Config:
 
 
 def _add_batch_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="+", metavar="INPUT",
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help="files, directories (recursive), .jsonl files, or datasets saved with save_to_disk.")
     p.add_argument("-o", "--output", metavar="OUT.jsonl",
                    help="write JSON Lines here (atomic). Without it, one plain page prints its text; "
@@ -40,6 +40,11 @@ def _add_batch_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--id-field", default="id", help="JSONL/dataset field holding the record id (default: id).")
     p.add_argument("--keep-stages", action="store_true", help="also write the text after each stage.")
     p.add_argument("--no-progress", action="store_true", help="no progress bar.")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local processes (default) or Ray Data (pip install 'zhie[ray]'; RAY_ADDRESS picks a cluster).")
+    p.add_argument("--dataset", metavar="PATH", help="a Hugging Face dataset saved with save_to_disk, as input.")
+    p.add_argument("--save-dataset", metavar="PATH",
+                   help="write the result as a saved dataset (all original columns kept) instead of JSONL.")
     _add_config_args(p)
 
 
@@ -54,12 +59,59 @@ def _single_page(inputs: list[str]) -> Path | None:
     return None
 
 
-def cmd_clean(args) -> int:
+def _run_batch_command(args, config: Config) -> int:
+    """Shared body of ``zhie clean`` and ``zhie extract`` once the stages are set."""
+    inputs = list(args.inputs) + ([args.dataset] if args.dataset else [])
+    if not inputs:
+        raise InputError("no input: give files, directories, .jsonl files or --dataset PATH.")
+    progress = not args.no_progress
+    if args.save_dataset:
+        if len(inputs) != 1:
+            raise InputError("--save-dataset takes exactly one input dataset (--dataset PATH).")
+        from .integrations.hf_datasets import run_dataset
+
+        result = run_dataset(inputs[0], args.save_dataset, config, text_field=args.text_field, jobs=args.jobs,
+                             progress=progress)
+        log.info("%s", result)
+        return 0
+    if args.engine == "ray":
+        if not args.output:
+            raise InputError("--engine ray needs -o OUT.jsonl.")
+        from .integrations.ray import run_ray
+
+        result = run_ray(inputs, args.output, config, workers=max(args.jobs, 1), text_field=args.text_field,
+                         id_field=args.id_field, progress=progress)
+        log.info("%s", result)
+        return 0
     from .runner import run_batch
 
+    summary = run_batch(inputs, args.output, config, jobs=args.jobs, resume=args.resume,
+                        keep_stages=args.keep_stages, text_field=args.text_field, id_field=args.id_field,
+                        progress=progress)
+    log.info("%s", summary.format())
+    return 0
+
+
+def cmd_clean(args) -> int:
     config = _config(args)
-    page = _single_page(args.inputs)
-    if args.output is None and page is not None:
+    page = _single_page(args.inputs) if not args.dataset else None
+    if args.explain or args.html:
+        if page is None:
+            raise InputError("--explain / --html take exactly one page file.")
+        from .pipeline import Pipeline
+        from .report import explain_html, explain_text
+
+        doc = Pipeline(config).run(page.read_bytes(), id=page.name, source=str(page))
+        if args.html:
+            from .io.writers import write_text_atomic
+
+            write_text_atomic(args.html, explain_html(doc))
+            print(f"explain report written to {args.html}", file=sys.stderr)
+        if args.explain:
+            color = {"always": True, "never": False}.get(args.color, sys.stdout.isatty())
+            sys.stdout.write(explain_text(doc, color=color))
+        return 0 if doc.status != "error" else 1
+    if args.output is None and page is not None and args.engine == "local" and not args.save_dataset:
         from .pipeline import Pipeline
 
         doc = Pipeline(config).run(page.read_bytes(), id=page.name, source=str(page))
@@ -68,11 +120,19 @@ def cmd_clean(args) -> int:
             return 1
         sys.stdout.write(doc.text if doc.text.endswith("\n") or not doc.text else doc.text + "\n")
         return 0
-    summary = run_batch(args.inputs, args.output, config, jobs=args.jobs, resume=args.resume,
-                        keep_stages=args.keep_stages, text_field=args.text_field, id_field=args.id_field,
-                        progress=not args.no_progress)
-    log.info("%s", summary.format())
-    return 0
+    return _run_batch_command(args, config)
+
+
+def extract_config(config: Config, *, no_clean: bool = False, backend: str | None = None) -> Config:
+    """The configuration of ``zhie extract``: the text pipeline (or only convert) then "extract"."""
+    stages = ["convert"] if no_clean else [s for s in config.stages if s != "extract"]
+    config = config.with_stages(stages + ["extract"])
+    return config.override({"stages.extract.backend": backend}) if backend else config
+
+
+def cmd_extract(args) -> int:
+    config = extract_config(_config(args), no_clean=args.no_clean, backend=args.backend)
+    return _run_batch_command(args, config)
 
 
 def cmd_config(args) -> int:
@@ -111,6 +171,9 @@ def cmd_eval_despin(args) -> int:
 TRAINERS = {
     # name -> (module, function, default output directory); each reproduces a shipped model
     "despin": ("nlp.despin.train", "train_lm", "models/despin"),
+    "segmenter": ("nlp.extract.segment", "train_segmenter", "models/pkuseg"),
+    "encoder": ("nlp.extract.convert_e5", "build_encoder", "models/e5-small-zh"),
+    "model": ("nlp.extract.train", "train_model", "models/extract"),
 }
 
 
@@ -125,6 +188,26 @@ def cmd_train(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from .serve import serve
+
+    serve(args.host, args.port, args.workers, _config(args))
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .corpus_report import format_text, summarize, to_html
+
+    summary = summarize(args.path)
+    print(format_text(summary))
+    if args.html:
+        from .io.writers import write_text_atomic
+
+        write_text_atomic(args.html, to_html(summary))
+        print(f"HTML report written to {args.html}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhie",
@@ -133,9 +216,32 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("clean", help="decode, convert and clean pages; one JSONL record per input record.")
+    p = sub.add_parser("clean", help="decode, convert, clean and despin pages; one JSONL record per input record.")
     _add_batch_args(p)
+    p.add_argument("--explain", action="store_true",
+                   help="show one page with every removal and rewrite marked, and why.")
+    p.add_argument("--html", metavar="OUT.html", help="write the explain view of one page as a standalone HTML file.")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in --explain.")
     p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser("extract", help="the full pipeline then (actor, action, quantity, unit) tuples per record.")
+    _add_batch_args(p)
+    p.add_argument("--no-clean", action="store_true",
+                   help="inputs are already clean sentences: only convert script, then extract.")
+    p.add_argument("--backend", choices=["baseline", "model"], help="extractor (default: stages.extract.backend).")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("serve", help="HTTP service: POST /predict, POST /clean, GET /healthz, GET /version.")
+    p.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1: local only).")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000).")
+    p.add_argument("--workers", type=int, default=1, help="server worker processes (default 1).")
+    _add_config_args(p)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("report", help="summarise a `zhie clean/extract` output file for a data team.")
+    p.add_argument("path", metavar="OUT.jsonl")
+    p.add_argument("--html", metavar="OUT.html", help="also write a standalone HTML report.")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("config", help="print the resolved configuration.")
     _add_config_args(p)

@@ -256,7 +256,7 @@ class Document:
         )
         if self.info:
             rec["info"] = self.info
-        if self.tuples:
+        if self.tuples or "tuples" in self.stats:  # extract ran: always write the list, even empty
             rec["tuples"] = [t.to_dict() for t in self.tuples]
         if with_stages and self.outputs:
             rec["stages"] = self.outputs
