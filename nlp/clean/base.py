@@ -190,11 +190,18 @@ def content_zone(lines: list[Line]) -> tuple[int, int]:
 
 # --- edits -----------------------------------------------------------------
 def merge_spans(spans: Iterable[tuple[int, int, Reason, str]]) -> list[tuple[int, int, Reason, str]]:
-    """Sort spans and drop those overlapping an earlier (or longer) one."""
+    """Sort spans; a span overlapping an earlier one keeps only its part past it.
+
+    Clipping (not dropping) matters for adjacent whole-line removals: the last line
+    of a page takes the newline *before* it (:func:`line_span`), which the line
+    above already took; dropping the span would leave that last line in place
+    (seed 002: "Powered by Discuz! X3.3" under "欢迎光临 …").
+    """
     out: list[tuple[int, int, Reason, str]] = []
     last_end = -1
     for s, e, r, note in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
-        if e <= s or s < last_end:
+        s = max(s, last_end)
+        if e <= s:
             continue
         out.append((s, e, r, note))
         last_end = e

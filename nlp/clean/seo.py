@@ -95,19 +95,50 @@ def _find_all(text: str, sub: str) -> list[int]:
         pos = i + len(sub)
 
 
+def repeated_phrase(s: str, *, min_len: int) -> str | None:
+    """The longest phrase of word characters found twice (non-overlapping) in ``s``.
+
+    A keyword line states its keyword twice: seed 000 "抖音客服电话95152怎么转人工,
+    抖音客服电话"; SEO templates write "<kw>是多少,<kw>" or "<kw>（<kw>最新）". Lines
+    are short (callers pass at most ``max_keyword_line`` characters), so the cubic
+    scan is cheap.
+    """
+    n = len(s)
+    for size in range(n // 2, min_len - 1, -1):
+        for i in range(0, n - 2 * size + 1):
+            sub = s[i:i + size]
+            if not all(_TOKEN_CHAR_RE.match(ch) for ch in sub) or cjk_count(sub) < 2:
+                continue
+            if s.find(sub, i + size) >= 0:
+                return sub
+    return None
+
+
 class SeoKeywordCleaner(Stage):
     """Remove SEO keywords injected inside sentences and keyword-stuffed lines (seed 000: 抖音客服电话).
 
+    A keyword is found from two kinds of evidence:
+
+    1. a *keyword line*: a short non-sentence line that states one phrase twice
+       (seed 000's title "抖音客服电话95152怎么转人工,抖音客服电话");
+    2. a *maximal repeat* occurring ``min_repeats``+ times inside sentences, never
+       right after punctuation (a topic term such as 抖音电商 opens clauses), and
+       also filling standalone short lines at least twice.
+
+    Either way the phrase must not be a topic term: the share of its in-sentence
+    occurrences that follow punctuation stays below ``max_clause_start_share``.
+    In-sentence occurrences are removed (the sentence is kept); keyword lines go
+    whole. All with ``Reason.SEO``.
+
     Args:
-        min_repeats (int): occurrences a phrase needs on the page. Defaults to 3
-            (seed 000: 4 in sentences + 5 in keyword lines; a SEO template that
-            injects fewer than three times is indistinguishable from a topic term).
+        min_repeats (int): in-sentence occurrences a phrase needs without a keyword
+            line. Defaults to 3 (seed 000 injects 4; fewer is indistinguishable from
+            a topic term).
         min_len (int): shortest keyword in characters. Defaults to 4 (shorter
             repeats are ordinary words).
         max_len (int): longest keyword. Defaults to 24.
-        min_line_share (float): share of a short non-sentence line a phrase must
-            fill to count as stuffed there. Defaults to 0.4 (seed 000's title:
-            12 of 22 characters; seed 001's title holds "消费者权益", 5 of 15).
+        min_line_share (float): share of a short line a keyword must fill for the
+            line to go whole. Defaults to 0.4 (seed 000's title: 12 of 22 characters).
         max_keyword_line (int): longest line treated as a keyword line. Defaults
             to 50.
         max_clause_start_share (float): maximal share of in-sentence occurrences
@@ -129,51 +160,49 @@ class SeoKeywordCleaner(Stage):
         self.max_clause_start = max_clause_start_share
 
     # --- evidence -------------------------------------------------------------
-    def _stuffed(self, phrase: str, lines: list[Line]) -> bool:
-        for ln in lines:
-            s = ln.text
-            if phrase not in s or len(s) > self.max_keyword_line or is_prose(s):
-                continue
-            k = s.count(phrase)
-            if k >= 2 or k * len(phrase) >= self.min_line_share * len(norm_line(s)):
-                return True
-        return False
-
-    def _foreign(self, phrase: str, text: str) -> bool:
-        """Some word of the phrase (2+ chars) occurs nowhere on the page outside it."""
-        rest = text.replace(phrase, "\n")
-        words = [w for w in _jieba().lcut(phrase) if len(w) >= 2 and cjk_count(w) >= 2]
-        return any(w not in rest for w in words)
-
-    def keywords(self, text: str, lines: list[Line], title: str | None) -> list[str]:
-        """The injected keywords of a page, longest first."""
-        reps = maximal_repeats(text, min_len=self.min_len, max_len=self.max_len, min_count=self.min_repeats)
-        found: list[str] = []
-        tkey = norm_line(title) if title else None
-        for phrase, count in sorted(reps.items(), key=lambda kv: -len(kv[0])):
-            if count < self.min_repeats or phrase == tkey:
-                continue
-            if any(phrase in f for f in found):
-                continue
-            inside = self._in_sentence(phrase, lines)
-            if not inside:
-                continue
-            starts = sum(1 for ln, i in inside if i == 0 or ln.text[i - 1] in _CLAUSE_START)
-            if starts / len(inside) >= self.max_clause_start:
-                continue
-            if self._stuffed(phrase, lines) or (len(inside) >= self.min_repeats and self._foreign(phrase, text)):
-                found.append(phrase)
-        return found
+    def _short(self, s: str) -> bool:
+        return len(s) <= self.max_keyword_line and not is_prose(s)
 
     def _in_sentence(self, phrase: str, lines: list[Line]) -> list[tuple[Line, int]]:
         out = []
         for ln in lines:
             s = ln.text
-            if phrase not in s or not (is_prose(s) or len(s) > self.max_keyword_line):
+            if phrase not in s or self._short(s):
                 continue
             for i in _find_all(s, phrase):
                 out.append((ln, i))
         return out
+
+    def _clause_starts(self, inside: list[tuple[Line, int]]) -> int:
+        return sum(1 for ln, i in inside if i == 0 or ln.text[i - 1] in _CLAUSE_START)
+
+    def keywords(self, text: str, lines: list[Line], title: str | None) -> list[str]:
+        """The injected keywords of a page, longest first."""
+        cands: Counter[str] = Counter()
+        for ln in lines:
+            if ln.text and self._short(ln.text):
+                p = repeated_phrase(norm_line(ln.text), min_len=self.min_len)
+                if p and len(p) <= self.max_len:
+                    cands[p] += 1
+        found: list[str] = []
+        for phrase in sorted(cands, key=len, reverse=True):
+            inside = self._in_sentence(phrase, lines)
+            if inside and self._clause_starts(inside) / len(inside) >= self.max_clause_start:
+                continue
+            found.append(phrase)
+        reps = maximal_repeats(text, min_len=self.min_len, max_len=self.max_len, min_count=self.min_repeats)
+        tkey = norm_line(title) if title else None
+        for phrase, count in sorted(reps.items(), key=lambda kv: -len(kv[0])):
+            if phrase == tkey or any(phrase in f or f in phrase for f in found):
+                continue
+            inside = self._in_sentence(phrase, lines)
+            if len(inside) < self.min_repeats or self._clause_starts(inside):
+                continue
+            standalone = sum(1 for ln in lines if ln.text and phrase in ln.text and self._short(ln.text)
+                             and norm_line(ln.text) != tkey)
+            if standalone >= 2:
+                found.append(phrase)
+        return found
 
     # --- stage ------------------------------------------------------------------
     def process(self, doc: Document) -> list[Edit]:
@@ -188,7 +217,7 @@ class SeoKeywordCleaner(Stage):
             s = ln.text
             if not s or not any(k in s for k in kws):
                 continue
-            if len(s) <= self.max_keyword_line and not is_prose(s) and any(
+            if self._short(s) and any(
                     s.count(k) >= 2 or len(k) * s.count(k) >= self.min_line_share * len(norm_line(s)) for k in kws):
                 a, b = line_span(text, ln)
                 spans.append((a, b, Reason.SEO, "keyword line"))
