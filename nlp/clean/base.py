@@ -23,6 +23,7 @@ _CJK_RE = re.compile(f"[{CJK}]")
 _SENT_PUNCT_RE = re.compile(r"[，。！？；、,;!?]")
 #: a paragraph of prose ends like this (closing quotes/brackets may follow 。).
 _PROSE_END_RE = re.compile(r"[。！？!?…；;][”’」』）)\"']*$")
+_WORD_CHAR_RE = re.compile(f"[{CJK}A-Za-z0-9]")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _TRUNCATED_RE = re.compile(r"(\.\.\.|…|。。。)+$")
@@ -164,6 +165,25 @@ def segments(s: str) -> list[str]:
     if cur:
         out.append("".join(cur))
     return out
+
+
+def repeated_phrase(s: str, *, min_len: int) -> str | None:
+    """The longest phrase of word characters found twice (non-overlapping) in ``s``.
+
+    A keyword line states its keyword twice: seed 000 "抖音客服电话95152怎么转人工,
+    抖音客服电话"; SEO templates write "<kw>是多少,<kw>" or "<kw>（<kw>最新）". Lines
+    are short (callers pass at most ``max_keyword_line`` characters), so the cubic
+    scan is cheap.
+    """
+    n = len(s)
+    for size in range(n // 2, min_len - 1, -1):
+        for i in range(0, n - 2 * size + 1):
+            sub = s[i:i + size]
+            if not all(_WORD_CHAR_RE.match(ch) for ch in sub) or cjk_count(sub) < 2:
+                continue
+            if s.find(sub, i + size) >= 0:
+                return sub
+    return None
 
 
 def norm_line(s: str) -> str:

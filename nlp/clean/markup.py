@@ -26,7 +26,7 @@ _INLINE_TAGS = frozenset(
     "time var ins del input button meta link base wbr col colgroup source picture video audio "
     "embed object param svg path tt".split()
 )
-_DROP_BLOCKS = ("script", "style", "noscript", "template")
+_DROP_BLOCKS = ("head", "script", "style", "noscript", "template")
 #: a tag: bounded attribute run keeps the regex linear (no nested quantifiers).
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})(?=[\s/>])[^<>]{0,2000}>")
 _DECL_RE = re.compile(r"<![A-Za-z][^<>]{0,500}>")

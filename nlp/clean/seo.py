@@ -25,7 +25,7 @@ from collections import Counter
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
-from .base import CJK, Line, cjk_count, is_prose, line_span, lines_of, norm_line, removals
+from .base import CJK, Line, cjk_count, is_prose, line_span, lines_of, norm_line, removals, repeated_phrase
 
 _TOKEN_CHAR_RE = re.compile(f"[{CJK}A-Za-z0-9]")
 #: characters after which a phrase starts a clause (sentence/clause punctuation,
@@ -93,25 +93,6 @@ def _find_all(text: str, sub: str) -> list[int]:
             return out
         out.append(i)
         pos = i + len(sub)
-
-
-def repeated_phrase(s: str, *, min_len: int) -> str | None:
-    """The longest phrase of word characters found twice (non-overlapping) in ``s``.
-
-    A keyword line states its keyword twice: seed 000 "抖音客服电话95152怎么转人工,
-    抖音客服电话"; SEO templates write "<kw>是多少,<kw>" or "<kw>（<kw>最新）". Lines
-    are short (callers pass at most ``max_keyword_line`` characters), so the cubic
-    scan is cheap.
-    """
-    n = len(s)
-    for size in range(n // 2, min_len - 1, -1):
-        for i in range(0, n - 2 * size + 1):
-            sub = s[i:i + size]
-            if not all(_TOKEN_CHAR_RE.match(ch) for ch in sub) or cjk_count(sub) < 2:
-                continue
-            if s.find(sub, i + size) >= 0:
-                return sub
-    return None
 
 
 class SeoKeywordCleaner(Stage):

@@ -16,11 +16,12 @@ from importlib import resources
 from ..document import Document, Edit, Reason
 from ..errors import ConfigError
 from ..stage import Stage
-from .base import content_zone, ends_like_prose, is_prose, line_span, lines_of, punct_count, removals
+from .base import content_zone, ends_like_prose, is_prose, line_span, lines_of, norm_line, punct_count, removals
 
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。]{3,}|\b[a-z0-9-]{2,63}\.(?:com|net|org|cn|xyz|top|cc|vip|me|info)\b",
                      re.I)
 _LIST_SEP_RE = re.compile(r"[|｜_]")
+_HINT_SPLIT_RE = re.compile(r"\s*(?:_|\||｜|-|–|—|·)\s*")
 
 
 @functools.lru_cache(maxsize=8)
@@ -120,9 +121,16 @@ class SpamCleaner(Stage):
                     marks.setdefault(r.index, (Reason.LINKS, "link run"))
             run.clear()
 
+        # the markup title (<title>/<h1>/front matter) is a short, punctuation-less
+        # line right above the article; it must not join a menu run (dev d008)
+        hint = doc.info.get("title_hint") or ""
+        hint_keys = {norm_line(p) for p in _HINT_SPLIT_RE.split(hint) if len(p.strip()) >= 4} | {norm_line(hint)}
         for ln in lines:
             s = ln.text
             if not s:
+                continue
+            if norm_line(s) in hint_keys:
+                flush()
                 continue
             outside = first < 0 or ln.index < first or ln.index > last
             if ln.index in marks:

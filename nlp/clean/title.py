@@ -15,14 +15,24 @@ from collections import Counter
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
-from .base import Line, cjk_count, ends_like_prose, is_prose, line_span, lines_of, norm_line, removals
+from .base import Line, cjk_count, ends_like_prose, is_prose, line_span, lines_of, norm_line, removals, repeated_phrase
 
 #: a site name after the title: "标题_站点名", "标题 - 站点名", "标题|站点名".
 _SITE_SEP_RE = re.compile(r"\s*(?:_|\||｜|-|–|—|·)\s*")
 
 
+#: a title may end in ？ or ！ ("…尘土飞扬，点解决？"), never in 。 or ；.
+_TITLE_END_OK_RE = re.compile(r"[？！?!][”’」』）)\"']*$")
+
+
 def _title_like(s: str, max_chars: int) -> bool:
-    return 4 <= len(s) <= max_chars and cjk_count(s) >= 4 and not ends_like_prose(s)
+    """Short heading-like line; keyword lines stating a phrase twice are SEO, not titles
+    (seed 000 "抖音客服电话95152怎么转人工,抖音客服电话")."""
+    if not (4 <= len(s) <= max_chars and cjk_count(s) >= 4):
+        return False
+    if ends_like_prose(s) and not (len(s) <= 40 and _TITLE_END_OK_RE.search(s) and "。" not in s):
+        return False
+    return repeated_phrase(norm_line(s), min_len=4) is None
 
 
 class TitleCleaner(Stage):
