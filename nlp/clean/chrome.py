@@ -41,7 +41,8 @@ _NAV_LINE_RE = re.compile(
 # --- meta / bylines ----------------------------------------------------------
 _META_KEYS = (
     r"更新时间|发布时间|发表时间|发布日期|更新日期|发布于|发表于|上传时间|录入时间|时间|日期|文章来源|信息来源|稿件来源|新闻来源|来源"
-    r"|原标题|作者|编辑|责任编辑|责编|小编|浏览量|浏览次数|浏览|阅读量|阅读数|阅读|点击量|点击数|点击|人气|评论数|字号|栏目|分类|所属分类"
+    r"|原标题|作者|编辑|责任编辑|责编|小编|浏览量|浏览次数|浏览|阅读量|阅读数|阅读|点击量|点击数|点击|人气|评论数|字号|栏目|分类目录|分类|所属分类"
+    r"|文章分类|标签|关键词|关键字|Tags?"
 )
 _META_START_RE = re.compile(rf"^[（(【\[]?\s*(?:{_META_KEYS})\s*[:：]")
 _BYLINE_RE = re.compile(
@@ -57,6 +58,7 @@ _META_WORDS_RE = re.compile(rf"{_META_KEYS}|浏览|阅读|点击|评论|次|人|
 _CAPTION_RE = re.compile(
     r"^[（(【\[]?\s*(?:资料图片?|图片|图源|配图|示意图|网络图片|图片来源|图片由)\s*(?:仅供参考|来源\s*[:：].{0,30}|由.{0,20}提供"
     r"|[/:：].{0,30})?\s*[)）】\]]?$|^[（(]?\s*(?:图|摄影|摄)\s*[/／:：|｜]\s*\S{1,20}\s*[)）]?$"
+    r"|^[（(【\[]?\s*(?:点击|单击|轻触|查看)(?:图片|图像|此处)?(?:可)?(?:查看|放大|浏览|看)?(?:大图|原图|高清图|图片)\s*[)）】\]]?$"
 )
 # --- related lists -------------------------------------------------------------
 _RELATED_HEAD_RE = re.compile(
@@ -70,6 +72,7 @@ _CLOSER_RE = re.compile(
     r"以上(?:便|就)?是小编|小编(?:为|给)(?:大家|你|您)|希望(?:对|能|可以)?(?:帮助到)?(?:大家|你|您)(?:有所)?帮助"
     r"|更多.{0,8}(?:请|敬请)(?:继续|持续)?关注|感谢(?:您的|你的|大家的)?(?:阅读|观看|收看)|扫码关注|长按(?:识别)?二维码"
     r"|点击(?:上方|下方|右上角).{0,8}关注|(?:本文|文章)(?:由|来自).{0,20}(?:整理|发布|提供)(?:，|,|。|$)"
+    r"|以上(?:就|便)?是.{0,12}(?:全部|所有|相关)内容|本期(?:的)?(?:全部)?内容(?:就)?(?:到这里|结束)|(?:点赞|记得|欢迎)(?:\S{0,4})关注"
 )
 # --- footers -----------------------------------------------------------------------
 _FOOTER_STRONG_RE = re.compile(
@@ -92,6 +95,15 @@ _REPLY_WORDS_RE = re.compile(
     r"楼主|学习|谢谢|感谢|多谢|支持|顶|好文|不错|分享|赞|路过|收藏|厉害|优秀|6{3,}|mark|学到|围观|来了|看看|帖子|了解",
     re.I,
 )
+# --- comments (blogs) -----------------------------------------------------------
+_COMMENT_HEAD_RE = re.compile(
+    r"^(?:发表|我要|网友|最新|全部|热门)?(?:评论|留言|回复)(?:列表|区)?(?:\s*[（(]?\d*[)）]?)?\s*[:：]?$|^(?:发表|添加)(?:评论|回复|留言)"
+    r"|^(?:已有|共有?)\d+(?:条|人)(?:评论|回复|留言)|(?:邮箱|邮件|电子邮箱|电子邮件)地址不会被公开|必填项已用.{0,3}标注"
+    r"|^(?:昵称|评论内容|验证码)\s*[:：*]|^提交评论$|^(?:登录|注册)后(?:才能)?(?:发表|参与)?评论"
+)
+#: "用户名：回复" comment lines under a post (name without spaces, short reply).
+_COMMENT_LINE_RE = re.compile(r"^[^\s：:，。,]{1,20}[：:]\s*[^：:]{1,40}$")
+
 # --- misc ------------------------------------------------------------------------------
 _LABEL_RE = re.compile(r"^[^\s，。,；;！？]{1,6}\s*[:：]$")
 _HASHTAG_RE = re.compile(r"^(?:#[^#\n]{1,40}#\s*)+$")
@@ -107,9 +119,11 @@ def _is_meta(s: str) -> bool:
         return True
     if len(s) <= 60 and _DATE_RE.search(s):
         # what is left once dates, meta words, numbers, handles and separators go:
-        # seed 000 "DouJia 2023-02-20 04:30 240 浏览" leaves nothing
+        # seed 000 "DouJia 2023-02-20 04:30 240 浏览" leaves nothing; a dated byline
+        # "写于 2023-02-12，作者 编辑部" leaves a verb and a name (6 CJK at most:
+        # a 2-character verb and a name of up to 4)
         rest = _META_WORDS_RE.sub("", _DATE_RE.sub("", s))
-        return cjk_count(rest) <= 4 and punct_count(s) <= 1
+        return cjk_count(rest) <= 6 and punct_count(s) <= 1 and not s.endswith("。")
     return False
 
 
@@ -138,13 +152,18 @@ class ChromeCleaner(Stage):
             160: the longest chrome line in the seeds (seed 001's closer) has 66.
         max_reply_chars (int): a forum reply body of at most this many characters is
             a reply one-liner (seed 002 replies have 3-25). Defaults to 60.
+        min_list_items (int): a run of this many title-like lines below the last
+            paragraph is a list without a heading. Defaults to 3: a related list
+            shows 4+ titles, while an article rarely ends with three short lines
+            none of which has a full stop.
     """
 
     name = "clean.chrome"
 
-    def __init__(self, *, max_chrome_chars: int = 160, max_reply_chars: int = 60):
+    def __init__(self, *, max_chrome_chars: int = 160, max_reply_chars: int = 60, min_list_items: int = 3):
         self.max_chrome = max_chrome_chars
         self.max_reply = max_reply_chars
+        self.min_list_items = min_list_items
 
     # --- line classification ------------------------------------------------------
     def classify(self, s: str) -> tuple[Reason, str] | None:
@@ -155,6 +174,8 @@ class ChromeCleaner(Stage):
             return Reason.CLOSER, "closer"
         if _FOOTER_STRONG_RE.search(s):
             return Reason.FOOTER, "footer"
+        if len(s) <= 100 and _NAV_RE.search(s):
+            return Reason.NAV, "breadcrumb"
         if _is_nav(s):
             return Reason.NAV, "nav"
         if _CAPTION_RE.match(s):
@@ -165,6 +186,8 @@ class ChromeCleaner(Stage):
             return Reason.BOILERPLATE, "hashtag"
         if _RELATED_HEAD_RE.match(s):
             return Reason.RELATED, "related heading"
+        if _COMMENT_HEAD_RE.search(s) and len(s) <= 40:
+            return Reason.FORUM, "comment chrome"
         return None
 
     def _forum(self, lines: list[Line], marks: dict[int, tuple[Reason, str]]) -> None:
@@ -223,28 +246,93 @@ class ChromeCleaner(Stage):
                     marks[ln.index] = (Reason.FORUM, "reply (outside content)")
             elif _FOOTER_WEAK_RE.search(s) and len(s) <= 40 and not ends_like_prose(s):
                 marks[ln.index] = (Reason.FOOTER, "footer")
-        self._related_blocks(lines, marks, last)
+        self._related_blocks(lines, marks)
+        self._above_breadcrumb(lines, marks)
         spans = []
         for idx, (reason, note) in marks.items():
             s, e = line_span(text, lines[idx])
             spans.append((s, e, reason, note))
         return removals(self, spans)
 
-    def _related_blocks(self, lines: list[Line], marks: dict[int, tuple[Reason, str]], last: int) -> None:
-        """After a related-list heading, drop the list: titles, teasers ending in
-        "...", date/author lines and repeated titles (seed 000 "相关推荐")."""
-        heads = [i for i, (r, note) in marks.items() if note == "related heading"]
-        for h in sorted(heads):
+    def _above_breadcrumb(self, lines: list[Line], marks: dict[int, tuple[Reason, str]]) -> None:
+        """Lines above the breadcrumb are site header: site name, search bar, menus
+        (seed 000 "抖音最火" / "百度360必应搜狗本站头条热榜" above "当前位置:…"). The
+        title always follows the breadcrumb in the seeds and dev templates."""
+        first_para = next((ln.index for ln in lines if ln.text and ln.index not in marks
+                           and _is_paragraph(ln.text)), len(lines))
+        crumbs = [i for i, (r, note) in marks.items() if note == "breadcrumb" and i < first_para]
+        if not crumbs:
+            return
+        for ln in lines[:min(crumbs)]:
+            if ln.text and ln.index not in marks and not is_prose(ln.text) and len(ln.text) <= 80:
+                marks[ln.index] = (Reason.NAV, "site header")
+
+    def _related_blocks(self, lines: list[Line], marks: dict[int, tuple[Reason, str]]) -> None:
+        """Related-article and ranking lists (seed 000 "相关推荐"; 游戏排行 lists).
+
+        After a list heading, drop the items: other articles' titles (short, no
+        full stop), teasers cut with "...", date/author lines (already marked as
+        meta), numbered ranking items; the list ends at the first real paragraph.
+        Below the article's last paragraph a run of ``min_list_items`` such lines
+        is a list even without a heading.
+        """
+        last_para = max((ln.index for ln in lines if ln.text and ln.index not in marks and _is_paragraph(ln.text)),
+                        default=-1)
+        heads = sorted(i for i, (r, note) in marks.items() if note == "related heading")
+        for h in heads:
             for ln in lines[h + 1:]:
                 s = ln.text
                 if not s or ln.index in marks:
                     continue
-                # below the last paragraph everything after the heading is the list;
-                # inside the content a real (untruncated) paragraph ends it
-                if h > last >= 0 or not is_prose(s) or is_truncated(s):
+                if h > last_para or _list_item(s):
                     marks[ln.index] = (Reason.RELATED, "related list")
                     continue
                 break
+        # headless lists and blog comments below the last paragraph
+        run: list[Line] = []
+
+        def flush():
+            if len(run) >= self.min_list_items:
+                for r in run:
+                    marks[r.index] = (Reason.RELATED, "list after article")
+            run.clear()
+
+        for ln in lines[last_para + 1:] if last_para >= 0 else []:
+            s = ln.text
+            if not s:
+                continue
+            if ln.index in marks:
+                flush()
+                continue
+            if _COMMENT_LINE_RE.match(s) and not ends_like_prose(s.split("：")[0]):
+                marks[ln.index] = (Reason.FORUM, "comment")
+                flush()
+                continue
+            if _list_item(s):
+                run.append(ln)
+            else:
+                flush()
+        flush()
+
+
+_NUMBERED_RE = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.、．]\s*|^[\[【(（]\d{1,3}[\]】)）]\s*")
+
+
+def _list_item(s: str) -> bool:
+    """A line of a related/ranking list: a teaser cut with "...", or an article
+    title (at most 50 characters, no full stop; inews titles have 8-36)."""
+    if is_truncated(s):
+        return True
+    s = _NUMBERED_RE.sub("", s)
+    return len(s) <= 50 and "。" not in s and not s.endswith("；")
+
+
+def _is_paragraph(s: str) -> bool:
+    """A paragraph of the article, as opposed to a list item or a heading: ends like
+    a sentence and either has a full stop or is longer than any list title."""
+    if not is_prose(s) or is_truncated(s):
+        return False
+    return "。" in s or (ends_like_prose(s) and len(s) > 50)
 
 
 def _next_text(lines: list[Line], index: int) -> Line | None:
