@@ -25,6 +25,7 @@ from .base import (
     norm_line,
     punct_count,
     removals,
+    repeated_phrase,
     segments,
 )
 
@@ -37,6 +38,8 @@ _NAV_LINE_RE = re.compile(
     r"^(?:打印本页|打印本文|关闭窗口|返回顶部|返回首页|返回列表|返回上一页|收藏本文|收藏本页|分享到.{0,20}|上一篇.{0,60}"
     r"|下一篇.{0,60}|上一页|下一页|网站地图|设为首页|加入收藏|点击进入|查看更多|更多\s*>+|阅读全文|展开全文|查看原文|阅读原文"
     r"|[\[【]\s*[^\]】]{1,8}\s*[\]】])$"
+    # previous/next-post links: "« 上一篇的标题", "下一篇的标题 »"
+    r"|^[«‹]\s*[^«»‹›]{2,60}$|^[^«»‹›]{2,60}\s*[»›]$"
 )
 # --- meta / bylines ----------------------------------------------------------
 _META_KEYS = (
@@ -58,6 +61,7 @@ _META_WORDS_RE = re.compile(rf"{_META_KEYS}|浏览|阅读|点击|评论|次|人|
 _CAPTION_RE = re.compile(
     r"^[（(【\[]?\s*(?:资料图片?|图片|图源|配图|示意图|网络图片|图片来源|图片由)\s*(?:仅供参考|来源\s*[:：].{0,30}|由.{0,20}提供"
     r"|[/:：].{0,30})?\s*[)）】\]]?$|^[（(]?\s*(?:图|摄影|摄)\s*[/／:：|｜]\s*\S{1,20}\s*[)）]?$"
+    r"|^[（(【\[]\s*[^（()）]{0,6}图[片像]?\s*[,，]?\s*(?:仅供参考|来源于?网络)\s*[)）】\]]$"
     r"|^[（(【\[]?\s*(?:点击|单击|轻触|查看)(?:图片|图像|此处)?(?:可)?(?:查看|放大|浏览|看)?(?:大图|原图|高清图|图片)\s*[)）】\]]?$"
 )
 # --- related lists -------------------------------------------------------------
@@ -85,10 +89,17 @@ _FOOTER_WEAK_RE = re.compile(
     r"^(?:关于我们|联系我们|商务合作|广告服务|广告合作|网站声明|网站简介|意见反馈|帮助中心|隐私政策|用户协议|友情链接|投稿|招聘|加入我们"
     r"|技术支持|举报(?:电话|邮箱)?)(?:\s*[:：|｜].*)?$|如有侵权|侵权.{0,6}(?:联系|删除)"
 )
+#: tokens only a site footer carries; legal phrases (版权归…所有, 如有侵权) also occur
+#: in an article's own closing paragraph (dev d024 "郑重声明:本文版权归原作者所有…").
+_FOOTER_SITE_RE = re.compile(r"Copyright|©|All Rights Reserved|ICP\s*(?:备|证)|公网安备|Powered by", re.I)
 # --- forum (Discuz) ----------------------------------------------------------------------
 _FORUM_LABEL_RE = re.compile(r"^(?:作者|时间|发表于|发表时间|楼主|回复|楼层|标题|主题)\s*[:：]?$")
+#: a floor-style post header: "2# user 发表于 2020-04-17 13:29", "3楼 user 2021-5-4".
+_FLOOR_RE = re.compile(r"^(?:\d{1,5}\s*(?:#|楼|F|樓)|沙发|板凳|地板|楼主)\s+\S{1,30}\s+.{0,20}?(?:发表于|发表时间|回复于|\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2})")
 _FORUM_INLINE_RE = re.compile(
     r"^(?:作者|楼主)\s*[:：]\s*\S{1,30}\s+(?:时间|发表于)\s*[:：]?.{0,30}$|^(?:发表于|回复于)\s*\d{4}|^\d{1,5}\s*(?:#|楼)$"
+    r"|^(?:楼主|发帖人|发起人)\s*[:：]\s*\S{1,30}$|^本帖最后由.{1,60}编辑$"
+    r"|^(?:(?:回复|引用|举报|支持|反对|评分|分享|收藏|只看该作者|使用道具|顶|踩|点赞|TOP|返回列表)\s*){2,}$"
     r"|^(?:沙发|板凳|地板|楼主|顶|只看该作者|举报|回复|引用|使用道具|返回列表)$"
 )
 _REPLY_WORDS_RE = re.compile(
@@ -152,6 +163,11 @@ class ChromeCleaner(Stage):
             160: the longest chrome line in the seeds (seed 001's closer) has 66.
         max_reply_chars (int): a forum reply body of at most this many characters is
             a reply one-liner (seed 002 replies have 3-25). Defaults to 60.
+        max_legal_chars (int): a full sentence longer than this with legal wording
+            (版权归…所有, 转载请注明, 如有侵权) but no site-footer token (ICP备, ©,
+            Copyright) is kept as article text. Defaults to 40: the seeds' and dev
+            footer disclaimers have at most 30 characters, an article's closing
+            disclaimer paragraph (dev d024) 57.
         min_list_items (int): a run of this many title-like lines below the last
             paragraph is a list without a heading. Defaults to 3: a related list
             shows 4+ titles, while an article rarely ends with three short lines
@@ -160,7 +176,9 @@ class ChromeCleaner(Stage):
 
     name = "clean.chrome"
 
-    def __init__(self, *, max_chrome_chars: int = 160, max_reply_chars: int = 60, min_list_items: int = 3):
+    def __init__(self, *, max_chrome_chars: int = 160, max_reply_chars: int = 60, min_list_items: int = 3,
+                 max_legal_chars: int = 40):
+        self.max_legal = max_legal_chars
         self.max_chrome = max_chrome_chars
         self.max_reply = max_reply_chars
         self.min_list_items = min_list_items
@@ -172,7 +190,8 @@ class ChromeCleaner(Stage):
             return None
         if _CLOSER_RE.search(s):
             return Reason.CLOSER, "closer"
-        if _FOOTER_STRONG_RE.search(s):
+        if _FOOTER_STRONG_RE.search(s) and (len(s) <= self.max_legal or not ends_like_prose(s)
+                                            or _FOOTER_SITE_RE.search(s)):
             return Reason.FOOTER, "footer"
         if len(s) <= 100 and _NAV_RE.search(s):
             return Reason.NAV, "breadcrumb"
@@ -194,10 +213,13 @@ class ChromeCleaner(Stage):
         """Discuz threads (seed 002): label/value lines and short replies."""
         labels = [ln for ln in lines if ln.text and _FORUM_LABEL_RE.match(ln.text)]
         inline = [ln for ln in lines if ln.text and _FORUM_INLINE_RE.match(ln.text)]
-        if len(labels) + len(inline) < 2:
+        floors = [ln for ln in lines if ln.text and _FLOOR_RE.match(ln.text)]
+        if len(labels) + len(inline) + len(floors) < 2:
             return
         for ln in inline:
             marks[ln.index] = (Reason.FORUM, "forum chrome")
+        for ln in floors:
+            marks[ln.index] = (Reason.FORUM, "forum post header")
         # post headers: "作者:" <name> "时间:" <stamp>; the value follows its label
         by_index = {ln.index: ln for ln in lines}
         post_starts: list[int] = []
@@ -209,6 +231,7 @@ class ChromeCleaner(Stage):
                 marks[nxt.index] = (Reason.FORUM, "forum " + key)
             if key in ("作者", "楼主"):
                 post_starts.append(ln.index)
+        post_starts = sorted(set(post_starts) | {ln.index for ln in floors})
         # a post's body runs from after its header to the next post; short bodies
         # after the first post are reply one-liners ("看看学习下 支持个")
         for k, start in enumerate(post_starts[1:], 1):
@@ -323,6 +346,8 @@ def _list_item(s: str) -> bool:
     title (at most 50 characters, no full stop; inews titles have 8-36)."""
     if is_truncated(s):
         return True
+    if repeated_phrase(norm_line(s), min_len=4):
+        return False  # a keyword line: clean.seo needs it to find the keyword
     s = _NUMBERED_RE.sub("", s)
     return len(s) <= 50 and "。" not in s and not s.endswith("；")
 

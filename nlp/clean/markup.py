@@ -39,7 +39,8 @@ _AUTOLINK_RE = re.compile(r"<(?:https?://|www\.)[^<>\s]{1,2000}>")
 _URL_LINE_RE = re.compile(r"^(?:https?:)?//\S{3,}$|^www\.\S{3,}$")
 _MD_HEADING_RE = re.compile(r"^#{1,6}[ \t]+")
 _RULE_LINE_RE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
-_FM_KEY_RE = re.compile(r"^title\s*:\s*(.*)$")
+_FM_KEY_RE = re.compile(r"^title\s*[:=]\s*(.*)$")  # YAML "title: x", TOML "title = x"
+_BLOCKQUOTE_RE = re.compile(r"^(?:>[ \t]?)+")
 #: caption boilerplate: photo credits and "for reference only" notes (seed 004
 #: "(資料圖片僅供參考)"); a caption that is a sentence about the picture is prose.
 CAPTION_RE = re.compile(
@@ -75,13 +76,13 @@ class MarkupCleaner(Stage):
     def _front_matter(self, text: str, out: list[Edit], doc: Document) -> int:
         """Edits removing a leading YAML block; returns where the body starts."""
         start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
-        if not text.startswith("---", start):
-            return 0
         lines = lines_of(text[start:])
-        if not lines or lines[0].text != "---":
+        # Jekyll/YAML "---" … "---" (seed 003) or Hugo/TOML "+++" … "+++"
+        if not lines or lines[0].text not in ("---", "+++"):
             return 0
+        closers = ("---", "...") if lines[0].text == "---" else ("+++",)
         for ln in lines[1:80]:  # front matter is short; 80 lines bounds the search
-            if ln.text in ("---", "..."):
+            if ln.text in closers:
                 break
         else:
             return 0
@@ -176,6 +177,11 @@ class MarkupCleaner(Stage):
                 out.append(self.edit(ln.start, ln.end, reason=reason, note="url line" if reason is Reason.LINKS
                                      else "rule line"))
                 continue
+            q = _BLOCKQUOTE_RE.match(s)
+            if q:
+                out.append(self.edit(base, base + q.end(), reason=Reason.MARKUP, note="md blockquote"))
+                base += q.end()
+                s = s[q.end():]
             autos = list(_AUTOLINK_RE.finditer(s))
             imgs = list(_MD_IMAGE_RE.finditer(s))
             links = [m for m in _MD_LINK_RE.finditer(s)
@@ -212,7 +218,7 @@ class MarkupCleaner(Stage):
             self._drop_blocks(text, out)
             self._captions(text, out)
             self._tags(text, out)
-        if "](" in text or "://" in text or "#" in text or "---" in text or "www." in text:
+        if "](" in text or "://" in text or "#" in text or "---" in text or "www." in text or "\n>" in text:
             self._markdown(text, body, out)
         return _resolve(out, body)
 
