@@ -149,7 +149,9 @@ def _is_nav(s: str) -> bool:
     if punct_count(s) == 0 and len(s) <= 80:
         if segs and segs[0] == "首页" and len(segs) >= 2:
             return True
-        if len(segs) >= 4 and max(len(x) for x in segs) <= 6:
+        # "_" joins site-title parts and spam keyword headers (seed 004), not menus
+        menu = [x for x in re.split(r"[\s|｜·•]+", s) if x]
+        if len(menu) >= 4 and max(len(x) for x in menu) <= 6:
             return True
     return False
 
@@ -287,6 +289,10 @@ class ChromeCleaner(Stage):
         if not crumbs:
             return
         for ln in lines[:min(crumbs)]:
+            # "a_b_c_d" headers are left to clean.spam (seed 004's porn title) and
+            # clean.title (header above the title), which know better
+            if ln.text.count("_") >= 2:
+                continue
             if ln.text and ln.index not in marks and not is_prose(ln.text) and len(ln.text) <= 80:
                 marks[ln.index] = (Reason.NAV, "site header")
 
