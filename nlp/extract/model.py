@@ -1,0 +1,397 @@
+"""Fine-tuned tuple extractor: a BIO token classifier plus two learned link heads.
+
+Architecture (one encoder forward per sentence):
+
+* ``BertForTokenClassification`` (transformers) over e5-small-zh, BIO labels for
+  ACTOR / ACTION / QUANTITY / UNIT on character-level words
+  (:mod:`nlp.extract.labels` explains why words, not natural XLM-R pieces);
+* **tuple assembly, learned**: for every QUANTITY span a bilinear link head
+  scores which ACTOR span and which ACTION span (or none, the ``<s>`` slot) it
+  belongs to, with a learned bias per relative-distance bucket. This handles the
+  guide's carried actors, passives with agents and shared predicates without
+  hand rules; the unit is the UNIT span that starts where the quantity ends.
+  Qualifier and value come from :func:`nlp.extract.quantity.parse_quantity` when
+  that module is present.
+
+Inference (``ModelExtractor.predict``) sorts sentences by length, batches them,
+runs under ``torch.inference_mode`` and optionally dynamic int8 ``Linear``s; the
+model is loaded once per directory and shared by threads (loading is locked;
+forward passes need no lock in eval mode).
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import threading
+from pathlib import Path
+from typing import Sequence
+
+from ..document import Tuple
+from ..errors import ModelError
+from .labels import LABELS, Span, classifier_tokenizer, decode_spans
+
+DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "extract"
+ROLES = ("actor", "action")
+N_BUCKETS = 16
+
+# qualifier words per annotation guide ("Optional extra fields"); used only when
+# nlp.extract.quantity is not importable
+_QUAL_BEFORE = [("不足", "<"), ("不到", "<"), ("低于", "<"), ("超过", ">"), ("突破", ">"), ("至少", ">="),
+                ("接近", "~"), ("超", ">"), ("逾", ">"), ("近", "~"), ("约", "~")]
+_QUAL_AFTER = [("以上", ">="), ("以下", "<="), ("左右", "~")]
+
+
+def _bucket(d):
+    """Signed log-distance bucket of ``d = candidate - quantity`` (in words), 0..N_BUCKETS-1."""
+    import torch
+
+    sign = (d > 0).long()
+    mag = torch.clamp(torch.log2(d.abs().float() + 1).long(), max=N_BUCKETS // 2 - 1)
+    return sign * (N_BUCKETS // 2) + mag
+
+
+def build_network(config):
+    """The torch module: token classifier + link heads (actor, action)."""
+    import torch
+    from torch import nn
+    from transformers import BertForTokenClassification
+
+    class LinkHead(nn.Module):
+        def __init__(self, hidden: int, dim: int = 128):
+            super().__init__()
+            self.q = nn.Linear(hidden, dim)
+            self.k = nn.Linear(hidden, dim)
+            self.dist = nn.Embedding(N_BUCKETS, 1)
+            self.scale = 1.0 / math.sqrt(dim)
+
+        def forward(self, h, qpos, pos):
+            """Scores ``[B, Q, T]`` of every token for the quantity tokens ``qpos [B, Q]``."""
+            qh = torch.gather(h, 1, qpos.unsqueeze(-1).expand(-1, -1, h.size(-1)))
+            s = torch.einsum("bqd,btd->bqt", self.q(qh), self.k(h)) * self.scale
+            d = pos.unsqueeze(1) - torch.gather(pos, 1, qpos).unsqueeze(-1)     # word distance
+            return s + self.dist(_bucket(d)).squeeze(-1)
+
+    class TupleTagger(nn.Module):
+        def __init__(self, config):
+            super().__init__()
+            self.tc = BertForTokenClassification(config)
+            self.links = nn.ModuleDict({r: LinkHead(config.hidden_size) for r in ROLES})
+
+        def forward(self, input_ids, attention_mask, pos, qpos=None):
+            out = self.tc.bert(input_ids=input_ids, attention_mask=attention_mask)
+            h = out.last_hidden_state
+            logits = self.tc.classifier(self.tc.dropout(h))
+            links = {}
+            if qpos is not None and qpos.numel():
+                for r in ROLES:
+                    links[r] = self.links[r](h, qpos, pos).masked_fill(
+                        attention_mask.unsqueeze(1) == 0, -1e4)
+            return logits, links
+
+    return TupleTagger(config)
+
+
+class _Loaded:
+    """A loaded model directory: network, tokenizer, settings."""
+
+    def __init__(self, model_dir: Path, *, int8: bool, threads: int | None):
+        import torch
+        from safetensors.torch import load_file
+        from tokenizers import Tokenizer
+        from transformers import BertConfig
+
+        if not (model_dir / "model.safetensors").exists():
+            raise ModelError(f"no tagger weights in {model_dir}; run `zhie train model` "
+                             f"(nlp.extract.train.train_model) or pass model_dir=.")
+        if threads:
+            torch.set_num_threads(threads)
+        cfg = BertConfig.from_json_file(str(model_dir / "config.json"))
+        net = build_network(cfg)
+        sd = dequantize_state(load_file(str(model_dir / "model.safetensors")))
+        missing, unexpected = net.load_state_dict(sd, strict=False)
+        missing = [k for k in missing if "position_ids" not in k]
+        if missing or unexpected:
+            raise ModelError(f"{model_dir}: weights do not fit the network (missing {missing[:3]}, "
+                             f"unexpected {unexpected[:3]}); retrain with `zhie train model`.")
+        net.eval()
+        if int8:
+            net = torch.ao.quantization.quantize_dynamic(net, {torch.nn.Linear}, dtype=torch.qint8)
+        self.net = net
+        self.tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self.settings = json.loads((model_dir / "settings.json").read_text()) if (model_dir / "settings.json").exists() else {}
+        self.max_len = int(self.settings.get("max_len", 128))
+        self.tok.enable_truncation(self.max_len)
+
+
+_CACHE: dict[tuple, _Loaded] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def load(model_dir: str | os.PathLike = DEFAULT_MODEL, *, int8: bool = False, threads: int | None = None) -> _Loaded:
+    """Load (once per process and settings) a tagger directory."""
+    key = (str(Path(model_dir).resolve()), int8)
+    with _CACHE_LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = _Loaded(Path(model_dir), int8=int8, threads=threads)
+        return _CACHE[key]
+
+
+def encode_batch(tok, texts: Sequence[str]):
+    """Tokenise sentences; returns encodings and per-encoding word-index arrays."""
+    return tok.encode_batch(list(texts))
+
+
+def qualifier_of(sentence: str, qs: int, qe: int, ue: int) -> str:
+    """Qualifier from the words around a quantity (guide's mapping), fallback only."""
+    before = sentence[max(0, qs - 2):qs]
+    after = sentence[ue:ue + 2]
+    q = sentence[qs:qe]
+    for w, sym in _QUAL_AFTER:
+        if after.startswith(w):
+            return sym
+    for w, sym in _QUAL_BEFORE:
+        if before.endswith(w):
+            return sym
+    if q.endswith(("多", "余", "几")):
+        return "~"
+    return "="
+
+
+def _value_and_qualifier(sentence: str, qs: int, qe: int, us: int, ue: int) -> tuple[float | None, str]:
+    try:
+        from .quantity import parse_quantity
+    except ImportError:
+        return None, qualifier_of(sentence, qs, qe, ue)
+    try:
+        res = parse_quantity(sentence[qs:qe], sentence[us:ue], before=sentence[max(0, qs - 4):qs],
+                             after=sentence[max(qe, ue):max(qe, ue) + 4])
+        return res.value, res.qualifier
+    except Exception:  # a normaliser failure must not lose the tuple
+        return None, qualifier_of(sentence, qs, qe, ue)
+
+
+def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[Span | None, float]]]) -> list[Tuple]:
+    """Turn spans + link decisions into guide tuples with offsets, value and qualifier.
+
+    Args:
+        sentence (str): the sentence.
+        spans (list[Span]): predicted typed spans.
+        links (dict): quantity span start -> role -> (linked span or None, probability).
+
+    Returns:
+        list[Tuple]: one per QUANTITY span, in sentence order.
+    """
+    units = {s.start: s for s in spans if s.type == "UNIT"}
+    out = []
+    for q in (s for s in spans if s.type == "QUANTITY"):
+        unit = units.get(q.end) or (units.get(q.end + 1) if sentence[q.end:q.end + 1] == " " else None)
+        role = links.get(q.start, {})
+        actor, pa = role.get("actor", (None, 1.0))
+        action, pc = role.get("action", (None, 1.0))
+        us, ue = (unit.start, unit.end) if unit else (q.end, q.end)
+        value, qual = _value_and_qualifier(sentence, q.start, q.end, us, ue)
+        offsets = {"quantity": [q.start, q.end]}
+        if unit:
+            offsets["unit"] = [unit.start, unit.end]
+        if actor:
+            offsets["actor"] = [actor.start, actor.end]
+        if action:
+            offsets["action"] = [action.start, action.end]
+        score = q.score * (unit.score if unit else 1.0) * pa * pc
+        out.append(Tuple(actor=sentence[actor.start:actor.end] if actor else "",
+                         action=sentence[action.start:action.end] if action else "",
+                         quantity=sentence[q.start:q.end], unit=sentence[us:ue] if unit else "",
+                         value=value, qualifier=qual, sentence=sentence, offsets=offsets, score=score))
+    return out
+
+
+class ModelExtractor:
+    """Backend "model": the fine-tuned tagger behind ``predict(sentences)``.
+
+    Args:
+        model_dir (str): tagger directory. Defaults to ``models/extract``.
+        batch_size (int): sentences per forward pass. Defaults to 32.
+        int8 (bool): dynamic int8 quantisation of the Linear layers at load. Defaults to False.
+        threads (int | None): torch intra-op threads; None keeps torch's default.
+    """
+
+    def __init__(self, *, model_dir: str = str(DEFAULT_MODEL), batch_size: int = 32, int8: bool = False,
+                 threads: int | None = None):
+        self.model_dir = model_dir
+        self.batch_size = batch_size
+        self.int8 = int8
+        self.threads = threads
+        self._m: _Loaded | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> _Loaded:
+        if self._m is None:
+            with self._lock:
+                if self._m is None:
+                    self._m = load(self.model_dir, int8=self.int8, threads=self.threads)
+        return self._m
+
+    def predict(self, sentences: Sequence[str]) -> list[list[Tuple]]:
+        """Tuples per sentence (offsets relative to each sentence)."""
+        spans, links = self.predict_spans(sentences)
+        return [assemble(s, sp, lk) for s, sp, lk in zip(sentences, spans, links)]
+
+    def predict_spans(self, sentences: Sequence[str]):
+        """Typed spans and link decisions per sentence (the model's raw output)."""
+        import torch
+
+        m = self.loaded
+        n = len(sentences)
+        all_spans: list[list[Span]] = [[] for _ in range(n)]
+        all_links: list[dict] = [{} for _ in range(n)]
+        if not n:
+            return all_spans, all_links
+        encs = m.tok.encode_batch(list(sentences))
+        order = sorted(range(n), key=lambda i: len(encs[i].ids))
+        with torch.inference_mode():
+            for b0 in range(0, n, self.batch_size):
+                idx = order[b0:b0 + self.batch_size]
+                self._run_batch(m, [sentences[i] for i in idx], [encs[i] for i in idx], idx, all_spans, all_links)
+        return all_spans, all_links
+
+    def _run_batch(self, m, sents, encs, idx, all_spans, all_links):
+        import torch
+
+        T = max(len(e.ids) for e in encs)
+        B = len(encs)
+        ids = torch.full((B, T), m.tok.token_to_id("<pad>"), dtype=torch.long)
+        mask = torch.zeros((B, T), dtype=torch.long)
+        pos = torch.zeros((B, T), dtype=torch.long)
+        firsts, wspans_all = [], []
+        for b, e in enumerate(encs):
+            L = len(e.ids)
+            ids[b, :L] = torch.tensor(e.ids)
+            mask[b, :L] = 1
+            wids = e.word_ids
+            first, wsp = [], []
+            prev = None
+            for t, (w, (s, en)) in enumerate(zip(wids, e.offsets)):
+                if w is None:
+                    continue
+                if w != prev:
+                    first.append(t)
+                    wsp.append([s, en])
+                else:
+                    wsp[-1][1] = max(wsp[-1][1], en)
+                    wsp[-1][0] = min(wsp[-1][0], s)
+                prev = w
+                pos[b, t] = len(first)
+            firsts.append(first)
+            wspans_all.append([tuple(x) for x in wsp])
+        out = m.net.tc.bert(input_ids=ids, attention_mask=mask).last_hidden_state
+        logits = m.net.tc.classifier(out)
+        probs = logits.softmax(-1)
+        pmax, amax = probs.max(-1)
+        per_spans = []
+        qtok = []
+        for b in range(B):
+            f = firsts[b]
+            lab = amax[b, f].tolist()
+            pr = pmax[b, f].tolist()
+            sp = decode_spans(wspans_all[b], lab, pr)
+            per_spans.append(sp)
+            # token index of each span's first word, for the link heads
+            start2tok = {wspans_all[b][k][0]: f[k] for k in range(len(f))}
+            qtok.append([(s, start2tok[s.start]) for s in sp if s.type == "QUANTITY"])
+        Q = max((len(x) for x in qtok), default=0)
+        if Q:
+            qpos = torch.zeros((B, Q), dtype=torch.long)
+            for b, qs in enumerate(qtok):
+                for j, (_, t) in enumerate(qs):
+                    qpos[b, j] = t
+            for r in ROLES:
+                head = m.net.links[r]
+                sc = head(out, qpos, pos)                                   # [B, Q, T]
+                typ = "ACTOR" if r == "actor" else "ACTION"
+                for b in range(B):
+                    if not qtok[b]:
+                        continue
+                    start2tok = {wspans_all[b][k][0]: firsts[b][k] for k in range(len(firsts[b]))}
+                    cands = [s for s in per_spans[b] if s.type == typ]
+                    toks = [0] + [start2tok[s.start] for s in cands]           # 0 = <s> = no link
+                    sub = sc[b, :len(qtok[b])][:, toks].softmax(-1)
+                    best = sub.argmax(-1).tolist()
+                    for j, (qs, _) in enumerate(qtok[b]):
+                        k = best[j]
+                        all_links[idx[b]].setdefault(qs.start, {})[r] = (
+                            cands[k - 1] if k else None, float(sub[j, k]))
+        for b in range(B):
+            all_spans[idx[b]] = per_spans[b]
+
+
+SCALE_SUFFIX = ".__scale"
+
+
+def quantize_state(sd: dict) -> dict:
+    """Per-output-row symmetric int8 for every 2-D weight matrix (scale = max|row| / 127, fp16).
+
+    Biases, LayerNorm and small tensors stay fp16. Used for the shipped file
+    (half the size of fp16); :func:`dequantize_state` restores float32 at load.
+    """
+    import torch
+
+    out = {}
+    for k, v in sd.items():
+        v = v.detach().float()
+        if v.dim() == 2 and v.numel() >= 4096:
+            scale = (v.abs().amax(dim=1, keepdim=True) / 127.0).clamp(min=1e-8).half()
+            out[k] = torch.round(v / scale.float()).clamp(-127, 127).to(torch.int8).contiguous()
+            out[k + SCALE_SUFFIX] = scale.contiguous()
+        else:
+            out[k] = v.half().contiguous()
+    return out
+
+
+def dequantize_state(sd: dict) -> dict:
+    """Float32 state dict from a stored one (int8 + scales, fp16 or fp32)."""
+    out = {}
+    for k, v in sd.items():
+        if k.endswith(SCALE_SUFFIX):
+            continue
+        scale = sd.get(k + SCALE_SUFFIX)
+        out[k] = v.float() * scale.float() if scale is not None else v.float()
+    return out
+
+
+def save_tagger(net, tokenizer, out_dir: str | os.PathLike, *, settings: dict, card: str, dtype: str = "float16") -> None:
+    """Write weights (safetensors), config, tokenizer, settings and model card atomically."""
+    import tempfile
+
+    import torch
+    from safetensors.torch import save_file
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sd = {k: v for k, v in net.state_dict().items() if "position_ids" not in k}
+    if dtype == "int8":
+        sd = quantize_state(sd)
+    else:
+        tdt = {"float16": torch.float16, "float32": torch.float32}[dtype]
+        sd = {k: v.detach().to(tdt).contiguous() for k, v in sd.items()}
+    files = {
+        "config.json": net.tc.config.to_json_string().encode(),
+        "tokenizer.json": tokenizer.to_str().encode(),
+        "settings.json": json.dumps(settings, indent=2, ensure_ascii=False).encode(),
+        "README.md": card.encode(),
+    }
+    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".model.")
+    os.close(fd)
+    save_file(sd, tmp, metadata={"format": "pt"})
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, out_dir / "model.safetensors")
+    for name, data in files.items():
+        fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out_dir / name)
+
+
+__all__ = ["ModelExtractor", "assemble", "build_network", "load", "save_tagger", "LABELS", "classifier_tokenizer"]

