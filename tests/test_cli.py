@@ -20,11 +20,11 @@ def test_cli_single_page_prints_converted_text():
 
 def test_cli_batch_jsonl_stdout_and_file(tmp_path):
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "a", "text": "當前位置:首頁"}, ensure_ascii=False) + "\nnot json\n", encoding="utf-8")
+    src.write_text(json.dumps({"id": "a", "text": "國務院發佈了這份報告。"}, ensure_ascii=False) + "\nnot json\n", encoding="utf-8")
     r = zhie("clean", str(src), "--no-progress")
     lines = [json.loads(l) for l in r.stdout.splitlines()]
     assert [l["id"] for l in lines] == ["a", "in.jsonl:2"]
-    assert lines[0]["text"] == "当前位置:首页" and lines[1]["error"].startswith("[E101]")
+    assert lines[0]["text"] == "国务院发布了这份报告。" and lines[1]["error"].startswith("[E101]")
     out = tmp_path / "out.jsonl"
     r = zhie("clean", str(src), "-o", str(out))
     assert r.returncode == 0 and "records in: 2, out: 2" in r.stderr

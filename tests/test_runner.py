@@ -113,14 +113,14 @@ def test_runner_inputs_files_dirs_and_dataset(tmp_path, seed_bytes):
     (d / "b.html").write_bytes(seed_bytes["003"].decode().encode("gb18030"))
     (tmp_path / "pages" / ".hidden").write_text("skip me")
     import datasets
-    ds = datasets.Dataset.from_dict({"id": ["x1", "x2"], "text": ["當前位置:首頁", "报告显示"], "lang": ["zh", "zh"]})
+    ds = datasets.Dataset.from_dict({"id": ["x1", "x2"], "text": ["國務院發佈了這份報告。", "报告显示"], "lang": ["zh", "zh"]})
     ds.save_to_disk(str(tmp_path / "ds"))
     out = tmp_path / "out.jsonl"
     run_batch([tmp_path / "pages", tmp_path / "ds", tmp_path / "missing.txt"], out, progress=False)
     recs = read_out(out)
     assert [r["id"] for r in recs] == ["sub/a.txt", "sub/b.html", "x1", "x2", "missing.txt"]
     assert recs[1]["encoding"] == "gb18030" and "抖音电商" in recs[1]["text"]
-    assert recs[2]["text"] == "当前位置:首页" and recs[2]["lang"] == "zh"
+    assert recs[2]["text"] == "国务院发布了这份报告。" and recs[2]["lang"] == "zh"
     assert recs[4]["error"].startswith("[E101] input not found")
 
 
