@@ -313,6 +313,8 @@ class ChromeCleaner(Stage):
                 s = ln.text
                 if not s or ln.index in marks:
                     continue
+                if _LINK_LIST_RE.search(s) and punct_count(s) == 0:
+                    continue  # a "a | b | c" link list: clean.spam judges it (spam or links)
                 if h > last_para or _list_item(s):
                     marks[ln.index] = (Reason.RELATED, "related list")
                     continue
@@ -344,6 +346,8 @@ class ChromeCleaner(Stage):
         flush()
 
 
+#: three separators of a link list ("词| 词| 词", "a_b_c_d"), seed 004's footer.
+_LINK_LIST_RE = re.compile(r"[|｜_][^|｜_]+[|｜_][^|｜_]+[|｜_]")
 _NUMBERED_RE = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.、．]\s*|^[\[【(（]\d{1,3}[\]】)）]\s*")
 
 

@@ -136,6 +136,11 @@ class SpamCleaner(Stage):
             if ln.index in marks:
                 run.append(ln)
                 continue
+            if outside and punct_count(s) == 0 and len([x for x in _LIST_SEP_RE.split(s) if x.strip()]) >= 4:
+                # "a | b | c | d" link list outside the article (seed 004 footer shape)
+                marks[ln.index] = (Reason.LINKS, "link list")
+                run.append(ln)
+                continue
             if _URL_RE.search(s) and len(_URL_RE.sub("", s).strip()) <= 10 and not is_prose(s):
                 marks[ln.index] = (Reason.LINKS, "url line")
                 run.append(ln)
