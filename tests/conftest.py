@@ -24,3 +24,20 @@ def seed_bytes() -> dict[str, bytes]:
 @pytest.fixture(scope="session")
 def seed_text(seed_bytes) -> dict[str, str]:
     return {k: v.decode("utf-8") for k, v in seed_bytes.items()}
+
+
+@pytest.fixture(scope="session")
+def clean_pipeline():
+    """convert + every clean.* stage of the default config (no despin: seed 002's
+    gold is also despun, which is another stage's job)."""
+    from nlp.config import Config
+    from nlp.pipeline import Pipeline
+
+    stages = [s for s in Config.load().stages if s == "convert" or s.startswith("clean.")]
+    return Pipeline(Config.load(overrides={"pipeline.stages": stages}))
+
+
+@pytest.fixture(scope="session")
+def cleaned_seeds(clean_pipeline, seed_bytes):
+    """The five seeds through ``clean_pipeline``: Documents keyed "000".."004"."""
+    return {k: clean_pipeline.run(v, id=k) for k, v in seed_bytes.items()}
