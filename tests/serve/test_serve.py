@@ -81,8 +81,8 @@ def client(config):
 
 @pytest.fixture(scope="module")
 def sentences(seed_bytes, config) -> list[str]:
-    """Sentences with a number from the five seed pages, after the configured pipeline."""
-    p = Pipeline(config)
+    """Sentences with a number from the five seed pages (converted to Simplified)."""
+    p = Pipeline(config, stages=["convert"])
     out = []
     for key in sorted(seed_bytes):
         text = p.run(seed_bytes[key]).text
@@ -184,22 +184,31 @@ def test_serve_predict_batches_concurrent_callers(client, config, sentences):
 
 
 def test_serve_clean_json_and_raw_bytes_in_another_encoding(client, config, seed_text):
-    page = seed_text["004"]  # Traditional script under a Simplified spam header
+    page = seed_text["003"]  # Jekyll post: front matter, HTML, markdown links
     expected = Pipeline(config).run(page)
-    r = client.post("/clean", json={"text": page, "id": "seed-004"})
+    r = client.post("/clean", json={"text": page, "id": "seed-003"})
     assert r.status_code == 200, r.text
     body = r.json()
-    assert body["id"] == "seed-004" and body["text"] == expected.text
-    assert "当前位置" in body["text"] and "當前位置" not in body["text"]
-    assert body["stats"]["chars_in"] == len(page)
-    for e in body["edits"]:
-        assert page[e["raw_start"]:e["raw_end"]] == e["text"]
+    assert body["id"] == "seed-003" and body["text"] == expected.text
+    assert body["stats"]["chars_in"] == len(page) and len(body["text"]) < len(page)
+    assert [(e["raw_start"], e["raw_end"], e["reason"]) for e in body["edits"]] == \
+        [(e.raw_start, e.raw_end, e.reason.value) for e in expected.edits]
+    for e in body["edits"]:  # every edit points at the raw page
+        assert 0 <= e["raw_start"] <= e["raw_end"] <= len(page)
     # the same page as GB18030 bytes: decoded by zhie, same cleaned text
     r2 = client.post("/clean", content=page.encode("gb18030"),
                      headers={"content-type": "application/octet-stream", "x-zhie-id": "gb"})
     assert r2.status_code == 200, r2.text
     assert r2.json()["encoding"] == "gb18030" and r2.json()["id"] == "gb"
     assert r2.json()["text"] == expected.text
+
+
+def test_serve_clean_converts_traditional(client, seed_text):
+    para = next(line for line in seed_text["004"].splitlines() if line.startswith("2022年,快手電商"))
+    r = client.post("/clean", content=para.encode("big5", errors="ignore"), headers={"content-type": "text/plain"})
+    assert r.status_code == 200, r.text
+    assert r.json()["encoding"] == "big5"
+    assert "快手电商" in r.json()["text"] and "電商" not in r.json()["text"]
 
 
 # --- limits -----------------------------------------------------------------------
