@@ -188,7 +188,17 @@ def _init_ray(workers: int):
         os.environ.setdefault("RAY_enable_metrics_collection", "0")
         # local: a CPU per worker actor plus one for the read tasks; the object store only
         # holds small batches (records are pickled pages), so 512 MB is plenty
-        ray.init(num_cpus=workers + 1, include_dashboard=False, object_store_memory=512 * 1024 ** 2, **kwargs)
+        for attempt in (1, 2):
+            try:
+                ray.init(num_cpus=workers + 1, include_dashboard=False, object_store_memory=512 * 1024 ** 2,
+                         **kwargs)
+                break
+            except Exception as exc:  # noqa: BLE001 - Ray raises a bare Exception on a slow start
+                # on an overloaded machine the raylet gives its agents a fixed ~30 s to start; try once more
+                if attempt == 2 or "timed out during startup" not in str(exc):
+                    raise
+                log.warning("local Ray did not start (%s); retrying once", exc)
+                ray.shutdown()
     return True
 
 
