@@ -303,7 +303,8 @@ def read_pred(pred: str | Path) -> dict[str, str]:
     if path.is_dir():
         return {f.name[:-4]: f.read_text(encoding="utf-8") for f in sorted(path.glob("*.txt"))}
     if path.is_file():
-        out = {}
+        out: dict[str, str] = {}
+        from_raw: set[str] = set()
         with path.open(encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
@@ -313,7 +314,17 @@ def read_pred(pred: str | Path) -> dict[str, str]:
                 except json.JSONDecodeError as exc:
                     raise InputError(f"{path}:{n} is not JSON ({exc.msg}); pass a directory of <id>.txt "
                                      f"or the JSONL written by `zhie clean -o`.") from None
-                out[_norm_id(rec.get("id", f"line{n}"))] = rec.get("text") or ""
+                rid, src = str(rec.get("id", f"line{n}")), str(rec.get("source") or "")
+                if rid.endswith(_GOLD_SUFFIX) or src.endswith(_GOLD_SUFFIX) or src.endswith("manifest.jsonl"):
+                    # `zhie clean corpora/clean/dev/` also cleans the gold files and the
+                    # manifest lines (whose "id" field is a page id): not predictions
+                    continue
+                pid = _norm_id(rid)
+                if pid in from_raw and not rid.endswith(_RAW_SUFFIX):
+                    continue  # a raw page's record wins over a same-id record of another file
+                if rid.endswith(_RAW_SUFFIX):
+                    from_raw.add(pid)
+                out[pid] = rec.get("text") or ""
         return out
     raise InputError(f"prediction path not found: {path}; pass a directory of <id>.txt or a JSONL file.")
 

@@ -3,6 +3,7 @@ gold/pred pairs, then the issue-8 claim on real pages: the naive baseline keeps 
 char F1 while reproducing far fewer paragraphs exactly than gold does."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,17 @@ def test_heldout_naive_flattered_by_char_f1(tmp_path):
     assert gold["exact_rate"] == 1.0 and gold["boiler_rate"] == 0.0
     assert naive["exact_rate"] < 0.9 and naive["f1"] - naive["exact_rate"] > 0.1   # measured 0.62 / 0.83
     assert naive["boiler_rate"] > 0.02
+
+
+def test_read_pred_jsonl_ignores_cleaned_gold_and_manifest(tmp_path):
+    """`zhie clean corpora/clean/dev/` cleans every file of the folder; only the raw
+    pages' records are predictions, whatever their order."""
+    from nlp.evaluate.clean import read_pred
+
+    out = tmp_path / "out.jsonl"
+    out.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"id": "corpora/clean/dev/d001.raw.txt", "text": "清洗结果"},
+        {"id": "corpora/clean/dev/d001.gold.txt", "text": "金标准"},
+        {"id": "d001", "text": None, "source": "corpora/clean/dev/manifest.jsonl", "error": "E101"},
+    ]) + "\n", encoding="utf-8")
+    assert read_pred(out) == {"d001": "清洗结果"}
