@@ -145,8 +145,9 @@ class OffsetMap:
         """
         if pos >= self.dst_len and (side == "end" or pos > 0):
             return self.src_len  # the end of the text, even an empty one, is the end of the source
-        if pos <= 0:
-            return 0
+        if pos < 0 or (pos == 0 and side == "end"):
+            return 0  # a start at 0 still goes through the blocks: text removed at the
+            # very top maps the new first character past the deletion, not onto it
         i = bisect.bisect_right(self._dst_starts, pos) - 1
         # an empty block (pure deletion) shares its start with the next block;
         # for an end position prefer the block that ends at pos

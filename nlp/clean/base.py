@@ -176,11 +176,18 @@ def repeated_phrase(s: str, *, min_len: int) -> str | None:
     scan is cheap.
     """
     n = len(s)
+    # prefix counts make each candidate's checks O(1); checking every character of
+    # every candidate made this cubic: 0.3 s per 80-character line, minutes for a
+    # 400-character one (issue 7, tests/reliability/test_adversarial_regex.py)
+    bad, cjk = [0] * (n + 1), [0] * (n + 1)
+    for k, ch in enumerate(s):
+        bad[k + 1] = bad[k] + (not _WORD_CHAR_RE.match(ch))
+        cjk[k + 1] = cjk[k] + bool(_CJK_RE.match(ch))
     for size in range(n // 2, min_len - 1, -1):
         for i in range(0, n - 2 * size + 1):
-            sub = s[i:i + size]
-            if not all(_WORD_CHAR_RE.match(ch) for ch in sub) or cjk_count(sub) < 2:
+            if bad[i + size] != bad[i] or cjk[i + size] - cjk[i] < 2:
                 continue
+            sub = s[i:i + size]
             if s.find(sub, i + size) >= 0:
                 return sub
     return None

@@ -89,9 +89,6 @@ _FOOTER_WEAK_RE = re.compile(
     r"^(?:关于我们|联系我们|商务合作|广告服务|广告合作|网站声明|网站简介|意见反馈|帮助中心|隐私政策|用户协议|友情链接|投稿|招聘|加入我们"
     r"|技术支持|举报(?:电话|邮箱)?)(?:\s*[:：|｜].*)?$|如有侵权|侵权.{0,6}(?:联系|删除)"
 )
-#: tokens only a site footer carries; legal phrases (版权归…所有, 如有侵权) also occur
-#: in an article's own closing paragraph (dev d024 "郑重声明:本文版权归原作者所有…").
-_FOOTER_SITE_RE = re.compile(r"Copyright|©|All Rights Reserved|ICP\s*(?:备|证)|公网安备|Powered by", re.I)
 # --- forum (Discuz) ----------------------------------------------------------------------
 _FORUM_LABEL_RE = re.compile(r"^(?:作者|时间|发表于|发表时间|楼主|回复|楼层|标题|主题)\s*[:：]?$")
 #: a floor-style post header: "2# user 发表于 2020-04-17 13:29", "3楼 user 2021-5-4".
@@ -165,11 +162,6 @@ class ChromeCleaner(Stage):
             160: the longest chrome line in the seeds (seed 001's closer) has 66.
         max_reply_chars (int): a forum reply body of at most this many characters is
             a reply one-liner (seed 002 replies have 3-25). Defaults to 60.
-        max_legal_chars (int): a full sentence longer than this with legal wording
-            (版权归…所有, 转载请注明, 如有侵权) but no site-footer token (ICP备, ©,
-            Copyright) is kept as article text. Defaults to 40: the seeds' and dev
-            footer disclaimers have at most 30 characters, an article's closing
-            disclaimer paragraph (dev d024) 57.
         min_list_items (int): a run of this many title-like lines below the last
             paragraph is a list without a heading. Defaults to 3: a related list
             shows 4+ titles, while an article rarely ends with three short lines
@@ -178,9 +170,7 @@ class ChromeCleaner(Stage):
 
     name = "clean.chrome"
 
-    def __init__(self, *, max_chrome_chars: int = 160, max_reply_chars: int = 60, min_list_items: int = 3,
-                 max_legal_chars: int = 40):
-        self.max_legal = max_legal_chars
+    def __init__(self, *, max_chrome_chars: int = 160, max_reply_chars: int = 60, min_list_items: int = 3):
         self.max_chrome = max_chrome_chars
         self.max_reply = max_reply_chars
         self.min_list_items = min_list_items
@@ -192,8 +182,7 @@ class ChromeCleaner(Stage):
             return None
         if _CLOSER_RE.search(s):
             return Reason.CLOSER, "closer"
-        if _FOOTER_STRONG_RE.search(s) and (len(s) <= self.max_legal or not ends_like_prose(s)
-                                            or _FOOTER_SITE_RE.search(s)):
+        if _FOOTER_STRONG_RE.search(s):
             return Reason.FOOTER, "footer"
         if len(s) <= 100 and _NAV_RE.search(s):
             return Reason.NAV, "breadcrumb"
@@ -308,8 +297,11 @@ class ChromeCleaner(Stage):
         last_para = max((ln.index for ln in lines if ln.text and ln.index not in marks and _is_paragraph(ln.text)),
                         default=-1)
         heads = sorted(i for i, (r, note) in marks.items() if note == "related heading")
+        head_set = set(heads)
         for h in heads:
             for ln in lines[h + 1:]:
+                if ln.index in head_set:
+                    break  # the next heading's scan (as permissive) covers the rest: linear (issue 7)
                 s = ln.text
                 if not s or ln.index in marks:
                     continue
@@ -356,7 +348,9 @@ def _list_item(s: str) -> bool:
     title (at most 50 characters, no full stop; inews titles have 8-36)."""
     if is_truncated(s):
         return True
-    if repeated_phrase(norm_line(s), min_len=4):
+    # a list item has <= 50 chars after a <= 4-char number: skip the (quadratic)
+    # phrase scan for longer lines, which fail the length test below anyway (issue 7)
+    if len(norm_line(s)) <= 54 and repeated_phrase(norm_line(s), min_len=4):
         return False  # a keyword line: clean.seo needs it to find the keyword
     s = _NUMBERED_RE.sub("", s)
     return len(s) <= 50 and "。" not in s and not s.endswith("；")

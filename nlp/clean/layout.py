@@ -51,12 +51,19 @@ class LayoutCleaner(Stage):
         kept = [ln for ln in lines if ln.text]
         for ln in lines:
             if not ln.text:
-                # a blank line goes with the newline that ends it (or, for the
-                # last line, the newline before it)
+                # a blank line goes with the newline that ends it; the empty "line"
+                # after the final newline stays (text files end with one newline)
+                # The newline *before* the blank line is taken, so the edit never ends
+                # at the end of the text: an end there maps to the end of the raw page
+                # (OffsetMap contract), which would stretch the edit's raw span over
+                # any chrome removed at the bottom (seed 000's related list).
                 if ln.end < len(text):
-                    edits.append(self.edit(ln.start, ln.end + 1, reason=Reason.LAYOUT, note="blank line"))
-                elif ln.start > 0 and ln.end > ln.start - 1:
-                    edits.append(self.edit(ln.start - 1, ln.end, reason=Reason.LAYOUT, note="trailing newline"))
+                    if ln.start > 0:
+                        edits.append(self.edit(ln.start - 1, ln.start, reason=Reason.LAYOUT, note="blank line"))
+                    else:
+                        edits.append(self.edit(ln.start, ln.end + 1, reason=Reason.LAYOUT, note="blank line"))
+                elif ln.end > ln.start:
+                    edits.append(self.edit(ln.start, ln.end, reason=Reason.LAYOUT, note="trailing space"))
                 continue
             if ln.lstrip > ln.start:
                 edits.append(self.edit(ln.start, ln.lstrip, reason=Reason.LAYOUT, note="leading space"))

@@ -1,88 +1,30 @@
 """Remove SEO keywords injected inside sentences and keyword lines (seed 000: 抖音客服电话).
 
 Seed 000 inserts "抖音客服电话" into sentences ("12月23日抖音客服电话抖音电商发布",
-"有质量抖音客服电话的GMV") and stuffs it into the page title and standalone lines.
-A phrase is an injected keyword when it is
+"有质量抖音客服电话的GMV") and states it twice in standalone keyword lines
+("抖音客服电话95152怎么转人工,抖音客服电话"), which SEO templates repeat down the page.
+The keyword line is the evidence: a phrase of 4+ word characters said twice in a
+short non-sentence line. Frequency alone is not: a real topic term (知识产权 in
+seeds 001/003, 信息安全 in seed 002) repeats as often and fills headings too; an
+earlier version that also trusted "maximal repeats" removed those.
 
-1. a *maximal repeat*: it occurs at least ``min_repeats`` times and cannot be
-   extended by a character shared by all its occurrences;
-2. *stuffed*: it fills a short non-sentence line (>= ``min_line_share`` of it,
-   or twice in one line, as in the title "抖音客服电话95152怎么转人工,抖音客服电话"),
-   or it is foreign to the page: one of its words occurs nowhere else;
-3. *not in subject position*: a real topic term ("抖音电商") mostly opens a
-   clause, right after punctuation; an injected phrase lands inside clauses, so
-   the share of its in-sentence occurrences that follow punctuation must stay
-   below ``max_clause_start_share``.
-
-Each in-sentence occurrence is removed (the sentence is kept) and each keyword
-line is removed whole, all with ``Reason.SEO``.
+A phrase that mostly opens clauses (right after punctuation) is a topic term even
+when a keyword line states it, and is left alone. Otherwise every in-sentence
+occurrence is removed (the sentence stays) and every keyword line goes whole, all
+with ``Reason.SEO``.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
-from .base import CJK, Line, cjk_count, is_prose, line_span, lines_of, norm_line, removals, repeated_phrase
+from .base import Line, is_prose, line_span, lines_of, norm_line, removals, repeated_phrase
 
-_TOKEN_CHAR_RE = re.compile(f"[{CJK}A-Za-z0-9]")
 #: characters after which a phrase starts a clause (sentence/clause punctuation,
 #: opening brackets, closing quotes and brackets of a previous clause).
 _CLAUSE_START = set("，。！？；：、,.;:!?（(“‘「『【[《\"'”’」』】])）》 \t\u3000")
-
-
-@functools.lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(60)
-    return jieba
-
-
-def maximal_repeats(text: str, *, min_len: int, max_len: int, min_count: int, max_scan: int = 200_000) -> dict[str, int]:
-    """Phrases of word characters repeated ``min_count``+ times, not extendable.
-
-    Seeds are ``min_len``-grams of word characters; each is extended to the right
-    and left while every occurrence shares the next character. Only the first
-    ``max_scan`` characters are scanned for seeds (occurrences are then counted in
-    the whole text), which bounds the cost on very long pages.
-    """
-    sample = text[:max_scan]
-    grams = Counter()
-    run_start = None
-    for i, ch in enumerate(sample + "\n"):
-        if _TOKEN_CHAR_RE.match(ch):
-            if run_start is None:
-                run_start = i
-            if i - run_start + 1 >= min_len:
-                grams[sample[i - min_len + 1:i + 1]] += 1
-        else:
-            run_start = None
-    out: dict[str, int] = {}
-    seen: set[str] = set()
-    for g, c in grams.items():
-        if c < min_count or g in seen:
-            continue
-        phrase = g
-        occ = _find_all(text, phrase)
-        while len(phrase) < max_len:  # extend right
-            nxt = {text[i + len(phrase)] if i + len(phrase) < len(text) else "" for i in occ}
-            if len(nxt) != 1 or not _TOKEN_CHAR_RE.match(next(iter(nxt)) or " "):
-                break
-            phrase += next(iter(nxt))
-        while len(phrase) < max_len:  # extend left
-            prv = {text[i - 1] if i > 0 else "" for i in occ}
-            if len(prv) != 1 or not _TOKEN_CHAR_RE.match(next(iter(prv)) or " "):
-                break
-            phrase = next(iter(prv)) + phrase
-            occ = [i - 1 for i in occ]
-        for k in range(len(phrase) - min_len + 1):
-            seen.add(phrase[k:k + min_len])
-        if cjk_count(phrase) >= 2:
-            out[phrase] = len(_find_all(text, phrase))
-    return out
 
 
 def _find_all(text: str, sub: str) -> list[int]:
@@ -98,23 +40,14 @@ def _find_all(text: str, sub: str) -> list[int]:
 class SeoKeywordCleaner(Stage):
     """Remove SEO keywords injected inside sentences and keyword-stuffed lines (seed 000: 抖音客服电话).
 
-    A keyword is found from two kinds of evidence:
-
-    1. a *keyword line*: a short non-sentence line that states one phrase twice
-       (seed 000's title "抖音客服电话95152怎么转人工,抖音客服电话");
-    2. a *maximal repeat* occurring ``min_repeats``+ times inside sentences, never
-       right after punctuation (a topic term such as 抖音电商 opens clauses), and
-       also filling standalone short lines at least twice.
-
-    Either way the phrase must not be a topic term: the share of its in-sentence
+    A keyword is a phrase a *keyword line* states twice: a short non-sentence line
+    (seed 000's title "抖音客服电话95152怎么转人工,抖音客服电话"). It must not be a
+    topic term: the share of its in-sentence
     occurrences that follow punctuation stays below ``max_clause_start_share``.
     In-sentence occurrences are removed (the sentence is kept); keyword lines go
     whole. All with ``Reason.SEO``.
 
     Args:
-        min_repeats (int): in-sentence occurrences a phrase needs without a keyword
-            line. Defaults to 3 (seed 000 injects 4; fewer is indistinguishable from
-            a topic term).
         min_len (int): shortest keyword in characters. Defaults to 4 (shorter
             repeats are ordinary words).
         max_len (int): longest keyword. Defaults to 24.
@@ -131,9 +64,8 @@ class SeoKeywordCleaner(Stage):
     requires = ("text", "info.title")
     emits = ("edits", "info.seo_keywords")
 
-    def __init__(self, *, min_repeats: int = 3, min_len: int = 4, max_len: int = 24, min_line_share: float = 0.4,
+    def __init__(self, *, min_len: int = 4, max_len: int = 24, min_line_share: float = 0.4,
                  max_keyword_line: int = 50, max_clause_start_share: float = 0.5):
-        self.min_repeats = min_repeats
         self.min_len = min_len
         self.max_len = max_len
         self.min_line_share = min_line_share
@@ -171,18 +103,6 @@ class SeoKeywordCleaner(Stage):
             if inside and self._clause_starts(inside) / len(inside) >= self.max_clause_start:
                 continue
             found.append(phrase)
-        reps = maximal_repeats(text, min_len=self.min_len, max_len=self.max_len, min_count=self.min_repeats)
-        tkey = norm_line(title) if title else None
-        for phrase, count in sorted(reps.items(), key=lambda kv: -len(kv[0])):
-            if phrase == tkey or any(phrase in f or f in phrase for f in found):
-                continue
-            inside = self._in_sentence(phrase, lines)
-            if len(inside) < self.min_repeats or self._clause_starts(inside):
-                continue
-            standalone = sum(1 for ln in lines if ln.text and phrase in ln.text and self._short(ln.text)
-                             and norm_line(ln.text) != tkey)
-            if standalone >= 2:
-                found.append(phrase)
         return found
 
     # --- stage ------------------------------------------------------------------

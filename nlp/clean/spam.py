@@ -50,7 +50,10 @@ def load_spam_words(path: str = "") -> tuple[re.Pattern, dict[str, float]]:
     for term in sorted(weights, key=len, reverse=True):
         esc = re.escape(term)
         alts.append(rf"(?<![a-z]){esc}(?![a-z])" if term.isascii() else esc)
-    return re.compile("|".join(alts), re.I), weights
+    # the lookahead on first characters lets the scan skip most positions at C speed
+    # (12 us -> 1-3 us per character; a 1 MB line took 12 s, issue 7)
+    firsts = re.escape("".join(sorted({t[0] for t in weights})))
+    return re.compile(f"(?=[{firsts}])(?:{'|'.join(alts)})", re.I), weights
 
 
 class SpamCleaner(Stage):
