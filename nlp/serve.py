@@ -138,9 +138,16 @@ def _error_body(message: str, code: str, detail: Any = None) -> dict:
     return body
 
 
+class _Json(JSONResponse):
+    """Compact UTF-8 JSON; never fails on text the caller sent (lone surrogates -> "?")."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
+
+
 def _error_response(status: int, message: str, code: str, detail: Any = None,
                     headers: dict | None = None) -> JSONResponse:
-    return JSONResponse(_error_body(message, code, detail), status_code=status, headers=headers)
+    return _Json(_error_body(message, code, detail), status_code=status, headers=headers)
 
 
 def _status_of(exc: BaseException) -> int:
@@ -596,8 +603,13 @@ class _Service:
 
     # runs on the predict batcher's thread
     def _predict_batch(self, texts: list[str]) -> list[list[dict]]:
-        from .extract import predict
+        from .extract import get_extractor, predict
 
+        try:
+            get_extractor(self.backend, **self.extract_options)
+        except TypeError as exc:  # an option the backend does not take: a configuration error
+            raise ConfigError(f"[stages.extract] options {sorted(self.extract_options)} do not fit backend "
+                              f"{self.backend!r}: {exc}. Remove them or change the backend.") from None
         out = predict(texts, backend=self.backend, **self.extract_options)
         if self.ready["extract"] is not True:
             self.ready["extract"] = True
@@ -746,13 +758,21 @@ def create_app(config: Config | None = None) -> FastAPI:
             raise ApiError(413, LimitError(f"{len(texts)} texts in one request, over serve.max_texts={s.max_texts}; "
                                            "split the list into several requests."))
         for i, t in enumerate(texts):
+            where = "text" if single else f"text[{i}]"
             if len(t) > s.max_text_chars:
-                where = "text" if single else f"text[{i}]"
                 raise ApiError(413, LimitError(
                     f"{where} has {len(t):,} characters, over serve.max_text_chars={s.max_text_chars:,}; "
                     "send sentences or paragraphs (POST pages to /clean first)."))
+            try:
+                t.encode("utf-8")
+            except UnicodeEncodeError as e:  # JSON "\ud800": valid JSON, not valid text
+                detail = [{"field": where, "message": f"unpaired surrogate at character {e.start}",
+                           "type": "unicode"}]
+                raise ApiError(422, InputError(f"{where} has an unpaired surrogate (\\u{ord(t[e.start]):04x}) at "
+                                               f"character {e.start}; send valid Unicode text."),
+                               detail=detail) from None
         results = await svc.call(svc.predict_batcher, texts) if texts else []
-        return JSONResponse({"model": svc.model_id or svc.backend, "tuples": results[0] if single else results})
+        return _Json({"model": svc.model_id or svc.backend, "tuples": results[0] if single else results})
 
     @app.post("/clean", response_model=CleanResponse, responses=_COMMON_ERRORS,
               summary="Clean a raw page: cleaned text and every edit with its raw offsets",
@@ -790,7 +810,7 @@ def create_app(config: Config | None = None) -> FastAPI:
             code = err[1:5] if err.startswith("[E") else "E000"
             status = {"E103": 413, "E101": 422, "E102": 422}.get(code, 500)
             return _error_response(status, err, code)
-        return JSONResponse({k: rec[k] for k in ("id", "text", "encoding", "edits", "stats", "info") if k in rec})
+        return _Json({k: rec[k] for k in ("id", "text", "encoding", "edits", "stats", "info") if k in rec})
 
     @app.get("/healthz", response_model=HealthResponse, responses={503: {"model": HealthResponse}},
              summary="Liveness and readiness")
@@ -803,14 +823,14 @@ def create_app(config: Config | None = None) -> FastAPI:
         body = {"status": status, "ready": svc.ready,
                 "batching": {"predict": svc.predict_batcher.stats, "clean": svc.clean_batcher.stats},
                 "uptime_seconds": round(time.time() - svc.started, 3)}
-        return JSONResponse(body, status_code=503 if failed else 200)
+        return _Json(body, status_code=503 if failed else 200)
 
     @app.get("/version", response_model=VersionResponse, summary="Package version, model id and scores")
     async def version():
         """The package version, the extraction model (id, directory, scores from its
         manifest/model card) and the /clean pipeline stages."""
         info = await svc.predict_batcher.run_sync(svc.model)
-        return JSONResponse({"zhie": __version__, "api": 1, "model": info, "pipeline": svc.stages})
+        return _Json({"zhie": __version__, "api": 1, "model": info, "pipeline": svc.stages})
 
     app.add_middleware(_BodyGuard, max_bytes=s.max_body_bytes)
     return app

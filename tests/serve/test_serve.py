@@ -250,6 +250,15 @@ def test_serve_422_wrong_types_name_the_field(client, body, field):
     assert any(d["field"].split(".")[0] == field for d in out["detail"])
 
 
+def test_serve_unpaired_surrogate(client):
+    body = ('{"text": "\\ud800' + "用户好感度上升8.4%。" + '"}').encode()  # valid JSON, invalid Unicode
+    r = client.post("/predict", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["detail"][0]["field"] == "text"
+    assert "surrogate" in r.json()["error"]
+    r = client.post("/clean", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 200 and "用户好感度" in r.json()["text"]  # the decoder replaces it
+
+
 @pytest.mark.parametrize("path", ["/predict", "/clean"])
 def test_serve_422_invalid_json(client, path):
     r = client.post(path, content='{"text": "用户好感度上升8.4%。"'.encode(), headers={"content-type": "application/json"})
