@@ -38,13 +38,18 @@ class CorpusRepeatCleaner(Stage):
             repeat). Defaults to 6.
         keep_prose (bool): never remove a line that reads as prose. Defaults to
             False: a site's disclaimer paragraph is prose and still boilerplate.
+        min_prose_doc_share (float): a line that reads as prose must occur in at
+            least this share of the documents. Defaults to 0.3: a site template is
+            on most of the site's pages, while one article syndicated to a few pages
+            of a batch must keep its paragraphs.
     """
 
     name = "clean.corpus"
     emits = ("edits",)
 
     def __init__(self, *, min_docs: int = 3, min_doc_share: float = 0.05, min_chars: int = 6,
-                 keep_prose: bool = False):
+                 keep_prose: bool = False, min_prose_doc_share: float = 0.3):
+        self.min_prose_share = min_prose_doc_share
         self.min_docs = min_docs
         self.min_share = min_doc_share
         self.min_chars = min_chars
@@ -80,7 +85,11 @@ class CorpusRepeatCleaner(Stage):
         text = doc.text
         spans = []
         for ln in lines_of(text):
-            if ln.text and self.is_repeated(ln.text) and not (self.keep_prose and is_prose(ln.text)):
-                s, e = line_span(text, ln)
-                spans.append((s, e, Reason.CORPUS_REPEAT, "repeated across corpus"))
+            if not ln.text or not self.is_repeated(ln.text):
+                continue
+            if is_prose(ln.text) and (self.keep_prose or
+                                      self._doc_freq[norm_line(ln.text)] < self.min_prose_share * self._n_docs):
+                continue
+            s, e = line_span(text, ln)
+            spans.append((s, e, Reason.CORPUS_REPEAT, "repeated across corpus"))
         return removals(self, spans)

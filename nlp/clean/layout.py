@@ -57,8 +57,9 @@ class LayoutCleaner(Stage):
                 # at the end of the text: an end there maps to the end of the raw page
                 # (OffsetMap contract), which would stretch the edit's raw span over
                 # any chrome removed at the bottom (seed 000's related list).
+                # (Blank lines above the first text line take their own newline.)
                 if ln.end < len(text):
-                    if ln.start > 0:
+                    if ln.start > 0 and kept and ln.index > kept[0].index:
                         edits.append(self.edit(ln.start - 1, ln.start, reason=Reason.LAYOUT, note="blank line"))
                     else:
                         edits.append(self.edit(ln.start, ln.end + 1, reason=Reason.LAYOUT, note="blank line"))
