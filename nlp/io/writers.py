@@ -20,7 +20,10 @@ def partial_path(out: Path) -> Path:
 
 def dumps(record: dict[str, Any]) -> str:
     # ensure_ascii=False keeps Chinese readable; surrogates were replaced at decode time
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    # U+2028/2029 and NEL are legal raw in JSON strings but str.splitlines() and many
+    # JSONL readers split on them (a PNG page produced a torn line, issue 7): escape them
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).replace(
+        "\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
 
 
 def scan_done(path: Path) -> tuple[Counter, int]:
