@@ -878,6 +878,12 @@ def serve(host: str | None = None, port: int | None = None, workers: int | None 
                     "put it behind an authenticating proxy", host)
     kw: dict[str, Any] = dict(host=host, port=port, log_level="info", timeout_keep_alive=5, server_header=False)
     if workers > 1:
+        import inspect
+
+        # workers import torch/spaCy and warm up; uvicorn's default 5 s health check kills
+        # a worker that is still loading on a busy machine (seen with 2 workers, load 13)
+        if "timeout_worker_healthcheck" in inspect.signature(uvicorn.Config).parameters:
+            kw["timeout_worker_healthcheck"] = 120
         os.environ[CONFIG_ENV] = json.dumps(config.data)
         uvicorn.run("nlp.serve:app_from_env", factory=True, workers=workers, **kw)
     else:
