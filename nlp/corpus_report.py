@@ -163,7 +163,7 @@ def summarize(path: str | Path) -> dict[str, Any]:
                         tuple_examples.append({"id": rec.get("id"), "actor": t.get("actor", ""),
                                                "action": t.get("action", ""), "quantity": t.get("quantity", ""),
                                                "unit": t.get("unit", ""),
-                                               "sentence": _snippet(t.get("sentence", ""))})
+                                               "sentence": _snippet(t.get("sentence", ""), 50)})
 
     by_kind: Counter = Counter()
     for code, n in err_code.items():
