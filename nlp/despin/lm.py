@@ -105,6 +105,7 @@ class CharNgramLM:
         self.total = int(total)
         self.meta = dict(meta or {})
         self._vocab = len(keys[0])
+        self._window_cache: dict[tuple[str, int], float] = {}
 
     # --- building --------------------------------------------------------
     @classmethod
@@ -219,15 +220,20 @@ class CharNgramLM:
         """
         if not windows:
             return np.zeros(0)
-        sep = "\n"
-        joined = sep.join(t for t, _ in windows)
-        scores = self.position_scores(joined)
-        out = np.empty(len(windows))
-        pos = 0
-        for i, (t, skip) in enumerate(windows):
-            out[i] = scores[pos + skip: pos + len(t)].sum()
-            pos += len(t) + 1
-        return out
+        # a page is scored twice (the second pass only changes the context of the
+        # neighbours of a rewrite) and repeats contexts: score each distinct window once
+        cache = self._window_cache
+        if len(cache) > 500_000:
+            cache.clear()
+        todo = list({w for w in windows if w not in cache})
+        if todo:
+            joined = "\n".join(t for t, _ in todo)
+            scores = self.position_scores(joined)
+            bounds = np.cumsum([0] + [len(t) + 1 for t, _ in todo])
+            csum = np.concatenate(([0.0], np.cumsum(scores)))
+            for (t, skip), start in zip(todo, bounds[:-1].tolist()):
+                cache[(t, skip)] = float(csum[start + len(t)] - csum[start + skip])
+        return np.fromiter((cache[w] for w in windows), dtype=np.float64, count=len(windows))
 
     @property
     def nbytes(self) -> int:
