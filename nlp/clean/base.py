@@ -9,9 +9,9 @@ Thresholds cite the seed page that motivated them (``/work/shared/seeds``).
 """
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from ..document import Reason
 from ..stage import Stage
@@ -22,18 +22,18 @@ _CJK_RE = re.compile(f"[{CJK}]")
 #: punctuation that only appears inside running sentences (full and half width).
 _SENT_PUNCT_RE = re.compile(r"[，。！？；、,;!?]")
 #: a paragraph of prose ends like this (closing quotes/brackets may follow 。).
-_PROSE_END_RE = re.compile(r"[。！？!?…；;][”’」』）)\"']*$")
 _WORD_CHAR_RE = re.compile(f"[{CJK}A-Za-z0-9]")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
-_TRUNCATED_RE = re.compile(r"(\.\.\.|…|。。。)+$")
+_TRUNCATED_ENDS = ("...", "…", "。。。")
+_CLOSERS = "”’」』）)\"'"
+_SENT_ENDS = "。！？!?…；;"
 #: separators of link lists, breadcrumbs and site-title strings (seed 004 header
 #: "…大片在线_一区免费在线观看_…", seed 004 footer "…视频| 岛国大片在线播放|…").
 SEPARATORS = "|｜_>›»＞/／·•\u00b7"
 
 
-@dataclass(slots=True, frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of a text.
 
     Attributes:
@@ -98,10 +98,14 @@ def line_span(text: str, line: Line) -> tuple[int, int]:
 
 
 # --- line features ---------------------------------------------------------
+# Line features are cached by string: every stage looks at the same lines again
+# (eval/bench/clean.py).
+@functools.lru_cache(maxsize=1 << 16)
 def cjk_count(s: str) -> int:
     return len(_CJK_RE.findall(s))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def punct_count(s: str) -> int:
     return len(_SENT_PUNCT_RE.findall(s))
 
@@ -116,13 +120,16 @@ def latin_count(s: str) -> int:
 
 def is_truncated(s: str) -> bool:
     """Teaser snippets of related-article lists end in "..." (seed 000)."""
-    return bool(_TRUNCATED_RE.search(s))
+    return s.endswith(_TRUNCATED_ENDS)
 
 
 def ends_like_prose(s: str) -> bool:
-    return bool(_PROSE_END_RE.search(s))
+    """Ends with a sentence mark, closing quotes/brackets allowed after it."""
+    t = s.rstrip(_CLOSERS)
+    return bool(t) and t[-1] in _SENT_ENDS
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_prose(s: str) -> bool:
     """A line of running text: a finished sentence, or several clauses.
 
@@ -167,6 +174,7 @@ def segments(s: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def repeated_phrase(s: str, *, min_len: int) -> str | None:
     """The longest phrase of word characters found twice (non-overlapping) in ``s``.
 
@@ -176,6 +184,9 @@ def repeated_phrase(s: str, *, min_len: int) -> str | None:
     scan is cheap.
     """
     n = len(s)
+    grams = [s[i:i + min_len] for i in range(n - min_len + 1)]
+    if len(set(grams)) == len(grams):
+        return None  # no min_len-gram occurs twice, so no longer phrase can
     # prefix counts make each candidate's checks O(1); checking every character of
     # every candidate made this cubic: 0.3 s per 80-character line, minutes for a
     # 400-character one (issue 7, tests/reliability/test_adversarial_regex.py)
@@ -242,3 +253,9 @@ def removals(stage: Stage, spans: Iterable[tuple[int, int, Reason, str]]):
 
 def iter_matches(pattern: re.Pattern, s: str) -> Iterator[re.Match]:
     return pattern.finditer(s)
+
+
+def clear_caches() -> None:
+    """Empty the per-string feature caches (benchmarks time cold runs with it)."""
+    for fn in (cjk_count, punct_count, is_prose, repeated_phrase):
+        fn.cache_clear()

@@ -140,6 +140,8 @@ def _is_nav(s: str) -> bool:
         return True
     if _NAV_LINE_RE.match(s):
         return True
+    if punct_count(s) or len(s) > 80:
+        return False
     segs = segments(s)
     # a menu bar: 4+ short items with no sentence punctuation ("首页 新闻 财经 …");
     # seed 001 "首页 软件教程 <title>" is a breadcrumb starting at 首页
@@ -174,12 +176,21 @@ class ChromeCleaner(Stage):
         self.max_chrome = max_chrome_chars
         self.max_reply = max_reply_chars
         self.min_list_items = min_list_items
+        self._cache: dict[str, tuple[Reason, str] | None] = {}  # line -> classify() result
 
     # --- line classification ------------------------------------------------------
     def classify(self, s: str) -> tuple[Reason, str] | None:
         """Reason and rule name for a chrome line, or None (strong rules only)."""
         if len(s) > self.max_chrome:
             return None
+        hit = self._cache.get(s, False)
+        if hit is False:
+            if len(self._cache) > 50_000:  # bounded: a batch sees many distinct lines
+                self._cache.clear()
+            hit = self._cache[s] = self._classify(s)
+        return hit
+
+    def _classify(self, s: str) -> tuple[Reason, str] | None:
         if _CLOSER_RE.search(s):
             return Reason.CLOSER, "closer"
         if _FOOTER_STRONG_RE.search(s):
