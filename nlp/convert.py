@@ -22,6 +22,8 @@ import functools
 import re
 from importlib import resources
 
+import numpy as np
+
 from .document import Document, OffsetMap
 from .errors import ConfigError
 from .stage import Stage, Transform
@@ -30,11 +32,14 @@ MODES = ("auto", "t2s", "tw2s", "tw2sp", "hk2s", "none")
 
 # Hong Kong markers: Cantonese particles and HK-only vocabulary. Character forms
 # such as 裏/綫/爲 are NOT markers: OpenCC's own standard Traditional uses them.
-_HK_MARKERS = re.compile(r"[㗎嘅喺咗冇哋啲嚟嗰乜佢]|的士|私隱|屋邨|特首|立法會|港府|港鐵|政府總部|區議會")
+# one alternation of literals (no leading character class): sre then scans for the
+# alternatives' first characters in C, ~3x faster than "[㗎嘅...]|的士|..." (measured)
+_HK_MARKERS = re.compile("|".join(["的士", "私隱", "屋邨", "特首", "立法會", "港府", "港鐵", "政府總部", "區議會",
+                                   *"㗎嘅喺咗冇哋啲嚟嗰乜佢"]))
 # Taiwan-only vocabulary: only these justify tw2sp's phrase conversion, which
 # otherwise rewrites mainland phrasing written in Traditional script (seed 004:
 # 資料圖片 would become 数据图片).
-_TW_MARKERS = re.compile(r"軟體|網路|資訊|程式|伺服器|滑鼠|記憶體|計程車|印表機|行政院|立法院|總統府|新臺幣|新台幣|捷運|臺北|台北|高雄|臺中|台中|臺南|台南|桃園|新竹")
+_TW_MARKERS = re.compile("軟體|網路|資訊|程式|伺服器|滑鼠|記憶體|計程車|印表機|行政院|立法院|總統府|新臺幣|新台幣|捷運|臺北|台北|高雄|臺中|台中|臺南|台南|桃園|新竹")
 
 
 @functools.lru_cache(maxsize=None)
@@ -45,14 +50,14 @@ def _converter(config: str):
 
 
 @functools.lru_cache(maxsize=1)
-def _script_classes() -> tuple[re.Pattern, re.Pattern]:
+def _script_chars() -> tuple[str, str]:
     """Characters that only Traditional (resp. only Simplified) text uses.
 
     A BMP CJK character is Traditional-only when ``t2s`` changes it and ``s2t`` does
     not, and Simplified-only in the opposite case; characters changed by both
     (乾/干, 於/于 ...) are ambiguous and not counted.
     """
-    chars = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    chars = "".join(chr(c) for c in range(_CJK_LO, _CJK_HI))
     t2s = _converter("t2s").convert(chars)
     s2t = _converter("s2t").convert(chars)
     trad, simp = [], []
@@ -61,7 +66,42 @@ def _script_classes() -> tuple[re.Pattern, re.Pattern]:
             trad.append(ch)
         elif b != ch and a == ch:
             simp.append(ch)
-    return re.compile("[" + "".join(trad) + "]"), re.compile("[" + "".join(simp) + "]")
+    return "".join(trad), "".join(simp)
+
+
+_CJK_LO, _CJK_HI = 0x4E00, 0xA000
+
+
+@functools.lru_cache(maxsize=1)
+def _script_classes() -> tuple[re.Pattern, re.Pattern]:
+    """Regex classes of the Traditional-only and Simplified-only characters."""
+    trad, simp = _script_chars()
+    return re.compile("[" + trad + "]"), re.compile("[" + simp + "]")
+
+
+@functools.lru_cache(maxsize=1)
+def _script_table() -> np.ndarray:
+    """Code point -> 0 (neutral), 1 (Traditional-only), 2 (Simplified-only)."""
+    trad, simp = _script_chars()
+    table = np.zeros(0x110000, dtype=np.uint8)  # every code point (1.1 MB), so no clipping per lookup
+    table[[ord(c) for c in trad]] = 1
+    table[[ord(c) for c in simp]] = 2
+    return table
+
+
+def count_script_chars(text: str) -> tuple[int, int]:
+    """``(traditional_only, simplified_only)`` character counts of ``text``.
+
+    One vectorised table lookup over the code points: about 5x cheaper than two
+    regex ``findall`` passes on Traditional pages, where matches are dense and each
+    one allocates (eval/bench/convert.py).
+    """
+    if not text:
+        return 0, 0
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    # ndarray.take is ~30x faster than fancy indexing for a lookup like this (measured)
+    counts = np.bincount(_script_table().take(codes), minlength=3)
+    return int(counts[1]), int(counts[2])
 
 
 @functools.lru_cache(maxsize=None)
@@ -92,10 +132,7 @@ def _sample(text: str, limit: int = 60000) -> str:
 
 def detect_script(text: str, *, min_share: float = 0.6, min_evidence: int = 3) -> tuple[str, dict]:
     """Return ``("traditional" | "simplified" | "unknown", evidence)``."""
-    trad_re, simp_re = _script_classes()
-    sample = _sample(text)
-    n_trad = len(trad_re.findall(sample))
-    n_simp = len(simp_re.findall(sample))
+    n_trad, n_simp = count_script_chars(_sample(text))
     evidence = {"traditional_chars": n_trad, "simplified_chars": n_simp}
     total = n_trad + n_simp
     if total < min_evidence:
@@ -126,13 +163,22 @@ def _align(src: str, dst: str, src_off: int, dst_off: int, blocks: list) -> None
         blocks.append((dst_off + j1, dst_off + j2, src_off + i1, src_off + i2))
 
 
+def _same_newlines(a: str, b: str) -> bool:
+    """Equal-length texts with newlines at the same positions: every line kept its length."""
+    if a.count("\n") != b.count("\n"):
+        return False
+    i = a.find("\n")
+    while i != -1:  # a page has tens of lines: a find loop is cheaper than splitting both texts
+        if b[i] != "\n":
+            return False
+        i = a.find("\n", i + 1)
+    return True
+
+
 def build_offset_map(src: str, dst: str) -> OffsetMap:
     """Offset map from ``dst`` (converted) back to ``src``; exact for equal-length lines."""
-    if len(src) == len(dst) and src.count("\n") == dst.count("\n"):
-        src_lines = src.split("\n")
-        dst_lines = dst.split("\n")
-        if all(len(a) == len(b) for a, b in zip(src_lines, dst_lines)):
-            return OffsetMap.identity(len(src))
+    if len(src) == len(dst) and _same_newlines(src, dst):
+        return OffsetMap.identity(len(src))
     src_lines = src.split("\n")
     dst_lines = dst.split("\n")
     blocks: list[tuple[int, int, int, int]] = []
@@ -173,12 +219,13 @@ def _fix_zhe(src: str, out: str) -> str:
         return out
     tw2s = _converter("tw2s")
     chars = list(out)
-    for i, ch in enumerate(out):
-        if ch == "著":
-            lo, hi = max(0, i - 3), min(len(src), i + 4)
-            window = tw2s.convert(src[lo:hi])
-            if len(window) == hi - lo:
-                chars[i] = window[i - lo]
+    i = out.find("著")
+    while i != -1:  # find() jumps between occurrences in C; most pages have a few
+        lo, hi = max(0, i - 3), min(len(src), i + 4)
+        window = tw2s.convert(src[lo:hi])
+        if len(window) == hi - lo:
+            chars[i] = window[i - lo]
+        i = out.find("著", i + 1)
     return "".join(chars)
 
 
@@ -193,7 +240,7 @@ def convert_text(text: str, config: str, protected: dict[str, str] | None = None
     """Convert with OpenCC ``config``, keeping ``protected`` terms as listed."""
     if not protected:
         return _convert_plain(text, config)
-    pattern = _protected_pattern(tuple(sorted(protected, key=len, reverse=True)))
+    pattern = _protected_pattern(protected)
     out: list[str] = []
     pos = 0
     for m in pattern.finditer(text):
@@ -207,9 +254,17 @@ def convert_text(text: str, config: str, protected: dict[str, str] | None = None
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=8)
-def _protected_pattern(terms: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, terms)))
+_PATTERNS: dict[int, tuple[dict[str, str], re.Pattern]] = {}
+
+
+def _protected_pattern(protected: dict[str, str]) -> re.Pattern:
+    """The alternation of the protected terms, longest first; built once per term dict."""
+    hit = _PATTERNS.get(id(protected))
+    if hit is None or hit[0] is not protected:
+        terms = sorted(protected, key=len, reverse=True)
+        hit = (protected, re.compile("|".join(map(re.escape, terms))))
+        _PATTERNS[id(protected)] = hit
+    return hit[1]
 
 
 class Converter(Stage):
@@ -249,13 +304,11 @@ class Converter(Stage):
         Simplified spam header and footer). Each line with script evidence decides
         for itself; lines without evidence join the run before them.
         """
-        trad_re, simp_re = _script_classes()
         runs: list[tuple[int, int, bool]] = []
         pos = 0
         current = None
         for line in text.splitlines(keepends=True):
-            t = len(trad_re.findall(line))
-            s = len(simp_re.findall(line))
+            t, s = count_script_chars(line)
             is_trad = current if t + s == 0 else (t / (t + s) >= self.min_share)
             if is_trad is None:
                 is_trad = False
@@ -273,12 +326,11 @@ class Converter(Stage):
             return None, {}
         if self.mode != "auto":
             return self.mode, {}
-        trad_re, simp_re = _script_classes()
+        trad_re, _ = _script_classes()
         sample = _sample(text)
-        n_trad = len(trad_re.findall(sample))
-        if n_trad == 0:  # the common case (Simplified page): one pass, no conversion
+        if trad_re.search(sample) is None:  # the common case (Simplified page): one scan, no allocation
             return None, {"traditional_chars": 0, "script": "simplified"}
-        n_simp = len(simp_re.findall(sample))
+        n_trad, n_simp = count_script_chars(sample)
         evidence = {"traditional_chars": n_trad, "simplified_chars": n_simp}
         # short texts (a sentence) may hold only a couple of script-specific
         # characters: enough when none of them is Simplified-only
