@@ -168,11 +168,30 @@ def _validation_detail(errors: list[dict]) -> list[dict]:
             pos = e.get("loc", ("body", "?"))[-1]
             reason = (e.get("ctx") or {}).get("error", "")
             out.append({"field": "(body)", "message": f"invalid JSON at character {pos}: {reason}".rstrip(": "),
-                        "type": kind})
+                        "type": kind, "_branch": False})
             continue
-        loc = [str(p) for p in e.get("loc", ()) if p != "body"]
-        out.append({"field": ".".join(loc) or "(body)", "message": msg, "type": kind})
-    return out
+        loc = [p for p in e.get("loc", ()) if p != "body"]
+        branch = any(p in _UNION_TAGS for p in loc)  # pydantic names the str | list[str] branch
+        loc = [p for p in loc if p not in _UNION_TAGS]
+        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".") or "(body)"
+        out.append({"field": field, "message": msg, "type": kind, "_branch": branch})
+    # one message per field: "text": 42 fails both branches -> "must be a string or a list of
+    # strings"; ["a", 7] fails at text[1], which says more than the str branch's "text"
+    listed = {d["field"].split("[")[0] for d in out if d["_branch"] and "[" in d["field"]}
+    merged: dict[str, dict] = {}
+    for d in out:
+        branch = d.pop("_branch")
+        if branch and "[" not in d["field"] and d["field"] in listed:
+            continue
+        if branch and d["field"] in merged:
+            merged[d["field"]]["message"] = "must be a string or a list of strings"
+            merged[d["field"]]["type"] = "union_type"
+            continue
+        merged.setdefault(d["field"], d)
+    return list(merged.values())
+
+
+_UNION_TAGS = ("str", "list[str]")
 
 
 def _validation_message(detail: list[dict]) -> str:
@@ -742,7 +761,10 @@ def create_app(config: Config | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
-        detail = _validation_detail(exc.errors())
+        try:
+            detail = _validation_detail(exc.errors())
+        except Exception:  # noqa: BLE001 - an unforeseen error shape must still give a 422
+            detail = [{"field": "(body)", "message": str(exc)[:500], "type": "invalid"}]
         return _error_response(422, _validation_message(detail), InputError.code, detail)
 
     @app.post("/predict", response_model=PredictResponse, responses=_COMMON_ERRORS,

@@ -235,19 +235,20 @@ def test_serve_413_too_many_texts_and_too_long_text(client, sentences, seed_text
     assert r.status_code == 413 and "text[1]" in r.json()["error"] and "max_text_chars" in r.json()["error"]
 
 
-@pytest.mark.parametrize("body,field", [
-    ({"text": 42}, "text"),
-    ({"text": ["一句。", 7]}, "text"),
-    ({"texts": "用户好感度上升8.4%。"}, "texts"),
-    ({}, "text"),
-    (["用户好感度上升8.4%。"], "(body)"),
+@pytest.mark.parametrize("body,field,message", [
+    ({"text": 42}, "text", "must be a string or a list of strings"),
+    ({"text": ["一句。", 7]}, "text[1]", "valid string"),
+    ({"texts": "用户好感度上升8.4%。"}, "texts", "Extra inputs"),
+    ({}, "text", "Field required"),
+    (["用户好感度上升8.4%。"], "(body)", "valid dictionary"),
 ])
-def test_serve_422_wrong_types_name_the_field(client, body, field):
+def test_serve_422_wrong_types_name_the_field(client, body, field, message):
     r = client.post("/predict", json=body)
     assert r.status_code == 422, r.text
     out = r.json()
     assert out["code"] == "E101" and out["error"].startswith("[E101] invalid request")
-    assert any(d["field"].split(".")[0] == field for d in out["detail"])
+    assert any(d["field"] == field and message in d["message"] for d in out["detail"]), out["detail"]
+    assert f"{field}: " in out["error"]
 
 
 def test_serve_unpaired_surrogate(client):
