@@ -4,9 +4,13 @@ Per-page rules miss boilerplate a site repeats on every page in its own words
 ("本站提醒：理性投资" under every article). In batch mode the runner fits this
 stage on the corpus first::
 
-    stage = pipeline.stage("clean.corpus")     # or registry.create("clean.corpus")
-    stage.fit(texts)                           # texts: the pages' current text
+    from nlp.clean.corpus import fit_corpus
+    fit_corpus(pipeline, raw_pages)            # one pass: decode + stages before clean.corpus
     ...                                        # then run the pipeline as usual
+
+(``fit_corpus`` finds the ``clean.corpus`` instance in the pipeline and fits it on the
+text each page has when it reaches that stage; pages are streamed, only the line
+counts are kept.)
 
 ``fit`` counts, per normalised line, the number of *documents* containing it; a
 line found in at least ``min_docs`` documents and ``min_doc_share`` of them is
@@ -93,3 +97,38 @@ class CorpusRepeatCleaner(Stage):
             s, e = line_span(text, ln)
             spans.append((s, e, Reason.CORPUS_REPEAT, "repeated across corpus"))
         return removals(self, spans)
+
+
+def fit_corpus(pipeline, pages: Iterable[bytes | str], *, batch_size: int = 64) -> CorpusRepeatCleaner | None:
+    """Fit the pipeline's ``clean.corpus`` stage on a batch of raw pages (batch mode).
+
+    Each page is decoded and run through the stages that precede ``clean.corpus``
+    (convert, clean.markup), so the counted lines are the ones the stage will see.
+
+    Args:
+        pipeline (nlp.pipeline.Pipeline): a pipeline whose stages include ``clean.corpus``.
+        pages (Iterable[bytes | str]): the raw pages of the batch (streamed).
+        batch_size (int): pages per :meth:`Pipeline.process` call. Defaults to 64.
+
+    Returns:
+        CorpusRepeatCleaner | None: the fitted stage, or None when the pipeline has none.
+    """
+    names = [st.name for st in pipeline.stages]
+    if "clean.corpus" not in names:
+        return None
+    k = names.index("clean.corpus")
+    stage = pipeline.stages[k]
+    before, saved = pipeline.stages[:k], pipeline.stages
+    pipeline.stages = before
+    try:
+        buf: list = []
+        for page in pages:
+            buf.append(pipeline.make_doc(page))
+            if len(buf) >= batch_size:
+                stage.fit(d.text for d in pipeline.process(buf) if d.status == "ok")
+                buf = []
+        if buf:
+            stage.fit(d.text for d in pipeline.process(buf) if d.status == "ok")
+    finally:
+        pipeline.stages = saved
+    return stage

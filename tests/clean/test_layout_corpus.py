@@ -44,3 +44,19 @@ def test_censored_flagged_with_position():
     flags = [e for e in doc.edits if e.reason is Reason.CENSORED]
     assert [(e.raw_start, e.text) for e in flags] == [(11, "**"), (14, "**"), (19, "***")]
     assert doc.text.startswith("用于帮助消费者处理售后**和**索赔")
+
+
+def test_corpus_fit_corpus_on_raw_pages():
+    """fit_corpus runs the stages before clean.corpus (convert: Traditional pages too)."""
+    from nlp.clean.corpus import fit_corpus
+
+    import opencc
+
+    s2t = opencc.OpenCC("s2t")
+    footer = "本站提醒：理性投资，风险自担，所有信息仅供参考。"
+    pages = [s2t.convert(f"标题{i}\n{P2.replace('网络', f'第{i}个')}\n{footer}\n").encode("utf-8") for i in range(10)]
+    p = Pipeline(stages=["convert", "clean.corpus", "clean.layout"])
+    stage = fit_corpus(p, pages)
+    assert stage is p.stages[1] and stage.is_repeated("本站提醒：理性投资，风险自担，所有信息仅供参考。")
+    doc = p.run(pages[0])
+    assert "本站提醒" not in doc.text and "第0个" in doc.text
