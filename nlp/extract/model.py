@@ -142,6 +142,20 @@ def encode_batch(tok, texts: Sequence[str]):
     return tok.encode_batch(list(texts))
 
 
+CLAUSE_BREAKS = set("，,；;：:。！？!?\n")
+
+
+def clause_of(sentence: str, i: int) -> tuple[int, int]:
+    """``[start, end)`` of the clause (between ，；：。 marks) holding character ``i``."""
+    s = i
+    while s > 0 and sentence[s - 1] not in CLAUSE_BREAKS:
+        s -= 1
+    e = i
+    while e < len(sentence) and sentence[e] not in CLAUSE_BREAKS:
+        e += 1
+    return s, e
+
+
 def qualifier_of(sentence: str, qs: int, qe: int, ue: int) -> str:
     """Qualifier from the words around a quantity (guide's mapping), fallback only."""
     before = sentence[max(0, qs - 2):qs]
@@ -214,10 +228,13 @@ class ModelExtractor:
         batch_size (int): sentences per forward pass. Defaults to 32.
         int8 (bool): dynamic int8 quantisation of the Linear layers at load. Defaults to False.
         threads (int | None): torch intra-op threads; None keeps torch's default.
+        clause_actions (bool): restrict a quantity's action to predicted ACTION spans of its own
+            clause (ANNOTATION.md: a verb is not carried across a comma). Defaults to True.
     """
 
     def __init__(self, *, model_dir: str = str(DEFAULT_MODEL), batch_size: int = 32, int8: bool = False,
-                 threads: int | None = None):
+                 threads: int | None = None, clause_actions: bool = True):
+        self.clause_actions = clause_actions
         self.model_dir = model_dir
         self.batch_size = batch_size
         self.int8 = int8
@@ -317,6 +334,15 @@ class ModelExtractor:
                     cands = [s for s in per_spans[b] if s.type == typ]
                     toks = [0] + [start2tok[s.start] for s in cands]           # 0 = <s> = no link
                     sub = sc[b, :len(qtok[b])][:, toks].softmax(-1)
+                    if r == "action" and self.clause_actions and cands:
+                        # guide: "A verb is not carried across a comma into a verbless clause":
+                        # an action outside the quantity's clause is not a candidate
+                        allow = torch.ones_like(sub, dtype=torch.bool)
+                        for j, (qs, _) in enumerate(qtok[b]):
+                            c0, c1 = clause_of(sents[b], qs.start)
+                            for k, cs in enumerate(cands, 1):
+                                allow[j, k] = c0 <= cs.start < c1
+                        sub = sub.masked_fill(~allow, 0.0)
                     best = sub.argmax(-1).tolist()
                     for j, (qs, _) in enumerate(qtok[b]):
                         k = best[j]
