@@ -774,6 +774,26 @@ def write_split(pages: list[dict], out_dir: Path, *, sums: bool) -> None:
         _write_atomic(out_dir / "SHA256SUMS", ("\n".join(sorted(digests, key=lambda s: s[66:])) + "\n").encode())
 
 
+#: Gold corrections to frozen pages, decided by the lead after the freeze and before any
+#: held-out score was used for a decision: labelling errors only (a line the gold rules say is
+#: boilerplate). The raw pages are untouched. See README.md "Errata".
+ERRATA = {
+    ("heldout", "h013"): ["版权声明：本文系看看新闻knews独家稿件，未经授权，不得转载。"],
+    ("heldout", "h014"): ["版权归原作者所有，如有侵权请联系我们。"],
+}
+
+
+def apply_errata(split: str, pages: list[dict]) -> None:
+    """Remove the gold lines listed in :data:`ERRATA` (each must be present exactly once)."""
+    for p in pages:
+        for line in ERRATA.get((split, p["id"]), []):
+            lines = p["gold"].split("\n")
+            assert lines.count(line) == 1, (p["id"], line)
+            lines.remove(line)
+            p["gold"] = "\n".join(lines)
+            p["manifest"].setdefault("errata", []).append(f"gold line removed: {line}")
+
+
 def check_split(pages: list[dict], out_dir: Path) -> list[str]:
     """Files that differ from a fresh in-memory build (empty when reproducible)."""
     bad = []
@@ -797,6 +817,7 @@ def main(argv: list[str] | None = None) -> int:
     status = 0
     for split in splits:
         pages = build_split(split, args.seed, arts)
+        apply_errata(split, pages)
         if args.check:
             bad = check_split(pages, args.out / split)
             print(f"{split}: {len(pages)} pages, {len(bad)} differ" + (f": {bad[:5]}" if bad else ""))
