@@ -64,19 +64,12 @@ def lines_of(text: str) -> list[Line]:
     """Split ``text`` on ``\\n`` into :class:`Line` objects (offsets into ``text``)."""
     out: list[Line] = []
     pos = 0
-    n = len(text)
-    i = 0
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        raw = text[pos:end]
+    for i, raw in enumerate(text.split("\n")):
+        end = pos + len(raw)
         stripped = raw.strip()
         lead = len(raw) - len(raw.lstrip()) if stripped else 0
         out.append(Line(pos, end, stripped, pos + lead, i))
-        i += 1
-        if nl < 0:
-            break
-        pos = nl + 1
+        pos = end + 1
     return out
 
 

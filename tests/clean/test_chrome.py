@@ -16,6 +16,8 @@ P3 = "此外，该平台全年投入超8000万元，用于对商品进行质检�
     ("您现在的位置：主页 / 要闻 / 详情", Reason.NAV),
     ("首页 新闻 财经 科技 体育 登录 注册", Reason.NAV),
     ("« 上一篇文章的标题在这里", Reason.NAV),
+    ("字体：大 中 小", Reason.NAV),
+    ("分享至：微信 QQ 微博", Reason.NAV),
     ("更新时间:2022-10-21 08:22:13来源:鼎品软件浏览量:", Reason.META),  # seed 001
     ("DouJia 2023-02-20 04:30 240 浏览", Reason.META),               # seed 000
     ("出品/壹览商业", Reason.META),                                   # seed 000
@@ -42,6 +44,7 @@ def test_chrome_classify_line_reason(line, reason):
     "报告显示,截至年底,这些权益的订单覆盖率已达到99.4%,用户的合法权益在最大范围内得到有力保障。",
     "伊朗与美国于１９８０年断绝了外交关系。",
     "该网站首页显示，截至2023年5月，平台累计注册用户已超过3亿人，较上年增长12%。",
+    "分享经济正在改变人们的生活方式。", "收藏家王先生介绍了这批文物的来历。",
 ])
 def test_chrome_classify_keeps_prose_and_headings(line):
     assert ChromeCleaner().classify(line) is None
