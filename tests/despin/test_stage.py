@@ -92,3 +92,32 @@ def test_despin_synthetic_spin_roundtrip():
                                            ((0, 3, "斲丧者", "消费者"), (0, 2, "消费"))])
 def test_evaluate_reduce_trims_common_affixes(args, expected):
     assert reduce(*args) == expected
+
+
+@pytest.mark.issue(4)
+def test_despin_single_unambiguous_form_with_odd_context_is_spun():
+    """Seed 002 line with one unambiguous form (册本) but many odd real-word forms."""
+    text = ("别的,抖音电商还积极共同有关部分开展线下专项办法,2023年共帮忙有关部分查处案件33起,抓捕涉案职员136名,"
+            "涉案金额3.88亿元,涉及鞋服、白酒、册本、食品、母婴用品、数码产物等多个源头造假行业。")
+    edits, ev = Despinner().despin(text)
+    assert ev.spun and ev.unambiguous_distinct == 1
+    notes = {e.note for e in edits}
+    assert {"册本->书籍", "职员->人员", "部分->部门"} <= notes
+    _, ev_strict = Despinner(single_odd_rate=1.1).despin(text)  # rule off: one form is not enough
+    assert not ev_strict.spun
+
+
+@pytest.mark.issue(4)
+def test_despin_presence_penalty_lowers_originals_still_on_the_page():
+    """A table rewrites every occurrence of its key: 持续 still on the page argues against 连续->持续."""
+    text = "斲丧者陈诉显示,平台还连续升级智能客服,并持续优化服务"
+    margins = {}
+    for penalty in (0.0, 2.0):
+        st = Despinner(force=True, presence_penalty=penalty)
+        matches = st.lexicon.find(text)
+        st._page_presence(text, matches)
+        best, m, _gaps = st._score(text, matches, [x.entry.spun for x in matches])
+        (i,) = [k for k, x in enumerate(matches) if x.entry.spun == "连续"]
+        assert best[i] == "持续"
+        margins[penalty] = m[i]
+    assert margins[0.0] - margins[2.0] == pytest.approx(2.0)
