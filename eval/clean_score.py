@@ -1,0 +1,57 @@
+"""Clean a split of pages with the default pipeline and score it (issue 8).
+
+Usage::
+
+    python eval/clean_score.py seeds       # /work/main/seeds raw, corpora/clean/seeds gold
+    python eval/clean_score.py dev         # corpora/clean/dev (<id>.raw.txt + <id>.gold.txt)
+    python eval/clean_score.py heldout     # frozen test pages: run once, report, never tune
+
+The pipeline is ``nlp/default.toml`` [pipeline] stages (convert, clean.*, despin),
+the one the gold assumes. Predictions go to ``--out`` (default a temp folder) as
+``<id>.txt``; the table is :func:`nlp.evaluate.clean.format_table`.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from nlp.config import Config  # noqa: E402
+from nlp.evaluate.clean import evaluate, format_table  # noqa: E402
+from nlp.pipeline import Pipeline  # noqa: E402
+
+SPLITS = {
+    "seeds": (ROOT / "seeds", ROOT / "corpora" / "clean" / "seeds", "*.txt"),
+    "dev": (ROOT / "corpora" / "clean" / "dev", ROOT / "corpora" / "clean" / "dev", "*.raw.txt"),
+    "heldout": (ROOT / "corpora" / "clean" / "heldout", ROOT / "corpora" / "clean" / "heldout", "*.raw.txt"),
+}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("split", choices=sorted(SPLITS))
+    ap.add_argument("--out", type=Path, default=None, help="folder for <id>.txt predictions")
+    args = ap.parse_args(argv)
+    raw_dir, gold_dir, pattern = SPLITS[args.split]
+    out = args.out or Path(tempfile.mkdtemp(prefix=f"clean_{args.split}_"))
+    out.mkdir(parents=True, exist_ok=True)
+    pipe = Pipeline(Config.load())
+    for f in sorted(raw_dir.glob(pattern)):
+        if f.name.endswith(".gold.txt"):
+            continue
+        pid = f.name[: -len(".raw.txt")] if f.name.endswith(".raw.txt") else f.stem
+        doc = pipe.run(f.read_bytes(), id=pid, source=str(f))
+        if doc.status != "ok":
+            print(f"{pid}: {doc.error}", file=sys.stderr)
+        (out / f"{pid}.txt").write_text(doc.text or "", encoding="utf-8")
+    print(f"stages: {', '.join(pipe.stage_names)}\npredictions: {out}")
+    print(format_table(evaluate(gold_dir, out, raw_dir)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
