@@ -119,6 +119,8 @@ class _Loaded:
             net = torch.ao.quantization.quantize_dynamic(net, {torch.nn.Linear}, dtype=torch.qint8)
         self.net = net
         self.tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        lex_path = model_dir / "lexicon.json"
+        self.lexicon = json.loads(lex_path.read_text(encoding="utf-8")) if lex_path.exists() else None
         self.settings = json.loads((model_dir / "settings.json").read_text()) if (model_dir / "settings.json").exists() else {}
         self.max_len = int(self.settings.get("max_len", 128))
         self.tok.enable_truncation(self.max_len)
@@ -185,13 +187,54 @@ def _value_and_qualifier(sentence: str, qs: int, qe: int, us: int, ue: int) -> t
         return None, qualifier_of(sentence, qs, qe, ue)
 
 
-def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[Span | None, float]]]) -> list[Tuple]:
+# multi-character units named in shared/ANNOTATION.md ("unit", "Units")
+GUIDE_UNITS = ("人次", "小时", "个百分点", "元/平方米", "微克/立方米")
+
+
+def build_lexicon(records) -> dict[str, list[str]]:
+    """Action and unit strings of gold records (the train split), longest first.
+
+    Used by :func:`repair_span` to fix truncated word-level spans (the tagger
+    sometimes labels only part of a word: 小 for 小时, 盖 for 覆盖).
+    """
+    acts, units = set(), set(GUIDE_UNITS)
+    for r in records:
+        for t in r.get("tuples", []):
+            if len(t.get("action", "")) > 1:
+                acts.add(t["action"])
+            if len(t.get("unit", "")) > 1:
+                units.add(t["unit"])
+    key = lambda w: (-len(w), w)  # noqa: E731
+    return {"action": sorted(acts, key=key), "unit": sorted(units, key=key)}
+
+
+def repair_span(sentence: str, span: Span, words: list[str], *, anchored: bool = False) -> Span:
+    """Grow ``span`` to the longest lexicon word that contains it in the sentence.
+
+    Args:
+        anchored (bool): the word must start where the span starts (units start right
+            after the numeral).
+    """
+    best = span
+    for w in words:
+        if len(w) <= best.end - best.start:
+            break
+        for lo in ([span.start] if anchored else range(max(0, span.end - len(w)), span.start + 1)):
+            if lo + len(w) >= span.end and sentence.startswith(w, lo):
+                return Span(lo, lo + len(w), span.type, span.score)
+    return best
+
+
+def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[Span | None, float]]],
+             lexicon: dict[str, list[str]] | None = None) -> list[Tuple]:
     """Turn spans + link decisions into guide tuples with offsets, value and qualifier.
 
     Args:
         sentence (str): the sentence.
         spans (list[Span]): predicted typed spans.
         links (dict): quantity span start -> role -> (linked span or None, probability).
+        lexicon (dict | None): train-split action/unit words (:func:`build_lexicon`) used to
+            grow truncated action and unit spans.
 
     Returns:
         list[Tuple]: one per QUANTITY span, in sentence order.
@@ -203,6 +246,11 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
         role = links.get(q.start, {})
         actor, pa = role.get("actor", (None, 1.0))
         action, pc = role.get("action", (None, 1.0))
+        if lexicon:
+            if unit:
+                unit = repair_span(sentence, unit, lexicon.get("unit", []), anchored=True)
+            if action:
+                action = repair_span(sentence, action, lexicon.get("action", []))
         us, ue = (unit.start, unit.end) if unit else (q.end, q.end)
         value, qual = _value_and_qualifier(sentence, q.start, q.end, us, ue)
         offsets = {"quantity": [q.start, q.end]}
@@ -230,11 +278,14 @@ class ModelExtractor:
         threads (int | None): torch intra-op threads; None keeps torch's default.
         clause_actions (bool): restrict a quantity's action to predicted ACTION spans of its own
             clause (ANNOTATION.md: a verb is not carried across a comma). Defaults to True.
+        lexicon (bool): grow truncated action/unit spans to train-split words (lexicon.json).
+            Defaults to True.
     """
 
     def __init__(self, *, model_dir: str = str(DEFAULT_MODEL), batch_size: int = 32, int8: bool = False,
-                 threads: int | None = None, clause_actions: bool = True):
+                 threads: int | None = None, clause_actions: bool = True, lexicon: bool = True):
         self.clause_actions = clause_actions
+        self.lexicon = lexicon
         self.model_dir = model_dir
         self.batch_size = batch_size
         self.int8 = int8
@@ -253,7 +304,8 @@ class ModelExtractor:
     def predict(self, sentences: Sequence[str]) -> list[list[Tuple]]:
         """Tuples per sentence (offsets relative to each sentence)."""
         spans, links = self.predict_spans(sentences)
-        return [assemble(s, sp, lk) for s, sp, lk in zip(sentences, spans, links)]
+        lex = self.loaded.lexicon if self.lexicon else None
+        return [assemble(s, sp, lk, lex) for s, sp, lk in zip(sentences, spans, links)]
 
     def predict_spans(self, sentences: Sequence[str]):
         """Typed spans and link decisions per sentence (the model's raw output)."""
@@ -386,7 +438,8 @@ def dequantize_state(sd: dict) -> dict:
     return out
 
 
-def save_tagger(net, tokenizer, out_dir: str | os.PathLike, *, settings: dict, card: str, dtype: str = "float16") -> None:
+def save_tagger(net, tokenizer, out_dir: str | os.PathLike, *, settings: dict, card: str, dtype: str = "float16",
+                lexicon: dict | None = None) -> None:
     """Write weights (safetensors), config, tokenizer, settings and model card atomically."""
     import tempfile
 
@@ -407,6 +460,8 @@ def save_tagger(net, tokenizer, out_dir: str | os.PathLike, *, settings: dict, c
         "settings.json": json.dumps(settings, indent=2, ensure_ascii=False).encode(),
         "README.md": card.encode(),
     }
+    if lexicon is not None:
+        files["lexicon.json"] = json.dumps(lexicon, ensure_ascii=False, indent=0).encode()
     fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".model.")
     os.close(fd)
     save_file(sd, tmp, metadata={"format": "pt"})

@@ -182,12 +182,13 @@ def build_tagger(layers: int | None = None, encoder_dir: str | os.PathLike = ENC
     return net, classifier_tokenizer(base_tok)
 
 
-def _extractor(net, tok, max_len: int):
+def _extractor(net, tok, max_len: int, lexicon: dict | None = None):
     """A ModelExtractor wrapping an in-memory network (for dev evaluation)."""
     from .model import ModelExtractor, _Loaded
 
     m = object.__new__(_Loaded)
     m.net, m.tok, m.settings, m.max_len = net, tok, {"max_len": max_len}, max_len
+    m.lexicon = lexicon
     ext = ModelExtractor(batch_size=32)
     ext._m = m
     return ext
@@ -201,9 +202,10 @@ def score_records(ext, recs: Sequence[dict]) -> dict:
     spans, links = ext.predict_spans(texts)
     from .model import assemble
 
+    lex = getattr(ext.loaded, "lexicon", None) if getattr(ext, "lexicon", False) else None
     preds = [{"id": r["id"], "text": r["text"],
               "tuples": [{"actor": t.actor, "action": t.action, "quantity": t.quantity, "unit": t.unit}
-                         for t in assemble(r["text"], sp, lk)]}
+                         for t in assemble(r["text"], sp, lk, lex)]}
              for r, sp, lk in zip(recs, spans, links)]
     res, _ = evaluate_records(list(recs), preds)
     tp = npred = ngold = 0
@@ -257,6 +259,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     corpus_dir = Path(corpus_dir)
     train = _read(corpus_dir / "train.jsonl")
     dev = _read(corpus_dir / "dev.jsonl")
+    from .model import build_lexicon
+    lexicon = build_lexicon(train)
     net, tok = build_tagger(layers, encoder_dir)
     tok.enable_truncation(max_len)
     pad_id = tok.token_to_id("<pad>")
@@ -301,7 +305,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             total += float(loss.detach())
             bar.set_postfix(loss=f"{float(loss):.3f}")
         net.eval()
-        res = score_records(_extractor(net, tok, max_len), dev)
+        res = score_records(_extractor(net, tok, max_len, lexicon), dev)
         row = {"epoch": epoch, "loss": round(total / len(batches), 4), "dev_strict": res["strict"]["f1"],
                "dev_numeric": res["numeric"]["f1"], "dev_span": res["span"]["f1"],
                **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
@@ -318,7 +322,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 break
     net.load_state_dict(best_state)
     net.eval()
-    dev_res = score_records(_extractor(net, tok, max_len), dev)
+    dev_res = score_records(_extractor(net, tok, max_len, lexicon), dev)
     dev_res.pop("_preds")
     settings = {"max_len": max_len, "layers": net.tc.config.num_hidden_layers, "epochs_run": len(history),
                 "best_epoch": best_epoch, "batch_size": batch_size, "lr": lr, "head_lr": head_lr, "seed": seed,
@@ -328,7 +332,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                ("strict", "numeric", "actor", "action", "quantity", "unit", "span", "counts")}}
     if save:
         save_tagger(net, tok, out_dir, settings={**settings, "dev": summary["dev"]},
-                    card=model_card(summary), dtype=weights)
+                    card=model_card(summary), dtype=weights, lexicon=lexicon)
         if weights != "float32":   # score what ships: the stored (rounded) weights reloaded
             from .model import ModelExtractor
             shipped = score_records(ModelExtractor(model_dir=str(out_dir)), dev)

@@ -1,0 +1,108 @@
+"""The shipped tagger (models/extract, backend "model") extracts guide tuples with consistent offsets."""
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "extract"
+
+pytestmark = pytest.mark.skipif(not (MODEL / "model.safetensors").exists(),
+                                reason="models/extract not trained (zhie train model)")
+
+FIELDS = ("actor", "action", "quantity", "unit")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from nlp.extract import get_extractor
+
+    return get_extractor("model")
+
+
+def _key(t):
+    return (t.actor, t.action, t.quantity, t.unit)
+
+
+# Sentences from the seed pages (ANNOTATION.md worked examples) and the gold dev split.
+@pytest.mark.parametrize("sentence, expected", [
+    ("用户好感度因此上升8.4%。", ("用户好感度", "上升", "8.4", "%")),
+    ("消费者问题72小时解决率同比提升了50%。", ("消费者问题72小时解决率", "提升", "50", "%")),
+    ("此外,针对消费者普遍反感、投诉较多的电商内容,我们全年进行了28次专项治理。", ("我们", "治理", "28", "次")),
+])
+def test_model_extracts_seed_tuples(extractor, sentence, expected):
+    """The model finds the annotated tuple of real seed sentences (72 inside the actor is not a quantity)."""
+    got = [_key(t) for t in extractor.predict([sentence])[0]]
+    assert got == [expected]
+
+
+def test_model_offsets_index_the_sentence(extractor):
+    """Every non-empty field's offsets cut exactly that field out of the sentence; value/qualifier filled."""
+    sents = [r["text"] for r in _dev()[:60]]
+    n = 0
+    for sent, tuples in zip(sents, extractor.predict(sents)):
+        for t in tuples:
+            assert t.sentence == sent
+            for f in FIELDS:
+                val = getattr(t, f)
+                if val:
+                    s, e = t.offsets[f]
+                    assert sent[s:e] == val
+                    n += 1
+                else:
+                    assert f not in t.offsets or t.offsets[f][0] == t.offsets[f][1]
+            assert t.qualifier in {">", ">=", "<", "<=", "~", "="}
+            assert 0.0 <= t.score <= 1.0
+    assert n > 50
+
+
+def test_model_no_tuple_without_reported_quantity(extractor):
+    """Dates, ordinals and names with digits give no tuple (guide: which numbers get a tuple)."""
+    out = extractor.predict(["2021年2月28日，第一届“3·15”晚会在北京举行。"])[0]
+    assert [t.quantity for t in out] == []
+
+
+def test_predict_api_text_offsets_and_batching():
+    """nlp.extract.predict on a two-sentence text: offsets["text"] locates the sentence in the input;
+    batched output equals sentence-by-sentence output."""
+    from nlp.extract import predict
+
+    text = "用户好感度因此上升8.4%。此外,针对消费者普遍反感、投诉较多的电商内容,我们全年进行了28次专项治理。"
+    tuples = predict(text, backend="model")
+    assert [t.quantity for t in tuples] == ["8.4", "28"]
+    for t in tuples:
+        s, e = t.offsets["text"]
+        assert text[s:e] == t.sentence
+        qs, qe = t.offsets["quantity"]
+        assert text[s + qs:s + qe] == t.quantity
+    single = [predict(t.sentence, backend="model") for t in tuples]
+    assert [[_key(x) for x in y] for y in single] == [[_key(tuples[0])], [_key(tuples[1])]]
+
+
+def test_model_thread_safe(extractor):
+    """Concurrent predict() calls from threads return the same tuples as a serial call."""
+    sents = [r["text"] for r in _dev()[:24]]
+    ref = [[_key(t) for t in ts] for ts in extractor.predict(sents)]
+    results, errors = [None] * 4, []
+
+    def work(k):
+        try:
+            results[k] = [[_key(t) for t in ts] for ts in extractor.predict(sents)]
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert not errors
+    assert all(r == ref for r in results)
+
+
+def _dev():
+    with open(ROOT / "corpora" / "extract" / "dev.jsonl", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
