@@ -1,0 +1,110 @@
+"""Predict and score the extraction gold splits with one backend (baseline now, the model later).
+
+    python eval/extract_baseline.py                      # baseline on dev and test (+ the seeds' sentences)
+    python eval/extract_baseline.py --backend model      # the fine-tuned model, same files, same scores
+    python eval/extract_baseline.py --splits dev --out /tmp/x
+
+For each split it writes ``<out>/<backend>.<split>.pred.jsonl`` (``nlp.extract.predict_file``),
+scores it with ``nlp.evaluate.extract.evaluate`` and writes the readable error table
+``<out>/<backend>.<split>.errors.txt``. "seeds" scores the seed pages' sentences gathered from
+every split (seed-001/004 are in train, seed-002 in dev, seed-000 in test; the baseline was tuned
+on train/dev and on the guide's worked examples, which come from seed-001/004, so the seed score
+is not a held-out score). A summary (``<out>/<backend>.summary.json``) holds every result.
+Torch and the segmenter run single-threaded (shared machine).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from nlp.evaluate.extract import evaluate, format_table, read_jsonl  # noqa: E402
+from nlp.extract import predict_file  # noqa: E402
+
+GOLD_DIR = ROOT / "corpora" / "extract"
+DEFAULT_OUT = ROOT / "eval" / "extract_out"
+
+
+def _write_jsonl(path: Path, recs: list[dict]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for r in recs:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    os.replace(tmp, path)
+
+
+def run(backend: str = "baseline", splits: tuple[str, ...] = ("dev", "test"), out_dir: str | Path = DEFAULT_OUT,
+        *, seeds: bool = True, gold_dir: str | Path = GOLD_DIR, **options) -> dict:
+    """Predict + score ``splits`` (and the seeds' sentences) with ``backend``.
+
+    Args:
+        backend (str): a backend of :data:`nlp.extract.BACKENDS` (``"baseline"``, ``"model"``).
+        splits (tuple[str, ...]): gold split names under ``gold_dir``.
+        out_dir (str | Path): where predictions, error tables and the summary go.
+        seeds (bool): also score the seed sentences of train+dev+test.
+        gold_dir (str | Path): directory with ``<split>.jsonl``.
+        **options: backend options (e.g. ``model_dir``).
+
+    Returns:
+        dict: ``{split: evaluate() result, ..., "seeds": ..., "seconds": {...}}``.
+    """
+    out_dir, gold_dir = Path(out_dir), Path(gold_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    summary: dict = {"backend": backend, "options": {k: str(v) for k, v in options.items()}, "seconds": {}}
+    todo = [(s, gold_dir / f"{s}.jsonl") for s in splits]
+    tmpdir = None
+    if seeds:
+        recs = [r for s in ("train", "dev", "test") for r in read_jsonl(gold_dir / f"{s}.jsonl")
+                if r.get("source") == "seed"]
+        tmpdir = tempfile.TemporaryDirectory(prefix="zhie-seeds-")
+        seed_gold = Path(tmpdir.name) / "seeds.jsonl"
+        _write_jsonl(seed_gold, recs)
+        todo.append(("seeds", seed_gold))
+    try:
+        for name, gold in todo:
+            pred = out_dir / f"{backend}.{name}.pred.jsonl"
+            t0 = time.time()
+            n = predict_file(gold, pred, backend=backend, **options)
+            summary["seconds"][name] = round(time.time() - t0, 1)
+            res = evaluate(gold, pred, errors_path=out_dir / f"{backend}.{name}.errors.txt")
+            summary[name] = res
+            print(f"== {backend} on {name} ({n} sentences, {summary['seconds'][name]} s)\n{format_table(res)}\n",
+                  flush=True)
+    finally:
+        if tmpdir is not None:
+            tmpdir.cleanup()
+    path = out_dir / f"{backend}.summary.json"
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--backend", default="baseline")
+    ap.add_argument("--splits", nargs="+", default=["dev", "test"])
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--no-seeds", action="store_true", help="skip the seed-sentence score")
+    ap.add_argument("--model-dir", default=None, help="backend option model_dir")
+    args = ap.parse_args(argv)
+    try:
+        import torch
+
+        torch.set_num_threads(1)
+    except ImportError:  # pragma: no cover
+        pass
+    opts = {"model_dir": args.model_dir} if args.model_dir else {}
+    run(args.backend, tuple(args.splits), args.out, seeds=not args.no_seeds, **opts)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
