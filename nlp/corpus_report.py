@@ -281,7 +281,8 @@ def format_text(summary: dict[str, Any]) -> str:
     if t["extracted"]:
         out.append(f"tuples: {t['total']:,} in {t['records_with_tuples']:,} records "
                    f"({t['distinct_units']:,} units, {t['distinct_actions']:,} actions)\n")
-        out.append(_table(f"tuples by unit (top {TOP_N})", ["unit", "tuples"], [[k, n] for k, n in t["by_unit"].items()]))
+        out.append(_table(f"tuples by unit (top {TOP_N})", ["unit", "tuples"],
+                          [[k, n] for k, n in t["by_unit"].items()]))
         out.append(_table(f"tuples by action (top {TOP_N})", ["action", "tuples"],
                           [[k, n] for k, n in t["by_action"].items()]))
         out.append(_table("tuple examples", ["actor", "action", "quantity", "unit", "sentence"],
@@ -293,9 +294,11 @@ def format_text(summary: dict[str, Any]) -> str:
 
 # --- HTML ------------------------------------------------------------------
 _CSS = """
-body{font-family:system-ui,-apple-system,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:2em auto;max-width:980px;color:#222}
+body{font-family:system-ui,-apple-system,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:2em auto;
+max-width:980px;color:#222}
 h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;margin:.4em 0}td,th{padding:.2em .7em;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:.4em 0}
+td,th{padding:.2em .7em;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
 td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f6f6f6}
 .kpi{display:inline-block;margin:0 1.2em .6em 0;padding:.5em .9em;background:#f6f8fa;border-radius:6px}
 .kpi b{display:block;font-size:1.3em}.bar{background:#d9534f;height:.7em;display:inline-block}

@@ -98,7 +98,8 @@ def test_hf_map_adds_tuples_when_extract_runs(config):
 
     cfg = config.with_stages(["convert", "extract"])
     # sentences from seed 003 (the clean original of the Douyin governance report)
-    texts = ["同时协助有关部门，打击633名违法人员，涉案金额超4亿元。", "此外，该平台全年投入超8000万元，用于对商品进行质检核查。"]
+    texts = ["同时协助有关部门，打击633名违法人员，涉案金额超4亿元。",
+             "此外，该平台全年投入超8000万元，用于对商品进行质检核查。"]
     ds = datasets.Dataset.from_dict({"text": texts})
     fn = make_map_fn(cfg)
     out = ds.map(fn, batched=True, features=fn.features(ds.features))
