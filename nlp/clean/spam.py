@@ -144,7 +144,7 @@ class SpamCleaner(Stage):
                 marks[ln.index] = (Reason.LINKS, "link list")
                 run.append(ln)
                 continue
-            if _URL_RE.search(s) and len(_URL_RE.sub("", s).strip()) <= 10 and not is_prose(s):
+            if "." in s and _URL_RE.search(s) and len(_URL_RE.sub("", s).strip()) <= 10 and not is_prose(s):
                 marks[ln.index] = (Reason.LINKS, "url line")
                 run.append(ln)
                 continue
