@@ -125,6 +125,14 @@ def find_quantities(text: str) -> list[Mention]:
             continue
         if any(s <= qs < e for s, e in protected):
             continue
+        # a bare magnitude with no qualifier before it names a class, not a count
+        # (千户企业, 百项措施; the guide's bare magnitudes all follow one: 上万个, 超万亿元)
+        if re.fullmatch(r"[百千万亿兆]+", q) and not (qs > 0 and text[qs - 1] in "上超近逾达数几"):
+            continue
+        # vague magnitudes 数十 / 数万 / 数十万 keep 数 inside the quantity (GUIDE_NOTES)
+        if qs > 0 and text[qs - 1] == "数" and re.match(r"[十百千万亿]", q) and not text[max(0, qs - 2):qs] in ("多数", "少数", "总数", "人数", "次数", "件数", "户数"):
+            qs -= 1
+            q = text[qs:qe]
         before = text[max(0, qs - 4):qs]
         if before.endswith(("第", "连续", "No.", "NO.", "no.", "#")) or before.endswith("前") and not before.endswith("以前"):
             continue
@@ -486,6 +494,8 @@ class BaselineExtractor:
                     s += len(pre)
                 break
         # aspect markers go (处罚了 -> 处罚), but 过 is part of lexical verbs (超过 is the guide's own example)
+        if w == "并处":  # 判处…，并处罚金: 并 is the conjunction adverb ("and also"), 处 the verb
+            s += 1
         while e - s > 1 and tk.text[e - tk.start - 1] in "了过着" \
                 and not (tk.text[e - tk.start - 1] == "过" and tk.text[:e - tk.start] in _GUO_VERBS):
             e -= 1
