@@ -82,7 +82,8 @@ def _read_unit(row: dict[str, Any], *, text_field: str, id_field: str, cwd: str)
     from ..io.readers import _read_file, iter_records
 
     # relative input paths are relative to the driver's directory; ids/sources keep them as given
-    if os.getcwd() != cwd:
+    # (on a cluster node without that directory, absolute paths are needed anyway)
+    if os.getcwd() != cwd and os.path.isdir(cwd):
         os.chdir(cwd)
     path = Path(str(row["path"]))
     if row["whole"]:
@@ -248,7 +249,9 @@ def run_ray(inputs: list[str], out: str, config: Config | None = None, *, worker
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False  # our bar counts records; Ray's count blocks
         if units:
-            ds = ray.data.from_items(units, override_num_blocks=len(units))
+            # a block per input file lets Ray read files in parallel; capped so that a directory of
+            # 100k pages does not become 100k tiny tasks
+            ds = ray.data.from_items(units, override_num_blocks=min(len(units), 64 * workers))
             ds = ds.flat_map(_read_unit, fn_kwargs={"text_field": text_field, "id_field": id_field,
                                                     "cwd": os.getcwd()})
             ds = ds.map_batches(ZhieActor, fn_constructor_args=(config.data, str(shard_dir.resolve()), keep_stages),

@@ -93,3 +93,15 @@ def test_spacy_doc_without_quantity_gets_empty_results(zh):
     doc = zh("打假力度居业界前列。")
     assert doc._.tuples == [] and doc._.zhie_tuples == []
     assert len(doc.spans["zhie"]) == 0
+
+
+def test_spacy_pipeline_saves_and_loads_with_its_config(tmp_path):
+    """nlp.to_disk + spacy.load rebuild the component from the entry point with the saved options."""
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("zhie_tuples", config={"batch_size": 8, "spans_key": "facts"})
+    nlp.to_disk(tmp_path / "p")
+    back = spacy.load(tmp_path / "p")
+    comp = back.get_pipe("zhie_tuples")
+    assert back.pipe_names == ["zhie_tuples"]
+    assert (comp.batch_size, comp.spans_key) == (8, "facts")
+    assert "doc._.tuples" in back.get_pipe_meta("zhie_tuples").assigns
