@@ -57,6 +57,7 @@ def test_segment_keeps_offsets_with_halfwidth_digits(nlp_zh):
     assert not any(text[s:e] == "." for s, e in spans)
 
 
+@pytest.mark.slow  # reads the 19k-line corpus and loads jieba's dictionary: ~10 s idle, a minute on a loaded box
 def test_segment_heldout_f1_beats_jieba():
     import jieba
 
