@@ -284,6 +284,10 @@ class MicroBatcher:
                 raise r.exc
         return results
 
+    def snapshot(self) -> dict[str, int]:
+        """Counters plus the texts waiting right now (``queued``)."""
+        return {**self.stats, "queued": self._queued}
+
     async def run_sync(self, fn: Callable, *args) -> Any:
         """Run ``fn(*args)`` on the batcher's thread (warm-up, model info)."""
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
@@ -843,7 +847,7 @@ def create_app(config: Config | None = None) -> FastAPI:
         pending = any(v is None for v in svc.ready.values())
         status = "degraded" if failed else ("starting" if pending else "ok")
         body = {"status": status, "ready": svc.ready,
-                "batching": {"predict": svc.predict_batcher.stats, "clean": svc.clean_batcher.stats},
+                "batching": {"predict": svc.predict_batcher.snapshot(), "clean": svc.clean_batcher.snapshot()},
                 "uptime_seconds": round(time.time() - svc.started, 3)}
         return _Json(body, status_code=503 if failed else 200)
 

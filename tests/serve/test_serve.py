@@ -290,13 +290,17 @@ def test_serve_504_request_timeout(config, sentences):
 
 
 def test_serve_503_when_queue_full(config, sentences):
-    tight = config.override({"serve.max_queue": 1, "serve.batch_wait_ms": 300.0, "serve.warmup": False})
-    with running(tight) as c, ThreadPoolExecutor(2) as pool:
-        answers = list(pool.map(lambda t: c.post("/predict", json={"text": t}), sentences[:2]))
-    codes = sorted(a.status_code for a in answers)
-    assert codes == [200, 503], [a.text for a in answers]
-    busy = next(a for a in answers if a.status_code == 503)
-    assert busy.headers["retry-after"] == "1" and "max_queue=1" in busy.json()["error"]
+    tight = config.override({"serve.max_queue": 1, "serve.batch_wait_ms": 1500.0, "serve.warmup": False})
+    with running(tight) as c, ThreadPoolExecutor(1) as pool:
+        first = pool.submit(c.post, "/predict", json={"text": sentences[0]})
+        deadline = time.time() + 10
+        while c.get("/healthz").json()["batching"]["predict"]["queued"] < 1:  # first one is waiting
+            assert time.time() < deadline
+            time.sleep(0.01)
+        busy = c.post("/predict", json={"text": sentences[1]})
+        assert busy.status_code == 503, busy.text
+        assert busy.headers["retry-after"] == "1" and "max_queue=1" in busy.json()["error"]
+        assert first.result().status_code == 200  # the queued request is served
 
 
 def test_serve_503_when_model_missing(config, sentences, tmp_path):
