@@ -306,9 +306,10 @@ def test_serve_503_when_queue_full(config, sentences):
 def test_serve_503_when_model_missing(config, sentences, tmp_path):
     missing = Config.load(overrides={**LIMITS, "stages.extract.model_dir": str(tmp_path / "none"),
                                      "serve.warmup": False})
+    reported = next(t for t in sentences if _expected(config, t))  # one the working model finds tuples in
     with running(missing) as c:
         assert c.get("/healthz").json()["status"] == "starting"  # nothing tried yet
-        r = c.post("/predict", json={"text": sentences[0]})
+        r = c.post("/predict", json={"text": reported})
         assert r.status_code == 503 and r.json()["code"] == "E401", r.text
         assert "zhie train" in r.json()["error"]  # the message names the fix
         h = c.get("/healthz")
