@@ -88,7 +88,9 @@ def decode(data: bytes | str, candidates: list[str] | tuple[str, ...] = ("gb1803
         return Decoded(data, "str", 0)
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            if enc == "utf_16" and data.startswith(codecs.BOM_UTF32_LE):
+            if enc == "utf_32" and not _valid_utf32(data):
+                continue  # FF FE 00 00 is also UTF-16-LE's BOM followed by a NUL character
+            if enc == "utf_16" and data.startswith(codecs.BOM_UTF32_LE) and _valid_utf32(data):
                 continue
             return _decode_counting(data, enc)
     try:
@@ -100,6 +102,17 @@ def decode(data: bytes | str, candidates: list[str] | tuple[str, ...] = ("gb1803
         return _decode_counting(data, u16)
     enc = _detect(data, candidates)
     return _decode_counting(data, enc)
+
+
+def _valid_utf32(data: bytes) -> bool:
+    """A UTF-32 BOM followed by at least one whole, valid code point."""
+    if len(data) <= 4 or len(data) % 4:
+        return False
+    try:
+        data.decode("utf_32")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _has_surrogates(s: str) -> bool:
