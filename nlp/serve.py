@@ -816,7 +816,7 @@ def create_app(config: Config | None = None) -> FastAPI:
         if _is_json(ctype):
             try:
                 obj = json.loads(body)
-            except ValueError as e:
+            except (ValueError, RecursionError) as e:  # RecursionError: "[" * 10000 (issue 7)
                 detail = [{"field": "(body)", "message": f"JSON decode error: {e}", "type": "json_invalid"}]
                 raise ApiError(422, InputError(f"invalid JSON: {e}. Send {{\"text\": \"...\"}}."), detail=detail) from None
             try:
