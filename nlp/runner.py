@@ -83,10 +83,13 @@ class _Worker:
     max_seconds = 0.0
 
     @classmethod
-    def init(cls, config_data: dict, keep_stages: bool) -> None:
+    def init(cls, config_data: dict, keep_stages: bool, fitted: dict[str, dict] | None = None) -> None:
         from .pipeline import Pipeline
 
         cls.pipeline = Pipeline(Config(config_data))
+        for stage in cls.pipeline.stages:  # corpus statistics fitted by the driver (clean.corpus)
+            if fitted and stage.name in fitted:
+                stage.load_state(fitted[stage.name])
         cls.keep_stages = keep_stages
         cls.max_seconds = float(cls.pipeline.config.section("limits").get("max_seconds", 0) or 0)
 
@@ -178,18 +181,47 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield buf
 
 
+def fit_corpus_state(inputs: list[str | Path], config: Config, *, text_field: str = "text",
+                     id_field: str = "id") -> dict[str, dict] | None:
+    """Fit the corpus-level stages (``clean.corpus``) on the first records of a batch.
+
+    Lines a site repeats on many of its pages are template, whatever their wording;
+    the driver counts them once over the first ``batch.fit_corpus_pages`` readable
+    records (deterministic, so a resumed run fits the same state) and every worker
+    loads the result. Memory is bounded by that sample, not by the corpus.
+
+    Returns:
+        dict | None: ``{stage name: state}``, or None when nothing needs fitting.
+    """
+    limit = int(config.section("batch").get("fit_corpus_pages", 0) or 0)
+    if limit <= 0 or "clean.corpus" not in config.stages:
+        return None
+    from itertools import islice
+
+    from .clean.corpus import fit_corpus
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(config)
+    records = islice(iter_records(inputs, text_field=text_field, id_field=id_field), limit)
+    stage = fit_corpus(pipeline, (r.payload for r in records if r.error is None))
+    if stage is None or not stage.state()["n_docs"]:
+        return None
+    log.info("clean.corpus fitted on %d pages", stage.state()["n_docs"])
+    return {stage.name: stage.state()}
+
+
 def process_records(records: Iterable[Record], config: Config, *, jobs: int = 1, chunk_size: int = 16,
-                    keep_stages: bool = False) -> Iterator[dict[str, Any]]:
+                    keep_stages: bool = False, fitted: dict[str, dict] | None = None) -> Iterator[dict[str, Any]]:
     """Yield one output record per input record, in input order."""
     chunks = _chunks(records, chunk_size)
     if jobs <= 1:
-        _Worker.init(config.data, keep_stages)
+        _Worker.init(config.data, keep_stages, fitted)
         for chunk in chunks:
             yield from process_chunk(chunk)
         return
     window: deque = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_Worker.init,
-                             initargs=(config.data, keep_stages)) as pool:
+                             initargs=(config.data, keep_stages, fitted)) as pool:
         for chunk in chunks:
             window.append(pool.submit(process_chunk, chunk))
             if len(window) >= jobs * 4:
@@ -238,7 +270,9 @@ def run_batch(inputs: list[str | Path], out: str | Path | None, config: Config |
     bar = tqdm(unit="rec", desc="zhie", file=sys.stderr, disable=not progress, dynamic_ncols=True)
     sink = stream or sys.stdout
     try:
-        for rec in process_records(todo(), config, jobs=jobs, chunk_size=chunk_size, keep_stages=keep_stages):
+        fitted = fit_corpus_state(inputs, config, text_field=text_field, id_field=id_field)
+        for rec in process_records(todo(), config, jobs=jobs, chunk_size=chunk_size, keep_stages=keep_stages,
+                                   fitted=fitted):
             if writer:
                 writer.write(rec)
             else:

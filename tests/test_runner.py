@@ -170,3 +170,30 @@ def test_runner_resume_after_kill_9_equals_uninterrupted(tmp_path, seed_text):
             (r.get("stats") or {}).pop("ms.test.slow", None)
         return recs
     assert strip(read_out(out)) == strip(read_out(ref))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batch_fits_clean_corpus_on_site_template_lines(tmp_path, seed_text, jobs):
+    """A line a site repeats under every article is template even when no per-page rule
+    knows its wording: batch mode fits clean.corpus on the corpus and removes it (in every
+    worker); a single page, or fitting disabled, keeps it."""
+    template = "关注本号，每天为你带来滨江生活的第一手好消息"
+    paras = [p for p in seed_text["003"].splitlines() if len(p) > 40 and not p.startswith(("---", "title"))]
+    assert len(paras) >= 8
+    pages = tmp_path / "site"
+    pages.mkdir()
+    for i, para in enumerate(paras[:8]):
+        (pages / f"p{i}.txt").write_text(f"{para}\n{template}\n", encoding="utf-8")
+
+    out = tmp_path / "out.jsonl"
+    run_batch([pages], out, Config.load(), jobs=jobs, progress=False)
+    recs = read_out(out)
+    assert len(recs) == 8
+    assert all(template not in r["text"] for r in recs)
+    assert all(any(e["reason"] == Reason.CORPUS_REPEAT.value and template in e["text"] for e in r["edits"])
+               for r in recs)
+    assert all(r["text"].strip() for r in recs)  # the article paragraphs stay
+
+    off = tmp_path / "off.jsonl"
+    run_batch([pages], off, Config.load(overrides={"batch.fit_corpus_pages": 0}), progress=False)
+    assert all(template in r["text"] for r in read_out(off))
