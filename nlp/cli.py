@@ -232,9 +232,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("serve", help="HTTP service: POST /predict, POST /clean, GET /healthz, GET /version.")
-    p.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1: local only).")
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000).")
-    p.add_argument("--workers", type=int, default=1, help="server worker processes (default 1).")
+    p.add_argument("--host", help="bind address (default serve.host = 127.0.0.1: this machine only).")
+    p.add_argument("--port", type=int, help="port (default serve.port = 8000).")
+    p.add_argument("--workers", type=int, help="server worker processes, each with its own model (default serve.workers).")
     _add_config_args(p)
     p.set_defaults(func=cmd_serve)
 
