@@ -111,7 +111,9 @@ def main(argv=None) -> None:
     ext8.loaded
 
     # the pipeline gets the same weights as a plain BertForTokenClassification
-    tc = BertForTokenClassification(m.net.tc.config)
+    from transformers import BertConfig
+
+    tc = BertForTokenClassification(BertConfig.from_json_file(str(Path(model_dir) / "config.json")))
     tc.load_state_dict(m.net.tc.state_dict())
     tc.eval()
     hf_tok = PreTrainedTokenizerFast(tokenizer_object=m.tok, bos_token="<s>", eos_token="</s>", unk_token="<unk>",

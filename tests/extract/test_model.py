@@ -103,6 +103,26 @@ def test_model_thread_safe(extractor):
     assert all(r == ref for r in results)
 
 
+def test_inference_network_equals_transformers(extractor):
+    """The transformers-free inference BERT gives the hidden states of transformers' BertModel."""
+    import torch
+    from transformers import BertConfig, BertForTokenClassification
+
+    m = extractor.loaded
+    tc = BertForTokenClassification(BertConfig.from_json_file(str(MODEL / "config.json")))
+    tc.load_state_dict(m.net.tc.state_dict())
+    tc.eval()
+    enc = [m.tok.encode(s).ids for s in ("平台全年累计处罚违规创作者97.1万人。", "用户好感度因此上升8.4%。")]
+    T = max(map(len, enc))
+    pad = m.tok.token_to_id("<pad>")
+    ids = torch.tensor([x + [pad] * (T - len(x)) for x in enc])
+    mask = (ids != pad).long()
+    with torch.inference_mode():
+        ours = m.net.tc.bert(input_ids=ids, attention_mask=mask).last_hidden_state
+        ref = tc.bert(input_ids=ids, attention_mask=mask).last_hidden_state
+    assert float(((ours - ref).abs() * mask[..., None]).max()) < 1e-4
+
+
 def _dev():
     with open(ROOT / "corpora" / "extract" / "dev.jsonl", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
