@@ -61,17 +61,45 @@ class Line(NamedTuple):
         return not self.text
 
 
+#: lines_of results by text. Every stage splits the page again, and a stage that
+#: changes nothing hands the next one the same string (most stages on a plain
+#: article), so a small cache saves most splits (eval/bench/clean.py). Bounded by
+#: characters; cleared by :func:`clear_caches`.
+_LINES_CACHE: dict[str, list[Line]] = {}
+_LINES_CACHE_MAX_CHARS = 2_000_000
+_lines_cache_chars = 0
+
+
 def lines_of(text: str) -> list[Line]:
-    """Split ``text`` on ``\\n`` into :class:`Line` objects (offsets into ``text``)."""
+    """Split ``text`` on ``\\n`` into :class:`Line` objects (offsets into ``text``).
+
+    Returns a new list each call (callers may change it); the lines are shared.
+    """
+    global _lines_cache_chars
+    hit = _LINES_CACHE.get(text)
+    if hit is not None:
+        return hit.copy()
     out: list[Line] = []
+    append = out.append
+    new = tuple.__new__  # Line(...) goes through a Python-level __new__; this is the same tuple
     pos = 0
-    for i, raw in enumerate(text.split("\n")):
-        end = pos + len(raw)
+    i = 0
+    for raw in text.split("\n"):
+        n = len(raw)
         stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip()) if stripped else 0
-        out.append(Line(pos, end, stripped, pos + lead, i))
-        pos = end + 1
-    return out
+        if stripped and len(stripped) != n:
+            lead = n - len(raw.lstrip())
+        else:
+            lead = 0
+        append(new(Line, (pos, pos + n, stripped, pos + lead, i)))
+        pos += n + 1
+        i += 1
+    if _lines_cache_chars + len(text) > _LINES_CACHE_MAX_CHARS:
+        _LINES_CACHE.clear()
+        _lines_cache_chars = 0
+    _LINES_CACHE[text] = out
+    _lines_cache_chars += len(text)
+    return out.copy()
 
 
 def nonblank(lines: Iterable[Line]) -> list[Line]:
@@ -262,5 +290,8 @@ def iter_matches(pattern: re.Pattern, s: str) -> Iterator[re.Match]:
 
 def clear_caches() -> None:
     """Empty the per-string feature caches (benchmarks time cold runs with it)."""
+    global _lines_cache_chars
     for fn in (cjk_count, punct_count, is_prose, repeated_phrase):
         fn.cache_clear()
+    _LINES_CACHE.clear()
+    _lines_cache_chars = 0
