@@ -242,6 +242,86 @@ def norm_line(s: str) -> str:
     return "".join(s.split())
 
 
+# --- fast search ------------------------------------------------------------
+def _first_set(seq) -> tuple[list[str] | None, bool]:
+    """Class items that can start a match of parsed ``seq`` (None: any character),
+    and whether ``seq`` can match the empty string."""
+    from re import _constants as c
+
+    items: list[str] = []
+    for op, av in seq:
+        if op is c.LITERAL:
+            return items + [re.escape(chr(av))], False
+        if op is c.IN:
+            out = []
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    out.append(re.escape(chr(iav)))
+                elif iop is c.RANGE:
+                    out.append(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
+                elif iop is c.CATEGORY and iav in _CATEGORIES:
+                    out.append(_CATEGORIES[iav])
+                else:  # NEGATE, unknown categories: give up
+                    return None, False
+            return items + out, False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width: the first character comes from what follows
+        if op is c.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                f, n = _first_set(alt)
+                if f is None:
+                    return None, False
+                items += f
+                nullable = nullable or n
+            if not nullable:
+                return items, False
+            continue
+        if op is c.SUBPATTERN:
+            if av[1] or av[2]:  # inline flags change what a literal matches
+                return None, False
+            f, n = _first_set(av[3])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            f, n = _first_set(av[2])
+            n = n or av[0] == 0
+        else:  # ANY, NOT_LITERAL, group references, ...: any character
+            return None, False
+        if f is None:
+            return None, False
+        items += f
+        if not n:
+            return items, False
+    return items, True
+
+
+def _categories() -> dict:
+    from re import _constants as c
+
+    return {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+            c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+
+
+_CATEGORIES = _categories()
+
+
+def first_char_guard(pattern: re.Pattern) -> re.Pattern:
+    """The same regex, prefixed with a lookahead on the characters a match can start with.
+
+    ``search``/``finditer``/``sub`` return exactly the same matches (the lookahead is
+    zero-width and only rejects positions where no match can start), but positions
+    are rejected by one character-class test instead of trying every alternative:
+    3-4x faster on article lines for the long keyword alternations of the chrome
+    rules (eval/bench/clean.py). Patterns whose first character is unconstrained
+    (``.``, negated classes, inline flags, a possibly empty match) are returned as is.
+    """
+    from re import _parser
+
+    items, nullable = _first_set(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE))
+    if items is None or nullable or not items:
+        return pattern
+    return re.compile(f"(?=[{''.join(items)}])(?:{pattern.pattern})", pattern.flags)
+
+
 # --- main content zone -----------------------------------------------------
 def content_zone(lines: list[Line]) -> tuple[int, int]:
     """Index range ``[first, last]`` of lines between the first and last prose line.

@@ -18,6 +18,7 @@ from .base import (
     cjk_count,
     content_zone,
     ends_like_prose,
+    first_char_guard,
     is_prose,
     is_truncated,
     line_span,
@@ -120,6 +121,12 @@ _COMMENT_LINE_RE = re.compile(r"^[^\s：:，。,]{1,20}[：:]\s*[^：:]{1,40}$")
 _LABEL_RE = re.compile(r"^[^\s，。,；;！？]{1,6}\s*[:：]$")
 _HASHTAG_RE = re.compile(r"^(?:#[^#\n]{1,40}#\s*)+$")
 
+
+# The rules searched on every line get a first-character lookahead: same matches,
+# 2-4x less time on article lines (eval/bench/clean.py; base.first_char_guard).
+(_CLOSER_RE, _FOOTER_STRONG_RE, _FOOTER_WEAK_RE, _NAV_RE, _COMMENT_HEAD_RE, _REPLY_WORDS_RE, _DATE_RE,
+ _META_WORDS_RE) = map(first_char_guard, (_CLOSER_RE, _FOOTER_STRONG_RE, _FOOTER_WEAK_RE, _NAV_RE, _COMMENT_HEAD_RE,
+                                         _REPLY_WORDS_RE, _DATE_RE, _META_WORDS_RE))
 
 def _is_meta(s: str) -> bool:
     """Update-time / source / view-count / byline lines (seeds 000, 001, 004)."""
