@@ -16,10 +16,13 @@ from importlib import resources
 from ..document import Document, Edit, Reason
 from ..errors import ConfigError
 from ..stage import Stage
-from .base import content_zone, ends_like_prose, is_prose, line_span, lines_of, norm_line, punct_count, removals
+from .base import content_zone, ends_like_prose, first_char_guard, is_prose, line_span, lines_of, norm_line, punct_count, removals
 
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。]{3,}|\b[a-z0-9-]{2,63}\.(?:com|net|org|cn|xyz|top|cc|vip|me|info)\b",
                      re.I)
+# searched on every line holding a "." (decimals in prose): the lookahead skips CJK
+# positions at C speed, same matches (base.first_char_guard)
+_URL_RE = first_char_guard(_URL_RE)
 _LIST_SEP_RE = re.compile(r"[|｜_]")
 _HINT_SPLIT_RE = re.compile(r"\s*(?:_|\||｜|-|–|—|·)\s*")
 
