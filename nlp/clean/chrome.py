@@ -266,9 +266,13 @@ class ChromeCleaner(Stage):
         text = doc.text
         lines = lines_of(text)
         marks: dict[int, tuple[Reason, str]] = {}
+        cache, max_chrome = self._cache, self.max_chrome
         for ln in lines:
-            if ln.text:
-                hit = self.classify(ln.text)
+            s = ln.text
+            if s and len(s) <= max_chrome:
+                hit = cache.get(s, False)  # classify()'s cache, read inline: most lines repeat
+                if hit is False:
+                    hit = self.classify(s)
                 if hit:
                     marks[ln.index] = hit
         self._forum(lines, marks)

@@ -76,6 +76,11 @@ class MarkupCleaner(Stage):
     def _front_matter(self, text: str, out: list[Edit], doc: Document) -> int:
         """Edits removing a leading YAML block; returns where the body starts."""
         start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+        # the first line decides; splitting the whole page only to read it cost as
+        # much as the rest of the stage (eval/bench/clean.py)
+        nl = text.find("\n", start)
+        if text[start:nl if nl >= 0 else len(text)].strip() not in ("---", "+++"):
+            return 0
         lines = lines_of(text[start:])
         # Jekyll/YAML "---" … "---" (seed 003) or Hugo/TOML "+++" … "+++"
         if not lines or lines[0].text not in ("---", "+++"):
@@ -182,6 +187,11 @@ class MarkupCleaner(Stage):
                 out.append(self.edit(base, base + q.end(), reason=Reason.MARKUP, note="md blockquote"))
                 base += q.end()
                 s = s[q.end():]
+            if "<" not in s and "](" not in s:  # no autolink, image or link can match
+                m = _MD_HEADING_RE.match(s)
+                if m:
+                    out.append(self.edit(base, base + m.end(), reason=Reason.MARKUP, note="md heading"))
+                continue
             autos = list(_AUTOLINK_RE.finditer(s))
             imgs = list(_MD_IMAGE_RE.finditer(s))
             links = [m for m in _MD_LINK_RE.finditer(s)
