@@ -322,12 +322,12 @@ def content_zone(lines: list[Line]) -> tuple[int, int]:
     stages are stricter about what they remove inside it. Returns ``(-1, -1)`` when
     the page has no prose line at all.
     """
-    first = last = -1
-    for ln in lines:
-        if ln.text and is_prose(ln.text):
-            if first < 0:
-                first = ln.index
-            last = ln.index
+    # from each end until the first hit (``lines`` are in index order): on an
+    # article nearly every line is prose, so two tests instead of one per line
+    first = next((ln.index for ln in lines if ln.text and is_prose(ln.text)), -1)
+    if first < 0:
+        return -1, -1
+    last = next(ln.index for ln in reversed(lines) if ln.text and is_prose(ln.text))
     return first, last
 
 

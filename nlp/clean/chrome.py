@@ -151,6 +151,11 @@ def _is_meta(s: str) -> bool:
 def _is_nav(s: str) -> bool:
     if len(s) <= 100 and _NAV_RE.search(s):
         return True
+    return _is_nav_line(s)
+
+
+def _is_nav_line(s: str) -> bool:
+    """:func:`_is_nav` without the breadcrumb test (``ChromeCleaner._classify`` ran it)."""
     if _NAV_LINE_RE.match(s):
         return True
     if punct_count(s) or len(s) > 80:
@@ -210,7 +215,7 @@ class ChromeCleaner(Stage):
             return Reason.FOOTER, "footer"
         if len(s) <= 100 and _NAV_RE.search(s):
             return Reason.NAV, "breadcrumb"
-        if _is_nav(s):
+        if _is_nav_line(s):  # the breadcrumb half of _is_nav was the test just above
             return Reason.NAV, "nav"
         if _CAPTION_RE.match(s):
             return Reason.CAPTION, "caption credit"
@@ -327,8 +332,9 @@ class ChromeCleaner(Stage):
         Below the article's last paragraph a run of ``min_list_items`` such lines
         is a list even without a heading.
         """
-        last_para = max((ln.index for ln in lines if ln.text and ln.index not in marks and _is_paragraph(ln.text)),
-                        default=-1)
+        # the last paragraph: scan from the bottom (lines are in index order)
+        last_para = next((ln.index for ln in reversed(lines) if ln.text and ln.index not in marks
+                          and _is_paragraph(ln.text)), -1)
         heads = sorted(i for i, (r, note) in marks.items() if note == "related heading")
         head_set = set(heads)
         for h in heads:
