@@ -361,10 +361,22 @@ def iter_matches(pattern: re.Pattern, s: str) -> Iterator[re.Match]:
     return pattern.finditer(s)
 
 
+#: caches of the stage modules' per-line predicates (see :func:`line_cache`)
+_STAGE_CACHES: list = []
+
+
+def line_cache(fn):
+    """``functools.lru_cache`` for a pure per-line predicate of a stage module,
+    emptied by :func:`clear_caches` like the features here."""
+    cached = functools.lru_cache(maxsize=1 << 16)(fn)
+    _STAGE_CACHES.append(cached)
+    return cached
+
+
 def clear_caches() -> None:
     """Empty the per-string feature caches (benchmarks time cold runs with it)."""
     global _lines_cache_chars
-    for fn in (cjk_count, punct_count, is_prose, repeated_phrase):
+    for fn in (cjk_count, punct_count, is_prose, repeated_phrase, *_STAGE_CACHES):
         fn.cache_clear()
     _LINES_CACHE.clear()
     _lines_cache_chars = 0

@@ -21,6 +21,7 @@ from .base import (
     first_char_guard,
     is_prose,
     is_truncated,
+    line_cache,
     line_span,
     lines_of,
     norm_line,
@@ -296,7 +297,7 @@ class ChromeCleaner(Stage):
                     marks[ln.index] = (Reason.BOILERPLATE, "label (outside content)")
                 elif ln.index > last >= 0 and len(s) <= 30 and _REPLY_WORDS_RE.search(s) and not is_prose(s):
                     marks[ln.index] = (Reason.FORUM, "reply (outside content)")
-            elif _FOOTER_WEAK_RE.search(s) and len(s) <= 40 and not ends_like_prose(s):
+            elif len(s) <= 40 and _FOOTER_WEAK_RE.search(s) and not ends_like_prose(s):
                 marks[ln.index] = (Reason.FOOTER, "footer")
         self._related_blocks(lines, marks)
         self._above_breadcrumb(lines, marks)
@@ -382,6 +383,7 @@ _LINK_LIST_RE = re.compile(r"[|｜_][^|｜_]+[|｜_][^|｜_]+[|｜_]")
 _NUMBERED_RE = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.、．]\s*|^[\[【(（]\d{1,3}[\]】)）]\s*")
 
 
+@line_cache  # the heading scan and the run below the article test the same lines
 def _list_item(s: str) -> bool:
     """A line of a related/ranking list: a teaser cut with "...", or an article
     title (at most 50 characters, no full stop; inews titles have 8-36)."""
@@ -389,12 +391,14 @@ def _list_item(s: str) -> bool:
         return True
     # a list item has <= 50 chars after a <= 4-char number: skip the (quadratic)
     # phrase scan for longer lines, which fail the length test below anyway (issue 7)
-    if len(norm_line(s)) <= 54 and repeated_phrase(norm_line(s), min_len=4):
+    n = norm_line(s)
+    if len(n) <= 54 and repeated_phrase(n, min_len=4):
         return False  # a keyword line: clean.seo needs it to find the keyword
     s = _NUMBERED_RE.sub("", s)
     return len(s) <= 50 and "。" not in s and not s.endswith("；")
 
 
+@line_cache  # _above_breadcrumb and _related_blocks test the same lines
 def _is_paragraph(s: str) -> bool:
     """A paragraph of the article, as opposed to a list item or a heading: ends like
     a sentence and either has a full stop or is longer than any list title."""
