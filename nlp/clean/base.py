@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from itertools import accumulate, repeat
-from operator import add, mul, sub
+from operator import add, itemgetter, mul, sub
 from typing import Iterable, Iterator, NamedTuple
 
 from ..document import Edit, Reason
@@ -342,7 +342,10 @@ def merge_spans(spans: Iterable[tuple[int, int, Reason, str]]) -> list[tuple[int
     """
     out: list[tuple[int, int, Reason, str]] = []
     last_end = -1
-    for s, e, r, note in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
+    # sort by (start, -length) = (start, -end), as two stable C-keyed sorts
+    ordered = sorted(spans, key=itemgetter(1), reverse=True)
+    ordered.sort(key=itemgetter(0))
+    for s, e, r, note in ordered:
         s = max(s, last_end)
         if e <= s:
             continue

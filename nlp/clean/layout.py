@@ -9,6 +9,7 @@ line breaks.
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
@@ -82,7 +83,10 @@ class LayoutCleaner(Stage):
 def _dedupe(edits: list[Edit]) -> list[Edit]:
     out: list[Edit] = []
     last = -1
-    for e in sorted(edits, key=lambda e: (e.start, -(e.end - e.start))):
+    # sort by (start, -length) = (start, -end), as two stable C-keyed sorts
+    ordered = sorted(edits, key=attrgetter("end"), reverse=True)
+    ordered.sort(key=attrgetter("start"))
+    for e in ordered:
         if e.start < last or e.end <= e.start:
             continue
         out.append(e)
