@@ -49,3 +49,16 @@ def test_guard_covers_optional_prefixes_and_anchors():
     for s in ("（来源：新华社", "  作者:张三", "2023年", "来 源:", "据作者说"):
         assert bool(rx.search(s)) == bool(re.search(r"^[（(]?\s*(?:来源|作者)\s*[:：]|\d{4}年", s)), s
     assert base.first_char_guard(re.compile("Copyright", re.I)).search("COPYRIGHT 2020")
+
+
+def test_lines_of_cache_hands_out_copies_with_the_same_lines(seed_text):
+    text = seed_text["001"]
+    base.clear_caches()
+    first = base.lines_of(text)
+    first.pop()  # a caller changing its list must not change the cached one
+    again = base.lines_of(text)
+    assert len(again) == len(first) + 1 == text.count("\n") + 1
+    for ln in again:
+        assert text[ln.start:ln.end].strip() == ln.text
+        assert text[ln.lstrip:ln.rstrip] == ln.text
+    assert again[0] is first[0]  # shared Line tuples (immutable)
