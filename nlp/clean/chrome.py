@@ -149,6 +149,9 @@ def _is_meta(s: str) -> bool:
     return False
 
 
+_MENU_SPLIT_RE = re.compile(r"[\s|｜·•]+")
+
+
 def _is_nav(s: str) -> bool:
     if len(s) <= 100 and _NAV_RE.search(s):
         return True
@@ -168,7 +171,7 @@ def _is_nav_line(s: str) -> bool:
         if segs and segs[0] == "首页" and len(segs) >= 2:
             return True
         # "_" joins site-title parts and spam keyword headers (seed 004), not menus
-        menu = [x for x in re.split(r"[\s|｜·•]+", s) if x]
+        menu = [x for x in _MENU_SPLIT_RE.split(s) if x]
         if len(menu) >= 4 and max(len(x) for x in menu) <= 6:
             return True
     return False
