@@ -7,6 +7,8 @@ record (``status="error"``) without touching other records.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import time
 from typing import Any, Iterable, Iterator
 
@@ -176,20 +178,25 @@ def apply_edits(doc: Document, edits: list[Edit]) -> None:
             continue
         kept.append(e)
         last_end = e.end
-    changes = [e for e in kept if e.replacement != text[e.start:e.end]]
     # raw offsets are computed through the maps that exist *before* this stage
+    changes: list[Edit] = []
     recorded = []
+    counts: Counter = Counter()
+    to_raw = doc.to_raw
     for e in kept:
-        rs, re_ = doc.to_raw(e.start, e.end)
-        recorded.append(Edit(e.start, e.end, e.replacement, e.stage, e.reason, text=text[e.start:e.end],
-                             raw_start=rs, raw_end=re_, confidence=e.confidence, note=e.note))
-        removed = (e.end - e.start) - len(e.replacement)
-        if e.replacement == text[e.start:e.end]:
-            doc.stats[f"flagged.{e.reason.value}"] += 1
+        seg = text[e.start:e.end]
+        rs, re_ = to_raw(e.start, e.end)
+        recorded.append(Edit(e.start, e.end, e.replacement, e.stage, e.reason, seg, rs, re_, e.confidence, e.note))
+        reason = e.reason._value_  # the plain attribute: Enum.value is a property (hot loop)
+        if e.replacement == seg:
+            counts["flagged." + reason] += 1
         else:
-            doc.stats[f"edits.{e.reason.value}"] += 1
+            changes.append(e)
+            counts["edits." + reason] += 1
+            removed = (e.end - e.start) - len(e.replacement)
             if removed > 0:
-                doc.stats[f"removed.{e.reason.value}"] += removed
+                counts["removed." + reason] += removed
+    doc.stats.update(counts)
     doc.edits.extend(recorded)
     if not changes:
         return
