@@ -57,26 +57,11 @@ def build_network(config):
     from torch import nn
     from transformers import BertForTokenClassification
 
-    class LinkHead(nn.Module):
-        def __init__(self, hidden: int, dim: int = 128):
-            super().__init__()
-            self.q = nn.Linear(hidden, dim)
-            self.k = nn.Linear(hidden, dim)
-            self.dist = nn.Embedding(N_BUCKETS, 1)
-            self.scale = 1.0 / math.sqrt(dim)
-
-        def forward(self, h, qpos, pos):
-            """Scores ``[B, Q, T]`` of every token for the quantity tokens ``qpos [B, Q]``."""
-            qh = torch.gather(h, 1, qpos.unsqueeze(-1).expand(-1, -1, h.size(-1)))
-            s = torch.einsum("bqd,btd->bqt", self.q(qh), self.k(h)) * self.scale
-            d = pos.unsqueeze(1) - torch.gather(pos, 1, qpos).unsqueeze(-1)     # word distance
-            return s + self.dist(_bucket(d)).squeeze(-1)
-
     class TupleTagger(nn.Module):
         def __init__(self, config):
             super().__init__()
             self.tc = BertForTokenClassification(config)
-            self.links = nn.ModuleDict({r: LinkHead(config.hidden_size) for r in ROLES})
+            self.links = nn.ModuleDict({r: _link_head(config.hidden_size) for r in ROLES})
 
         def forward(self, input_ids, attention_mask, pos, qpos=None):
             out = self.tc.bert(input_ids=input_ids, attention_mask=attention_mask)
