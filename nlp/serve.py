@@ -458,7 +458,10 @@ class CleanRequest(BaseModel):
     """A raw page as a JSON string (or send the page's bytes with any non-JSON content type)."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"text": "當前位置:首頁 > 報告\n" + _EXAMPLE}]})
-    text: StrictStr = Field(..., description="The raw page (HTML or text).")
+    # minLength only in the schema: a pydantic length check would reject the lone surrogates the
+    # decoder repairs (it converts the string to UTF-8 first); the handler answers "" with 422 itself
+    text: StrictStr = Field(..., description="The raw page (HTML or text); not empty.",
+                            json_schema_extra={"minLength": 1})
     id: StrictStr = Field("doc", description="Record id echoed in the answer.")
 
 
@@ -805,8 +808,9 @@ def create_app(config: Config | None = None) -> FastAPI:
               openapi_extra={"requestBody": {"required": True, "content": {
                   "application/json": {"schema": CleanRequest.model_json_schema(
                       ref_template="#/components/schemas/{model}")},
-                  "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
-                  "text/plain": {"schema": {"type": "string"}},
+                  # an empty page is answered 422 (E101): the schema says so, so clients and fuzzers agree
+                  "application/octet-stream": {"schema": {"type": "string", "format": "binary", "minLength": 1}},
+                  "text/plain": {"schema": {"type": "string", "minLength": 1}},
               }}})
     async def clean_endpoint(request: Request):
         """Send `{"text": page, "id": "..."}` as JSON, or the page's bytes (any encoding) with
