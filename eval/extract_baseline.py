@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
@@ -27,17 +26,10 @@ sys.path.insert(0, str(ROOT))
 
 from nlp.evaluate.extract import evaluate, format_table, read_jsonl  # noqa: E402
 from nlp.extract import predict_file  # noqa: E402
+from nlp.io.writers import write_jsonl_atomic, write_text_atomic  # noqa: E402
 
 GOLD_DIR = ROOT / "corpora" / "extract"
 DEFAULT_OUT = ROOT / "eval" / "extract_out"
-
-
-def _write_jsonl(path: Path, recs: list[dict]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        for r in recs:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
 
 
 def run(backend: str = "baseline", splits: tuple[str, ...] = ("dev", "test"), out_dir: str | Path = DEFAULT_OUT,
@@ -65,7 +57,7 @@ def run(backend: str = "baseline", splits: tuple[str, ...] = ("dev", "test"), ou
                 if r.get("source") == "seed"]
         tmpdir = tempfile.TemporaryDirectory(prefix="zhie-seeds-")
         seed_gold = Path(tmpdir.name) / "seeds.jsonl"
-        _write_jsonl(seed_gold, recs)
+        write_jsonl_atomic(seed_gold, recs)
         todo.append(("seeds", seed_gold))
     try:
         for name, gold in todo:
@@ -81,9 +73,7 @@ def run(backend: str = "baseline", splits: tuple[str, ...] = ("dev", "test"), ou
         if tmpdir is not None:
             tmpdir.cleanup()
     path = out_dir / f"{backend}.summary.json"
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomic(path, json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
     return summary
 
 

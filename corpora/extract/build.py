@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -27,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from nlp.extract.quantity import QUALIFIERS, parse_quantity  # noqa: E402
+from nlp.io.writers import write_jsonl_atomic  # noqa: E402
 
 FIELDS = ("actor", "action", "quantity", "unit")
 SEED_SPLITS = {"seed-000": "test", "seed-003": "test", "seed-002": "dev", "seed-001": "train", "seed-004": "train"}
@@ -109,14 +109,6 @@ def check_record(rec: dict) -> tuple[list[str], list[str]]:
     return errors, warnings
 
 
-def _write_jsonl(path: Path, records: list[dict]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        for r in records:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
-
-
 def build(raw_dir: Path = HERE / "raw", out_dir: Path = HERE, *, quiet: bool = False) -> dict:
     """Merge, validate and split; returns counts and the lists of problems."""
     out: dict[str, list[dict]] = {"train": [], "dev": [], "test": []}
@@ -164,7 +156,7 @@ def build(raw_dir: Path = HERE / "raw", out_dir: Path = HERE, *, quiet: bool = F
         if len(who) > 1:
             notes.append(f"doc {doc} annotated in several files: {sorted(who)}")
     for split, recs in out.items():
-        _write_jsonl(out_dir / f"{split}.jsonl", recs)
+        write_jsonl_atomic(out_dir / f"{split}.jsonl", recs)
     counts = summarise(out)
     if not quiet:
         for p in problems:

@@ -23,13 +23,13 @@ gold (after NFKC/trim) is scored but listed.
 from __future__ import annotations
 
 import json
-import os
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import InputError
+from ..io.writers import atomic_open
 from ..extract.quantity import numeric_key
 
 __all__ = ["evaluate", "evaluate_records", "format_table", "read_jsonl", "FIELDS"]
@@ -229,9 +229,7 @@ def _fmt_tuple(t: tuple | None) -> str:
 def write_errors(rows: list[dict], path: str | Path, result: dict | None = None) -> None:
     """Write the error table atomically (tmp file + rename)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with atomic_open(path) as fh:
         if path.suffix == ".tsv":
             fh.write("id\tsource\tkind\tfields\tgold\tpred\tsentence\n")
             for r in rows:
@@ -254,7 +252,6 @@ def write_errors(rows: list[dict], path: str | Path, result: dict | None = None)
                 else:
                     fh.write(f"  WRONG {','.join(r['fields'])}: gold {_fmt_tuple(r['gold'])}  "
                              f"pred {_fmt_tuple(r['pred'])}\n")
-    os.replace(tmp, path)
 
 
 def format_table(result: dict) -> str:

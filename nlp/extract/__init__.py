@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import threading
 from pathlib import Path
 from typing import Any, Iterable, Protocol
 
 from ..document import Tuple
 from ..errors import ConfigError
+from ..io.writers import atomic_open
 from .sentences import split_sentences
 
 __all__ = ["predict", "get_extractor", "register_backend", "BACKENDS", "predict_file", "Extractor"]
@@ -124,17 +124,13 @@ def predict_file(gold_path: str | Path, out_path: str | Path, *, backend: str = 
     with open(gold_path, encoding="utf-8") as fh:
         recs = [json.loads(line) for line in fh if line.strip()]
     ext = get_extractor(backend, **options)
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_name(out_path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with atomic_open(out_path) as fh:
         for i in range(0, len(recs), batch_size):
             batch = recs[i:i + batch_size]
             preds = ext.predict([r["text"] for r in batch])
             for r, tuples in zip(batch, preds):
                 fh.write(json.dumps({"id": r["id"], "text": r["text"],
                                      "tuples": [_tuple_record(t) for t in tuples]}, ensure_ascii=False) + "\n")
-    os.replace(tmp, out_path)
     return len(recs)
 
 

