@@ -201,7 +201,9 @@ def fit_corpus_state(inputs: list[str | Path], config: Config, *, text_field: st
     from .clean.corpus import fit_corpus
     from .pipeline import Pipeline
 
-    pipeline = Pipeline(config)
+    # only the stages up to clean.corpus: fitting needs no despin LM or extraction model
+    stages = config.stages
+    pipeline = Pipeline(config.with_stages(stages[:stages.index("clean.corpus") + 1]))
     records = islice(iter_records(inputs, text_field=text_field, id_field=id_field), limit)
     stage = fit_corpus(pipeline, (r.payload for r in records if r.error is None))
     if stage is None or not stage.state()["n_docs"]:
