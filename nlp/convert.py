@@ -49,6 +49,9 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
+_CJK_LO, _CJK_HI = 0x4E00, 0xA000  # the CJK Unified Ideographs block
+
+
 @functools.lru_cache(maxsize=1)
 def _script_chars() -> tuple[str, str]:
     """Characters that only Traditional (resp. only Simplified) text uses.
@@ -69,14 +72,11 @@ def _script_chars() -> tuple[str, str]:
     return "".join(trad), "".join(simp)
 
 
-_CJK_LO, _CJK_HI = 0x4E00, 0xA000
-
-
 @functools.lru_cache(maxsize=1)
-def _script_classes() -> tuple[re.Pattern, re.Pattern]:
-    """Regex classes of the Traditional-only and Simplified-only characters."""
-    trad, simp = _script_chars()
-    return re.compile("[" + trad + "]"), re.compile("[" + simp + "]")
+def traditional_class() -> re.Pattern:
+    """Regex class of the Traditional-only characters (``search`` is the cheap "any?" test;
+    counting both scripts goes through :func:`count_script_chars`)."""
+    return re.compile("[" + _script_chars()[0] + "]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -326,9 +326,8 @@ class Converter(Stage):
             return None, {}
         if self.mode != "auto":
             return self.mode, {}
-        trad_re, _ = _script_classes()
         sample = _sample(text)
-        if trad_re.search(sample) is None:  # the common case (Simplified page): one scan, no allocation
+        if traditional_class().search(sample) is None:  # the common case (Simplified page): one scan, no allocation
             return None, {"traditional_chars": 0, "script": "simplified"}
         n_trad, n_simp = count_script_chars(sample)
         evidence = {"traditional_chars": n_trad, "simplified_chars": n_simp}

@@ -5,7 +5,7 @@ import opencc
 import pytest
 
 from nlp import Pipeline
-from nlp.convert import Converter, _script_classes, build_offset_map, convert_text, detect_variant, load_protected
+from nlp.convert import Converter, build_offset_map, convert_text, detect_variant, load_protected, traditional_class
 from nlp.document import Document
 
 
@@ -17,8 +17,7 @@ def run_convert(text: str, **opts) -> Document:
 
 
 def traditional_left(text: str) -> list[str]:
-    trad, _ = _script_classes()
-    return trad.findall(text)
+    return traditional_class().findall(text)
 
 
 def test_convert_seed004_leaves_no_traditional(seed_text):
