@@ -181,14 +181,19 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield buf
 
 
-def fit_corpus_state(inputs: list[str | Path], config: Config, *, text_field: str = "text",
-                     id_field: str = "id") -> dict[str, dict] | None:
-    """Fit the corpus-level stages (``clean.corpus``) on the first records of a batch.
+def fit_corpus_texts(pages: Iterable[bytes | str], config: Config) -> dict[str, dict] | None:
+    """Fit the corpus-level stages (``clean.corpus``) on a sample of raw pages.
 
     Lines a site repeats on many of its pages are template, whatever their wording;
-    the driver counts them once over the first ``batch.fit_corpus_pages`` readable
-    records (deterministic, so a resumed run fits the same state) and every worker
-    loads the result. Memory is bounded by that sample, not by the corpus.
+    the driver counts them once over the first ``batch.fit_corpus_pages`` pages
+    (deterministic, so a resumed run fits the same state) and every worker loads
+    the result with :meth:`Stage.load_state`. Memory is bounded by that sample, not
+    by the corpus. Used by the local runner, the datasets integration and Ray.
+
+    Args:
+        pages: raw pages (bytes or str) in corpus order; only the first
+            ``batch.fit_corpus_pages`` are read.
+        config (Config): the run's configuration.
 
     Returns:
         dict | None: ``{stage name: state}``, or None when nothing needs fitting.
@@ -204,12 +209,18 @@ def fit_corpus_state(inputs: list[str | Path], config: Config, *, text_field: st
     # only the stages up to clean.corpus: fitting needs no despin LM or extraction model
     stages = config.stages
     pipeline = Pipeline(config.with_stages(stages[:stages.index("clean.corpus") + 1]))
-    records = islice(iter_records(inputs, text_field=text_field, id_field=id_field), limit)
-    stage = fit_corpus(pipeline, (r.payload for r in records if r.error is None))
+    stage = fit_corpus(pipeline, islice(pages, limit))
     if stage is None or not stage.state()["n_docs"]:
         return None
     log.info("clean.corpus fitted on %d pages", stage.state()["n_docs"])
     return {stage.name: stage.state()}
+
+
+def fit_corpus_state(inputs: list[str | Path], config: Config, *, text_field: str = "text",
+                     id_field: str = "id") -> dict[str, dict] | None:
+    """:func:`fit_corpus_texts` over the readable records of ``inputs`` (files, JSONL, datasets)."""
+    records = iter_records(inputs, text_field=text_field, id_field=id_field)
+    return fit_corpus_texts((r.payload for r in records if r.error is None), config)
 
 
 def process_records(records: Iterable[Record], config: Config, *, jobs: int = 1, chunk_size: int = 16,

@@ -73,12 +73,14 @@ class ZhieMap:
         prefix (str): prefix of the added columns. Defaults to ``"zhie_"``.
     """
 
-    def __init__(self, config: Config, text_field: str = "text", *, id_field: str = "id", prefix: str = "zhie_"):
+    def __init__(self, config: Config, text_field: str = "text", *, id_field: str = "id", prefix: str = "zhie_",
+                 fitted: dict[str, dict] | None = None):
         self.config_data = config.data
         self.text_field = text_field
         self.id_field = id_field
         self.prefix = prefix
         self.extract = "extract" in config.stages
+        self.fitted = fitted
         self._pipeline = None
 
     # pickling (datasets fingerprints and ships the function to num_proc workers)
@@ -93,6 +95,9 @@ class ZhieMap:
             from ..pipeline import Pipeline
 
             self._pipeline = Pipeline(Config(self.config_data))
+            for stage in self._pipeline.stages:  # corpus statistics fitted once (clean.corpus)
+                if self.fitted and stage.name in self.fitted:
+                    stage.load_state(self.fitted[stage.name])
         return self._pipeline
 
     @property
@@ -169,7 +174,7 @@ class ZhieMap:
 
 
 def make_map_fn(config: Config | None = None, text_field: str = "text", *, id_field: str = "id",
-                prefix: str = "zhie_") -> ZhieMap:
+                prefix: str = "zhie_", fit_on=None) -> ZhieMap:
     """A batched ``Dataset.map`` function adding ``zhie_*`` columns (see module docstring).
 
     Use with ``ds.map(fn, batched=True, features=fn.features(ds.features))``; the
@@ -180,8 +185,19 @@ def make_map_fn(config: Config | None = None, text_field: str = "text", *, id_fi
         text_field (str): column holding the page. Defaults to ``"text"``.
         id_field (str): id column for error messages. Defaults to ``"id"``.
         prefix (str): prefix of the added columns. Defaults to ``"zhie_"``.
+        fit_on (Dataset | Iterable | None): pages (a dataset with ``text_field``, or an
+            iterable of str/bytes) to fit the corpus-level stages on (``clean.corpus``:
+            lines a site repeats on many pages); the first ``batch.fit_corpus_pages``
+            are read. None: no corpus statistics, each page is cleaned alone.
     """
-    return ZhieMap(config or Config.load(), text_field, id_field=id_field, prefix=prefix)
+    from ..runner import fit_corpus_texts
+
+    config = config or Config.load()
+    fitted = None
+    if fit_on is not None:
+        pages = fit_on[text_field] if hasattr(fit_on, "column_names") else fit_on
+        fitted = fit_corpus_texts((t for t in pages if isinstance(t, (str, bytes))), config)
+    return ZhieMap(config, text_field, id_field=id_field, prefix=prefix, fitted=fitted)
 
 
 def _summarise(ds, prefix: str, into: dict[str, Any]) -> None:
@@ -237,7 +253,6 @@ def run_dataset(path: str | Path, save_path: str | Path, config: Config | None =
     if save_path.resolve() == path.resolve():
         raise InputError(f"--save-dataset {save_path} is the input dataset; write to another directory.")
     t0 = time.perf_counter()
-    fn = make_map_fn(config, text_field)
     ds = datasets.load_from_disk(str(path))
     parts = {None: ds} if isinstance(ds, datasets.Dataset) else dict(ds)
     for name, part in parts.items():
@@ -245,6 +260,10 @@ def run_dataset(path: str | Path, save_path: str | Path, config: Config | None =
             where = f" (split {name})" if name else ""
             raise InputError(f"dataset{where} has no column '{text_field}'; pass --text-field, one of "
                              f"{part.column_names[:10]}.")
+    # batch mode: clean.corpus is fitted on the first pages, as the local runner does
+    limit = int(config.section("batch").get("fit_corpus_pages", 0) or 0)
+    first = next(iter(parts.values()))
+    fn = make_map_fn(config, text_field, fit_on=first.select(range(min(limit, len(first)))) if limit else None)
     save_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{save_path.name}.", dir=save_path.parent))
     was_enabled = datasets.is_progress_bar_enabled()

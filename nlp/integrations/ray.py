@@ -103,9 +103,12 @@ class ZhieActor:
         config_data (dict): ``Config.data`` of the run.
         shard_dir (str): directory for the shard files.
         keep_stages (bool): write per-stage texts (``--keep-stages``).
+        fitted (dict | None): corpus-level stage states fitted by the driver
+            (:func:`nlp.runner.fit_corpus_state`), loaded into every actor's pipeline.
     """
 
-    def __init__(self, config_data: dict, shard_dir: str, keep_stages: bool = False):
+    def __init__(self, config_data: dict, shard_dir: str, keep_stages: bool = False,
+                 fitted: dict[str, dict] | None = None):
         try:  # one CPU per actor: a torch backend must not spread over the node's cores
             import torch
 
@@ -114,7 +117,7 @@ class ZhieActor:
             pass
         from ..runner import _Worker
 
-        _Worker.init(config_data, keep_stages)  # builds the Pipeline once for this actor
+        _Worker.init(config_data, keep_stages, fitted)  # builds the Pipeline once for this actor
         self.shard_dir = Path(shard_dir)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
@@ -231,7 +234,7 @@ def run_ray(inputs: list[str], out: str, config: Config | None = None, *, worker
     from tqdm import tqdm
 
     from ..io.writers import JsonlWriter, write_json_atomic
-    from ..runner import Summary
+    from ..runner import Summary, fit_corpus_state
 
     config = config or Config.load()
     workers = max(1, int(workers))
@@ -242,6 +245,7 @@ def run_ray(inputs: list[str], out: str, config: Config | None = None, *, worker
     shutil.rmtree(shard_dir, ignore_errors=True)
     shard_dir.mkdir(parents=True)
     units = plan_inputs(inputs)
+    fitted = fit_corpus_state(inputs, config, text_field=text_field, id_field=id_field)  # as run_batch does
     started = _init_ray(workers)
     summary = Summary()
     shards: list[dict[str, Any]] = []
@@ -254,7 +258,7 @@ def run_ray(inputs: list[str], out: str, config: Config | None = None, *, worker
             ds = ray.data.from_items(units, override_num_blocks=min(len(units), 64 * workers))
             ds = ds.flat_map(_read_unit, fn_kwargs={"text_field": text_field, "id_field": id_field,
                                                     "cwd": os.getcwd()})
-            ds = ds.map_batches(ZhieActor, fn_constructor_args=(config.data, str(shard_dir.resolve()), keep_stages),
+            ds = ds.map_batches(ZhieActor, fn_constructor_args=(config.data, str(shard_dir.resolve()), keep_stages, fitted),
                                 batch_size=BATCH_SIZE, concurrency=workers, num_cpus=1, batch_format="numpy")
             with tqdm(unit="rec", desc="zhie[ray]", file=sys.stderr, disable=not progress, dynamic_ncols=True) as bar:
                 for row in ds.iter_rows():

@@ -108,3 +108,32 @@ def test_hf_map_adds_tuples_when_extract_runs(config):
         assert [(t["actor"], t["action"], t["quantity"], t["unit"]) for t in row["zhie_tuples"]] == \
                [(t.actor, t.action, t.quantity, t.unit) for t in expect]
     assert any(t["quantity"] == "633" and t["unit"] == "名" for t in out[0]["zhie_tuples"])
+
+
+def test_hf_fits_clean_corpus_on_site_template_lines(tmp_path):
+    """A line a site repeats under every article is template even when no per-page rule
+    knows its wording: make_map_fn(fit_on=...) and run_dataset fit clean.corpus on the
+    dataset's pages (as the local runner does) and remove it; without fitting it stays."""
+    template = "关注本号，每天为你带来滨江生活的第一手好消息"
+    seed = sorted(SEEDS.glob("003_*.txt"))[0]
+    paras = [p for p in seed.read_text(encoding="utf-8").splitlines()
+             if len(p) > 40 and not p.startswith(("---", "title"))]
+    assert len(paras) >= 8
+    ds = datasets.Dataset.from_dict({"text": [f"{p}\n{template}\n" for p in paras[:8]]})
+    cfg = Config.load()
+    cfg = cfg.with_stages([s for s in cfg.stages if s.startswith(("convert", "clean."))])
+
+    fitted = make_map_fn(cfg, fit_on=ds)
+    out = ds.map(fitted, batched=True, batch_size=4, features=fitted.features(ds.features))
+    assert all(template not in t and t.strip() for t in out["zhie_text"])
+    assert all(any(e["reason"] == "corpus_repeat" and template in e["text"] for e in edits)
+               for edits in out["zhie_edits"])
+
+    plain = make_map_fn(cfg)
+    kept = ds.map(plain, batched=True, batch_size=4, features=plain.features(ds.features))
+    assert all(template in t for t in kept["zhie_text"])
+
+    src, dst = tmp_path / "in", tmp_path / "out"
+    ds.save_to_disk(str(src))
+    run_dataset(src, dst, cfg, progress=False)
+    assert all(template not in t for t in datasets.load_from_disk(str(dst))["zhie_text"])
