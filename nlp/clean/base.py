@@ -229,6 +229,31 @@ def repeated_phrase(s: str, *, min_len: int) -> str | None:
     return None
 
 
+#: what separates the two statements of a keyword in an SEO line: punctuation,
+#: brackets and list separators ("kw是多少,kw", "kw_kw官网", "kw【kw入口】").
+_KW_GAP_RE = re.compile(r"[，,。；;、|｜_\-—()（）【】\[\]《》<>\s/]")
+
+
+def keyword_phrase(s: str, *, min_len: int) -> str | None:
+    """The phrase an SEO keyword line states twice, or None.
+
+    A keyword line opens with its keyword, or separates the two statements by
+    punctuation (seed 000 "抖音客服电话95152怎么转人工,抖音客服电话", template
+    lines "kw_kw官网", "kw【kw入口】"). A headline that merely repeats a topic word
+    mid-sentence ("…在全国政策咨询工作会议上说政策咨询研究应…", People's Daily,
+    dev2 e013) is neither, and is not keyword stuffing.
+    """
+    n = norm_line(s)
+    p = repeated_phrase(n, min_len=min_len)
+    if p is None:
+        return None
+    i = n.find(p)
+    j = n.find(p, i + len(p))
+    if i <= 1 or _KW_GAP_RE.search(n, i + len(p), j) or _KW_GAP_RE.search(n[:i]):
+        return p
+    return None
+
+
 def norm_line(s: str) -> str:
     """Normalise a line for repetition counts (whitespace removed)."""
     return "".join(s.split())

@@ -20,7 +20,7 @@ from collections import Counter
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
-from .base import Line, is_prose, line_span, lines_of, norm_line, removals, repeated_phrase
+from .base import Line, is_prose, keyword_phrase, line_span, lines_of, norm_line, removals
 
 #: characters after which a phrase starts a clause (sentence/clause punctuation,
 #: opening brackets, closing quotes and brackets of a previous clause).
@@ -94,7 +94,7 @@ class SeoKeywordCleaner(Stage):
         cands: Counter[str] = Counter()
         for ln in lines:
             if ln.text and self._short(ln.text):
-                p = repeated_phrase(norm_line(ln.text), min_len=self.min_len)
+                p = keyword_phrase(ln.text, min_len=self.min_len)
                 if p and len(p) <= self.max_len:
                     cands[p] += 1
         found: list[str] = []

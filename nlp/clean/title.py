@@ -15,7 +15,7 @@ from collections import Counter
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
-from .base import Line, cjk_count, ends_like_prose, is_prose, line_span, lines_of, norm_line, removals, repeated_phrase
+from .base import Line, cjk_count, ends_like_prose, is_prose, keyword_phrase, line_span, lines_of, norm_line, removals
 
 #: a site name after the title: "标题_站点名", "标题 - 站点名", "标题|站点名".
 _SITE_SEP_RE = re.compile(r"\s*(?:_|\||｜|-|–|—|·)\s*")
@@ -32,7 +32,19 @@ def _title_like(s: str, max_chars: int) -> bool:
         return False
     if ends_like_prose(s) and not (len(s) <= 40 and _TITLE_END_OK_RE.search(s) and "。" not in s):
         return False
-    return repeated_phrase(norm_line(s), min_len=4) is None
+    return keyword_phrase(s, min_len=4) is None
+
+
+#: a date or clock stamp: meta lines carry them, headlines almost never a full one.
+_STAMP_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}[:：]\d{2}(?![0-9])")
+#: editorial role words of bylines and account lines.
+_BYLINE_WORD_RE = re.compile(r"记者|通讯员|编辑|作者|撰文|撰稿|原创|来源|发表于|摄影|责编")
+
+
+def _byline_like(s: str) -> bool:
+    """A byline or account line: a role word in a short line or one split by spaces
+    ("中国青年报记者 李然", "作者 | 周一鸣"); a headline about reporters is longer and unbroken."""
+    return bool(_BYLINE_WORD_RE.search(s)) and (len(s) <= 12 or bool(re.search(r"\s|[|｜/]", s)))
 
 
 class TitleCleaner(Stage):
@@ -80,6 +92,10 @@ class TitleCleaner(Stage):
         limit = max(3, int(len(body) * self.top_share))
         best = None
         for i, ln in enumerate(body[:limit]):
+            if i > first_prose:
+                # a title is shown above the article; a line first repeated below it is a
+                # forum reply or list item said twice (dev2 e018 "涨知识了")
+                break
             key = norm_line(ln.text)
             c = counts.get(key, 0)
             if c >= 2 and (best is None or c > best[0]):
@@ -88,8 +104,15 @@ class TitleCleaner(Stage):
             return best[1]
         # 3. the last heading-like line above the first paragraph (nearest to it),
         # among the first lines of the page
-        cands = [ln for ln in body[:min(first_prose, self.max_header + 1)] if _title_like(ln.text, self.max_chars)]
-        return cands[-1] if cands else None
+        # Not a dated line or a byline (news-app/WeChat account lines "原创 作者 号名
+        # 2024-02-08 13:15 发表于广东", "中国青年报记者 李然", dev2); of the rest the
+        # longest: site and account names above or below a headline are shorter (dev2
+        # "法治一线", "绿野软件园"; seed 000/004 headers went in clean.chrome/spam).
+        cands = [ln for ln in body[:min(first_prose, self.max_header + 1)] if _title_like(ln.text, self.max_chars)
+                 and not _STAMP_RE.search(ln.text) and not _byline_like(ln.text)]
+        if not cands:
+            return None
+        return max(reversed(cands), key=lambda ln: cjk_count(ln.text))
 
     def process(self, doc: Document) -> list[Edit]:
         text = doc.text
