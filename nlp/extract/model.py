@@ -324,7 +324,7 @@ def repair_span(sentence: str, span: Span, words: list[str], *, anchored: bool =
 
 
 def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[Span | None, float]]],
-             lexicon: dict[str, list[str]] | None = None) -> list[Tuple]:
+             lexicon: dict[str, list[str]] | None = None, *, rules: bool = True) -> list[Tuple]:
     """Turn spans + link decisions into guide tuples with offsets, value and qualifier.
 
     Args:
@@ -333,17 +333,26 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
         links (dict): quantity span start -> role -> (linked span or None, probability).
         lexicon (dict | None): train-split action/unit words (:func:`build_lexicon`) used to
             grow truncated action and unit spans.
+        rules (bool): repair actor/action boundaries with words and guide rules
+            (:func:`nlp.extract.refine.refine_roles`). Defaults to True.
 
     Returns:
         list[Tuple]: one per QUANTITY span, in sentence order.
     """
     units = {s.start: s for s in spans if s.type == "UNIT"}
     out = []
+    words = None
     for q in (s for s in spans if s.type == "QUANTITY"):
         unit = units.get(q.end) or (units.get(q.end + 1) if sentence[q.end:q.end + 1] == " " else None)
         role = links.get(q.start, {})
         actor, pa = role.get("actor", (None, 1.0))
         action, pc = role.get("action", (None, 1.0))
+        if rules and (actor or action):
+            from .refine import refine_roles, words_of
+
+            if words is None:
+                words = words_of(sentence)
+            actor, action = refine_roles(sentence, actor, action, (lexicon or {}).get("action", []), words)
         if lexicon:
             if unit:
                 unit = repair_span(sentence, unit, lexicon.get("unit", []), anchored=True)

@@ -37,6 +37,7 @@ from .labels import (FIELD2TYPE, LABEL2ID, LABELS, align_tuples, char_spans, cla
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpora" / "extract"
+SILVER = CORPUS / "silver.jsonl"
 ENCODER = ROOT / "models" / "e5-small-zh"
 DEFAULT_OUT = ROOT / "models" / "extract"
 IGNORE = -100
@@ -226,6 +227,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 patience: int = 4, batch_size: int = 16, lr: float = 1e-4, head_lr: float = 2e-3,
                 max_len: int = 128, seed: int = 13, corpus_dir: str | os.PathLike = CORPUS,
                 encoder_dir: str | os.PathLike = ENCODER, weights: str = "int8", threads: int | None = None,
+                silver: str | os.PathLike | None = SILVER, silver_per_epoch: int = 400, silver_weight: float = 0.5,
                 progress: bool = True, save: bool = True) -> dict:
     """Fine-tune the tagger on the gold train split, early-stop on dev strict tuple F1, save it.
 
@@ -239,6 +241,10 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         seed (int): seeds Python, NumPy and torch.
         weights (str): stored weight format, ``"int8"`` (per-row symmetric) or ``"float16"``.
         threads (int | None): torch threads (None = torch default, all cores).
+        silver: silver JSON Lines (:func:`nlp.extract.silver.build_silver`; None = gold only).
+        silver_per_epoch (int): silver sentences sampled (seeded) into each epoch, so an epoch
+            costs gold + this many sentences whatever the silver size.
+        silver_weight (float): loss weight of silver batches (gold batches weigh 1).
         progress (bool): tqdm bars on stderr. save (bool): write out_dir (False for comparisons).
 
     Returns:
@@ -265,8 +271,13 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     tok.enable_truncation(max_len)
     pad_id = tok.token_to_id("<pad>")
     examples = [encode_example(tok, r, max_len) for r in train]
+    silver_recs = _read(Path(silver)) if silver and Path(silver).exists() and silver_per_epoch else []
+    silver_ex = [encode_example(tok, r, max_len) for r in silver_recs]
+    for x in silver_ex:
+        x["silver"] = True
+    n_sil = min(silver_per_epoch, len(silver_ex))
     rng = random.Random(seed)
-    n_steps = epochs * math.ceil(len(examples) / batch_size)
+    n_steps = epochs * (math.ceil(len(examples) / batch_size) + math.ceil(n_sil / batch_size))
     warm = max(1, int(0.06 * n_steps))
     head_params = list(net.tc.classifier.parameters()) + list(net.links.parameters())
     head_ids = {id(p) for p in head_params}
@@ -285,6 +296,9 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     for epoch in range(1, epochs + 1):
         net.train()
         batches = _batches(examples, batch_size, rng)
+        if n_sil:   # silver in batches of its own (down-weighted), shuffled among the gold ones
+            batches += _batches(rng.sample(silver_ex, n_sil), batch_size, None)
+            rng.shuffle(batches)
         total = 0.0
         bar = tqdm(batches, desc=f"epoch {epoch}", disable=not progress, leave=False)
         for batch in bar:
@@ -296,7 +310,11 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             loss = ce(logits.view(-1, logits.size(-1)), labels.view(-1))
             for r, sc in links.items():
                 sc = sc.masked_fill(~cmask[r].unsqueeze(1), -1e4)
-                loss = loss + 0.5 * ce(sc.reshape(-1, sc.size(-1)), tg[r].view(-1)[: sc.size(0) * sc.size(1)])
+                t = tg[r].view(-1)[: sc.size(0) * sc.size(1)]
+                if bool((t != IGNORE).any()):   # an all-ignored batch would give a NaN mean
+                    loss = loss + 0.5 * ce(sc.reshape(-1, sc.size(-1)), t)
+            if batch[0].get("silver"):
+                loss = silver_weight * loss
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -327,6 +345,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     settings = {"max_len": max_len, "layers": net.tc.config.num_hidden_layers, "epochs_run": len(history),
                 "best_epoch": best_epoch, "batch_size": batch_size, "lr": lr, "head_lr": head_lr, "seed": seed,
                 "train_sentences": len(train), "dev_sentences": len(dev), "weights": weights,
+                "silver_sentences": len(silver_ex), "silver_per_epoch": n_sil, "silver_weight": silver_weight,
                 "train_seconds": round(time.time() - t0, 1)}
     summary = {"settings": settings, "history": history, "dev": {k: dev_res[k] for k in
                ("strict", "numeric", "actor", "action", "quantity", "unit", "span", "counts")}}

@@ -1,0 +1,113 @@
+"""Boundary repair of the tagger's linked ACTOR / ACTION spans (run by ``model.assemble``).
+
+The tagger labels character-level words (nlp/extract/labels.py), so a span edge can fall
+inside a Chinese word: dev errors of the 6-layer model showed actors such as ``平台深``
+(平台 | 深入), ``段文杰伙`` (段文杰 | 伙同), ``方`` (警方) and actions such as ``盖`` (覆盖) or
+``造`` (伪造). :func:`refine_roles` fixes such edges with a word segmentation (jieba's
+bundled dictionary, offline) and a few guide rules. Each rule cites shared/ANNOTATION.md;
+measured on dev strict tuple F1 (models/extract/README.md table).
+
+Rules, in order, per quantity's linked (actor, action):
+
+1. **Actor snapped to words**: a start inside a word moves to the word's start (the
+   front of the noun was cut off); an end inside a word moves back to the word's start
+   (the span ran into the next word). Guide "actor: the noun phrase as written".
+2. **Action grown to whole words** at both edges. Guide "Verb + complement stays
+   whole"; the adverbs the guide drops are separate words, so growing never adds them.
+3. **Predicate swallowed by the actor** (no action linked): when the actor contains a
+   train-split action word after its first character, it is split there: actor = the
+   part before, action = the word (``千户企业实现工业总产值`` -> 千户企业 / 实现). Guide: action
+   = the predicate governing the quantity; actor = who performs it.
+4. **Leading time words** are dropped from the actor (guide "Actor boundaries").
+5. **Actor overlapping the action** is cut before the action (fields are distinct
+   substrings; ``批准出国`` with action 批准 -> "").
+6. **Trailing function words** (prepositions 在/由/将/对/从/向/把/被, conjunctions 和/与)
+   and per-unit adverbs (人均, 户均, 年均, 日均, 月均) are stripped from the actor's end: a
+   noun phrase does not end in them (``段文杰在`` -> 段文杰; guide drops 年均/日均 as adverbs).
+7. **One-character actors** other than pronouns (它 他 她 我 其) are fragments -> "" (train
+   split: the only one-character gold actors are 它 ×3, 他, 乡).
+8. **Adverb-only actors** (已, 并, 也, 还, 共, 累计, 其中 …) -> "" (guide: no adverbs).
+"""
+from __future__ import annotations
+
+import re
+import threading
+
+from .labels import Span
+
+_TIME_RE = re.compile(r"^((截至|截止)?[0-9０-９一二三四五六七八九十〇零]{2,4}年(底|末|初)?(以来)?|去年|今年|明年|前年"
+                      r"|上半年|下半年|全年|目前|此前|近日|当年|同期|年底|年末)+")
+_TRAIL_RE = re.compile(r"(人均|户均|年均|日均|月均|[在由将对从向把被和与])+$")
+_PRONOUNS = set("它他她我其")
+_ADV_ONLY = {"已", "的", "其余", "并", "也", "还", "共", "累计", "则", "又", "均", "其中"}
+
+_JIEBA = None
+_JIEBA_LOCK = threading.Lock()
+
+
+def words_of(sentence: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every word of ``sentence`` (jieba, default dictionary, HMM on)."""
+    global _JIEBA
+    if _JIEBA is None:
+        with _JIEBA_LOCK:
+            if _JIEBA is None:
+                import logging
+
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                tk = jieba.Tokenizer()
+                tk.initialize()
+                _JIEBA = tk
+    return [(a, b) for _w, a, b in _JIEBA.tokenize(sentence)]
+
+
+def _snap(sp: Span, words: list[tuple[int, int]], *, grow: bool) -> Span:
+    s, e = sp.start, sp.end
+    for a, b in words:
+        if a < s < b:
+            s = a
+        if a < e < b:
+            e = b if grow else a
+    return Span(s, e, sp.type, sp.score) if s < e else sp
+
+
+def refine_roles(sentence: str, actor: Span | None, action: Span | None, action_words: list[str],
+                 words: list[tuple[int, int]]) -> tuple[Span | None, Span | None]:
+    """Repaired (actor, action) of one quantity (rules 1-8 of the module docstring).
+
+    Args:
+        sentence (str): the sentence.
+        actor, action (Span | None): the linked spans.
+        action_words (list[str]): train-split action words, longest first (lexicon.json).
+        words (list[tuple[int, int]]): word spans of the sentence (:func:`words_of`).
+    """
+    a, c = actor, action
+    if a is not None:
+        a = _snap(a, words, grow=False)
+    if c is not None:
+        c = _snap(c, words, grow=True)
+    if a is not None and c is None:
+        txt = sentence[a.start:a.end]
+        hit = next(((k, w) for k in range(1, len(txt)) for w in action_words if txt.startswith(w, k)), None)
+        if hit:
+            k, w = hit
+            c = Span(a.start + k, a.start + k + len(w), "ACTION", a.score)
+            a = Span(a.start, a.start + k, "ACTOR", a.score)
+    if a is not None:
+        m = _TIME_RE.match(sentence[a.start:a.end])
+        if m and m.end() < a.end - a.start:
+            a = Span(a.start + m.end(), a.end, a.type, a.score)
+    if a is not None and c is not None and a.start < c.end and c.start < a.end:
+        a = Span(a.start, c.start, a.type, a.score) if a.start < c.start else None
+    if a is not None:
+        txt = _TRAIL_RE.sub("", sentence[a.start:a.end])
+        a = Span(a.start, a.start + len(txt), a.type, a.score) if txt else None
+    if a is not None and a.end - a.start == 1 and sentence[a.start] not in _PRONOUNS:
+        a = None
+    if a is not None and sentence[a.start:a.end] in _ADV_ONLY:
+        a = None
+    return a, c
+
+
+__all__ = ["refine_roles", "words_of"]

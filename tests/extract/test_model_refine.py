@@ -1,0 +1,89 @@
+"""Boundary repair of linked actor/action spans (nlp.extract.refine) and the silver corpus.
+
+Sentences are real: dev-split gold sentences (People's Daily, inews, seed-002) where the
+6-layer tagger produced exactly these broken spans (models/extract/README.md).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nlp.extract.labels import Span
+from nlp.extract.refine import refine_roles, words_of
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpora" / "extract"
+ACTIONS = ["投入", "批准", "覆盖", "实现", "捣毁"]   # a slice of the train-split action lexicon
+
+
+def _span(sent: str, text: str, typ: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = sent.index(text, start + 1)
+    return Span(start, start + len(text), typ)
+
+
+def _fix(sent, actor, action):
+    a = _span(sent, actor, "ACTOR") if actor else None
+    c = _span(sent, action, "ACTION") if action else None
+    a, c = refine_roles(sent, a, c, ACTIONS, words_of(sent))
+    return (sent[a.start:a.end] if a else "", sent[c.start:c.end] if c else "")
+
+
+@pytest.mark.parametrize("sent, actor, action, expected", [
+    # actor ran into the next word (平台 | 深入)
+    ("2023年平台深入产业带商家实地质检,覆盖12个产业带的17个商品品类,验货总量超3000万件。", "平台深", "覆盖", ("平台", "覆盖")),
+    # actor's front cut off inside a word (警方)
+    ("警方于12月13日一举捣毁三个犯罪窝点，抓获、审查犯罪嫌疑人10名，刑事拘留4名。", "方", "捣毁", ("警方", "捣毁")),
+    # action cut inside a word (覆盖), actor is another clause's subject: only the action is repaired
+    ("在保障用户退换货体验方面,“极速退”服务已覆盖88%的售后订单,退款时长平均缩短12小时。", "“极速退”服务", "盖", ("“极速退”服务", "覆盖")),
+    # the actor swallowed the predicate and no action was linked
+    ("１９９７年，家庭农场投入生产费用４８．７亿元，比上年提高３９％。", "家庭农场投入生产费用", "", ("家庭农场", "投入")),
+    # actor overlapping the action: nothing is left before the verb -> no actor
+    ("其中，批准出国１６８．３万人次，比上年增加１３％；", "批准出国", "批准", ("", "批准")),
+    # leading time word dropped
+    ("去年我国公民因私出境２５６万人次", "去年我国公民", "", ("我国公民", "")),
+    # trailing preposition stripped
+    ("此外，法院还查明，段文杰在富县卫生局办理手续过程中，先后多次向多人行贿现金7.3万元。", "段文杰在", "行贿", ("段文杰", "行贿")),
+])
+def test_refine_repairs_real_model_errors(sent, actor, action, expected):
+    assert _fix(sent, actor, action) == expected
+
+
+def test_refine_keeps_correct_spans():
+    """Spans that already are whole words and follow the guide are returned unchanged."""
+    sent = "用户好感度因此上升8.4%。"
+    assert _fix(sent, "用户好感度", "上升") == ("用户好感度", "上升")
+    sent = "同时,我们投入超8000万元抽检资金,与瑞士通用公证行(SGS)等11家权威第三方机构合作。"
+    assert _fix(sent, "我们", "投入") == ("我们", "投入")
+
+
+def test_one_character_fragments_are_dropped_but_pronouns_kept():
+    sent = "赴港澳地区旅游３８万人次。"
+    assert _fix(sent, "赴", "旅游") == ("", "旅游")
+    sent = "它覆盖了１２个省。"
+    assert _fix(sent, "它", "覆盖") == ("它", "覆盖")
+
+
+def _docs(split: str) -> set[str]:
+    with open(CORPUS / f"{split}.jsonl", encoding="utf-8") as fh:
+        return {json.loads(line)["id"].rsplit("-s", 1)[0] for line in fh if line.strip()}
+
+
+@pytest.mark.skipif(not (CORPUS / "silver.jsonl").exists(), reason="silver corpus not built")
+def test_silver_corpus_is_outside_gold_and_held_out_documents():
+    """Silver sentences come from no gold document and never from inews test articles;
+    every field is a substring of its sentence."""
+    gold = _docs("train") | _docs("dev") | _docs("test")
+    with open(CORPUS / "silver.jsonl", encoding="utf-8") as fh:
+        recs = [json.loads(line) for line in fh if line.strip()]
+    assert len(recs) > 100
+    assert sum(1 for r in recs if r["tuples"]) > 0.5 * len(recs)
+    for r in recs:
+        assert r["doc"] not in gold
+        assert not r["doc"].startswith("inews-test-")
+        for t in r["tuples"]:
+            assert all(t[f] in r["text"] for f in ("actor", "action", "quantity", "unit"))
+            assert t["quantity"]
