@@ -141,6 +141,47 @@ _COMMENT_HEAD_RE = re.compile(
 #: "用户名：回复" comment lines under a post (name without spaces, short reply).
 _COMMENT_LINE_RE = re.compile(r"^[^\s：:，。,]{1,20}[：:]\s*[^：:]{1,40}$")
 
+# --- page-end marks, share/counter bars, label-value lines (dev2) ------------------------
+#: "- END -", "—— END ——", "本文完", "（完）", "【完】": a closed set of end marks.
+_END_MARK_RE = re.compile(
+    r"^[-—–_=~/·\s]*(?:END|End|end|THE END|The End|完|全文完|本文完|正文完)[-—–_=~/·\s]*$|^[（(【\[]\s*完\s*[)）】\]]$"
+)
+#: the words of share bars, counters and post tools ("赞(89) 分享 在看", "阅读 6329353",
+#: "7297561人已阅读", "只看楼主 收藏 回复", "+关注"): a closed vocabulary of UI actions.
+_ACTION_WORD_RE = re.compile(
+    r"阅读原文|人已阅读|次阅读|人阅读|人看过|阅读|浏览|已赞|点赞|赞|收藏|评论|分享|转发|在看|举报|已关注|取消关注|关注|写留言|留言"
+    r"|只看楼主|收起回复|发表回复|回复|打印|关闭|复制链接|微信|微博|朋友圈|QQ空间|QQ|扫一扫|送TA礼物|喜欢|顶|踩|字号|字体"
+    r"|在手机打开当前页|用手机看|手机看|[大中小]"
+)
+#: what a share/counter bar has besides action words: counts, separators, brackets.
+_ACTION_REST_RE = re.compile(r"[\d\s.,:：|｜/·•()（）\[\]【】+＋\-—_万wWkK千]+")
+#: one "标签：值" pair; a line of two or more, or a run of such lines, outside the
+#: article is a facts/meta block (download-site "软件语言：简体中文", "关注：N 贴子：N").
+_LABEL_VALUE_RE = re.compile(r"([^\s：:，。；！？]{1,6})[：:]\s*([^\s：:，。；！？][^：:，。；！？]{0,24}?)(?=\s|$)")
+#: a date stamp as meta lines print it: numeric date, clock time, or "mm-dd" alone.
+_STAMP_RE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}[:：]\d{2}|(?<!\d)\d{1,2}[:：]\d{2}(?!\d)|^\d{1,2}-\d{1,2}$")
+#: "来自Android客户端", "发自我的iPhone": the device line under a post.
+_DEVICE_RE = re.compile(r"^(?:来自|发自)\s*(?:我的)?\s*[^\s，。]{1,16}(?:客户端|手机|App|APP|iPhone|iPad|Android|网页版)$")
+
+
+def _is_action_bar(s: str) -> bool:
+    """A share/counter/post-tool bar: action words and counts only (dev2)."""
+    if len(s) > 40 or not _ACTION_WORD_RE.search(s):
+        return False
+    return not _ACTION_REST_RE.sub("", _ACTION_WORD_RE.sub("", s))
+
+
+def _label_values(s: str) -> int:
+    """How many "label：value" pairs fill the whole line (0 if anything else is left)."""
+    if punct_count(s) or len(s) > 80:
+        return 0
+    pairs = _LABEL_VALUE_RE.findall(s)
+    if not pairs:
+        return 0
+    rest = _LABEL_VALUE_RE.sub("", s)
+    return len(pairs) if not rest.strip(" \u3000|｜·•/") else 0
+
+
 # --- misc ------------------------------------------------------------------------------
 _LABEL_RE = re.compile(r"^[^\s，。,；;！？]{1,6}\s*[:：]$")
 _HASHTAG_RE = re.compile(r"^(?:#[^#\n]{1,40}#\s*)+$")
@@ -248,6 +289,12 @@ class ChromeCleaner(Stage):
             return Reason.META, "meta"
         if _HASHTAG_RE.match(s):
             return Reason.BOILERPLATE, "hashtag"
+        if _END_MARK_RE.match(s):
+            return Reason.CLOSER, "end mark"
+        if _is_action_bar(s):
+            return Reason.NAV, "share/counter bar"
+        if _DEVICE_RE.match(s):
+            return Reason.FORUM, "device line"
         if _RELATED_HEAD_RE.match(s):
             return Reason.RELATED, "related heading"
         if _COMMENT_HEAD_RE.search(s) and len(s) <= 40:
@@ -319,8 +366,15 @@ class ChromeCleaner(Stage):
                     marks[ln.index] = (Reason.FOOTER, "footer (outside content)")
                 elif _LABEL_RE.match(s):
                     marks[ln.index] = (Reason.BOILERPLATE, "label (outside content)")
-                elif ln.index > last >= 0 and len(s) <= 30 and _REPLY_WORDS_RE.search(s) and not is_prose(s):
+                elif ln.index > last >= 0 and len(s) <= 30 and _REPLY_WORDS_RE.search(s) and not is_prose(s) \
+                        and not s.endswith("。"):  # a reply has no full stop; "好了，问题来了。" is prose (dev2)
                     marks[ln.index] = (Reason.FORUM, "reply (outside content)")
+                elif punct_count(s) == 0 and len(s) <= 80 and _STAMP_RE.search(s):
+                    # a dated line with no sentence mark outside the article: post/meta
+                    # stamps ("原创 作者 号名 2024-02-08 13:15 发表于广东", "1楼2020-12-10 10:51")
+                    marks[ln.index] = (Reason.META, "dated line (outside content)")
+                elif _label_values(s) >= 2:
+                    marks[ln.index] = (Reason.META, "label-value line (outside content)")
             elif len(s) <= 40 and _FOOTER_WEAK_RE.search(s) and not ends_like_prose(s):
                 marks[ln.index] = (Reason.FOOTER, "footer")
         self._related_blocks(lines, marks)
