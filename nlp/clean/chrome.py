@@ -27,6 +27,7 @@ from .base import (
     norm_line,
     punct_count,
     removals,
+    keyword_phrase,
     repeated_phrase,
     segments,
 )
@@ -96,7 +97,7 @@ _CLOSER_RE = re.compile(
     r"|(?:欢迎|可以|请)?在评论区(?:留言|讨论|分享|说说|告诉)|欢迎(?:大家)?(?:留言|评论)|留言(?:说说|讨论|告诉|分享)"
     r"|(?:我们)?下期(?:再见|见)|今天的(?:分享|文章|内容)(?:就)?(?:先)?(?:写)?(?:到这里|到这儿|就到这)|感谢(?:您的|你的|大家的)?耐心(?:阅读|观看)"
     r"|(?:别忘了|记得)(?:点赞|转发|关注|收藏|分享)|转发给(?:身边的)?(?:朋友|好友)|全文完|设为星标|点个?\s*[“\"]?在看"
-    r"|(?:关注|订阅)(?:我的|本|我们的)?(?:头条号|公众号|百家号|视频号|抖音号)|(?:下载|打开)\S{0,12}(?:客户端|APP|App|app)"
+    r"|(?:关注|订阅)(?:我的|本|我们的)?(?:头条号|公众号|百家号|视频号|抖音号)|(?:下载|打开)[^\s_|｜（(【,，]{0,12}(?:客户端|APP|App|app)"
     r"|打开今日头条|长按(?:识别|扫描)|识别(?:下方|上方|图中)?二维码|扫描(?:下方|上方)?二维码|分享至好友|分享到朋友圈|三连支持|一键三连"
 )
 # --- footers -----------------------------------------------------------------------
@@ -379,11 +380,29 @@ class ChromeCleaner(Stage):
                 marks[ln.index] = (Reason.FOOTER, "footer")
         self._related_blocks(lines, marks)
         self._above_breadcrumb(lines, marks)
+        self._below_article(lines, marks)
         spans = []
         for idx, (reason, note) in marks.items():
             s, e = line_span(text, lines[idx])
             spans.append((s, e, reason, note))
         return removals(self, spans)
+
+    def _below_article(self, lines: list[Line], marks: dict[int, tuple[Reason, str]]) -> None:
+        """Short sentence-less lines below the article's last prose line: user names and
+        one-word replies of comment threads, buttons, account names (dev2 "zh_不说话",
+        "立即下载", "回复本楼"). Below the last sentence an article has no heading or
+        label left; keyword lines stay for clean.seo, which needs them as evidence."""
+        _, last = content_zone([ln for ln in lines if ln.index not in marks])
+        if last < 0:
+            return
+        for ln in lines[last + 1:]:
+            s = ln.text
+            # 16: user names, buttons and replies are short; seed 002 keeps a 29-character
+            # picture caption below its last paragraph
+            if not s or ln.index in marks or len(s) > 16 or punct_count(s) or ends_like_prose(s):
+                continue
+            if keyword_phrase(s, min_len=4) is None:
+                marks[ln.index] = (Reason.BOILERPLATE, "short line below the article")
 
     def _above_breadcrumb(self, lines: list[Line], marks: dict[int, tuple[Reason, str]]) -> None:
         """Lines above the breadcrumb are site header: site name, search bar, menus
