@@ -36,12 +36,21 @@ class Entry:
         originals (list[str]): candidate originals, most specific source first.
         real_word (bool): the spun form is also a common real word (ambiguous).
         sources (dict[str, str]): original -> source tag (seed002, table, chain, chain-derived).
+        detect (bool): the form counts in page-level spin detection (False when all
+            its rows are ``table-k3``: see :data:`NO_DETECT_SOURCES`).
     """
 
     spun: str
     originals: list[str] = field(default_factory=list)
     real_word: bool = False
     sources: dict[str, str] = field(default_factory=dict)
+    detect: bool = True
+
+
+#: Rows of these sources neither count in page detection (the odd-share thresholds were
+#: chosen on dev without them) nor take part in derived chains (their real-word pairs
+#: run both ways, 情况 <-> 环境, and a chain through them is not a two-step spin).
+NO_DETECT_SOURCES = ("table-k3",)
 
 
 @dataclass(slots=True, frozen=True)
@@ -124,6 +133,8 @@ class Lexicon:
                 e.originals.append(orig)
                 e.sources[orig] = source
             e.real_word = e.real_word or real == "yes"
+        for e in entries.values():
+            e.detect = any(src not in NO_DETECT_SOURCES for src in e.sources.values())
         _add_chains(entries)
         return cls(entries)
 
@@ -171,9 +182,11 @@ def _add_chains(entries: dict[str, Entry]) -> None:
     for e in entries.values():
         for mid in list(e.originals):
             first = entries.get(mid)
-            if first is None:
+            if first is None or e.sources[mid] in NO_DETECT_SOURCES:
                 continue
             for orig in first.originals:
+                if first.sources[orig] in NO_DETECT_SOURCES:
+                    continue
                 if orig != e.spun and orig not in e.sources:
                     additions.append((e, orig))
     for e, orig in additions:

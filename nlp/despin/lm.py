@@ -106,6 +106,7 @@ class CharNgramLM:
         self.meta = dict(meta or {})
         self._vocab = len(keys[0])
         self._window_cache: dict[tuple[str, int], float] = {}
+        self._word_cache: dict[str, float] = {}
 
     # --- building --------------------------------------------------------
     @classmethod
@@ -234,6 +235,19 @@ class CharNgramLM:
             for (t, skip), start in zip(todo, bounds[:-1].tolist()):
                 cache[(t, skip)] = float(csum[start + len(t)] - csum[start + skip])
         return np.fromiter((cache[w] for w in windows), dtype=np.float64, count=len(windows))
+
+    def word_count(self, word: str) -> float:
+        """Corpus count of ``word`` (its first ``order`` characters; 0 when pruned or unseen)."""
+        cache = self._word_cache
+        c = cache.get(word)
+        if c is None:
+            codes = _codes(normalize(word[:self.order]))
+            if len(codes) == 0:
+                return 0.0
+            n = len(codes)
+            h = ngram_hashes(codes, n)[n - 1][-1:]
+            c = cache[word] = float(self._lookup(n - 1, h)[0])
+        return c
 
     @property
     def nbytes(self) -> int:

@@ -28,6 +28,8 @@ import numpy as np
 from ..document import Document, Edit, Reason
 from ..errors import ConfigError
 from ..stage import Stage
+from .decision import DEFAULT_PATH as DEFAULT_DECISION
+from .decision import Decision, features
 from .detect import SpinEvidence, cjk_count, decide, spin_score
 from .lexicon import Lexicon, Match, load_cached
 from .lm import CharNgramLM
@@ -82,6 +84,13 @@ class Despinner(Stage):
             occurrence of the same form on the page was reversed to the same original
             with ``threshold``. Defaults to 0.5.
         force (bool): treat every page as spun (skip detection). Defaults to False.
+        decision (str): ``"rule"`` (the margin thresholds above) or ``"learned"`` (a
+            logistic regression over LM and page-consistency features,
+            :mod:`nlp.despin.decision`, trained on dev). Defaults to ``"rule"``.
+        decision_model (str): path of the learned decision JSON; ``""`` =
+            models/despin/decision.json. Defaults to ``""``.
+        decision_threshold (float): probability threshold overriding the one stored
+            with the model (negative = use the stored one). Defaults to -1.0.
     """
 
     name = "despin"
@@ -94,7 +103,8 @@ class Despinner(Stage):
                  single_odd_rate: float = 0.4, single_min_ambiguous: int = 5, presence_penalty: float = 2.0,
                  ambiguity_gap: float = 1.0,
                  strong_unambiguous: int = 5, dense_unambiguous: float = 10.0, context: int = 4, chain_penalty: float = 1.0, support_threshold: float = 0.5,
-                 force: bool = False):
+                 force: bool = False, decision: str = "rule", decision_model: str = "",
+                 decision_threshold: float = -1.0):
         if context < 1:
             raise ConfigError(f"stages.despin.context must be >= 1, got {context}.")
         if min_unambiguous < 0 or strong_unambiguous < 1:
@@ -116,6 +126,12 @@ class Despinner(Stage):
         self.chain_penalty = chain_penalty
         self.support_threshold = support_threshold
         self.force = force
+        if decision not in ("rule", "learned"):
+            raise ConfigError(f"stages.despin.decision must be \"rule\" or \"learned\", got {decision!r}.")
+        self.decision = decision
+        self.decision_model = decision_model
+        self.decision_threshold = decision_threshold
+        self._decider: Decision | None = None
         self._lexicon: Lexicon | None = None
 
     # --- resources (lazy) ------------------------------------------------
@@ -128,6 +144,14 @@ class Despinner(Stage):
     @property
     def lm(self) -> CharNgramLM:
         return load_lm(self.model_path)
+
+    @property
+    def decider(self) -> Decision:
+        if self._decider is None:
+            self._decider = Decision.load(self.decision_model or DEFAULT_DECISION)
+            if self.decision_threshold >= 0:
+                self._decider.threshold = self.decision_threshold
+        return self._decider
 
     # --- stage API -------------------------------------------------------
     def process(self, doc: Document) -> list[Edit]:
@@ -162,24 +186,55 @@ class Despinner(Stage):
 
     def despin(self, text: str, *, unambiguous_hint: int | None = None) -> tuple[list[Edit], SpinEvidence]:
         """Edits that despin ``text`` (empty when it is not judged spun) and the evidence."""
+        a = self.analyse(text, unambiguous_hint=unambiguous_hint)
+        if a is None or not a["ev"].spun:
+            return [], a["ev"] if a else SpinEvidence()
+        matches, choice, margins = a["matches"], a["choice"], a["margins"]
+        if self.decision == "learned":
+            proba = self.decider.proba(self.candidate_features(a))
+            choice = [b if p >= self.decider.threshold else None for b, p in zip(a["best"], proba)]
+            conf = proba.tolist()
+        else:
+            conf = [1.0 / (1.0 + 10.0 ** (-min(max(g, -30.0), 30.0))) for g in margins]
+        edits = []
+        for m, c, p in zip(matches, choice, conf):
+            if c is None:
+                continue
+            edits.append(self.edit(m.start, m.end, c, reason=Reason.SPIN, confidence=max(min(p, 1.0), 1e-6),
+                                   note=f"{m.entry.spun}->{c}"))
+        return edits, a["ev"]
+
+    def analyse(self, text: str, *, unambiguous_hint: int | None = None) -> dict | None:
+        """Detection and both scoring passes; ``None`` when the page has no spun form at all.
+
+        Returns:
+            dict: ``ev`` (:class:`SpinEvidence`), and when the page is judged spun:
+            ``matches``, ``best`` (original per match), ``margins`` / ``gaps`` (pass 2),
+            ``margins1`` (pass 1), ``choice`` (the hand rule's decision per match).
+        """
         ev = SpinEvidence()
         if unambiguous_hint is not None and unambiguous_hint < max(1, min(self.min_unambiguous, self._single_min)):
-            return [], ev
+            return None
         matches = self.lexicon.find(text)
         if not matches:
-            return [], ev
+            return None
         unamb = [m for m in matches if not m.entry.real_word]
         ev.cjk_chars = cjk_count(text)
         ev.unambiguous = len(unamb)
         ev.forms = sorted({m.entry.spun for m in unamb})
         ev.unambiguous_distinct = len(ev.forms)
-        ev.ambiguous = len(matches) - len(unamb)
+        # the odd-share thresholds were chosen on dev with the calibrated rows; rows
+        # marked detect=False (table-k3, real words such as 对于/情况 that occur in
+        # every clean page) would dilute the share without adding evidence
+        ev.ambiguous = sum(1 for m in matches if m.entry.real_word and m.entry.detect)
+        out: dict = {"ev": ev}
         if not self.force and ev.unambiguous_distinct < min(self.min_unambiguous, self._single_min):
-            return [], ev
+            return out
         self._page_presence(text, matches)
         current = [m.entry.spun for m in matches]
-        best, margins, gaps = self._score(text, matches, current)
-        ev.odd = sum(1 for m, g in zip(matches, margins) if m.entry.real_word and g >= self.odd_margin)
+        best, margins1, gaps = self._score(text, matches, current)
+        ev.odd = sum(1 for m, g in zip(matches, margins1)
+                     if m.entry.real_word and m.entry.detect and g >= self.odd_margin)
         per_k = 1000.0 * ev.unambiguous / max(ev.cjk_chars, 1)
         ev.score = spin_score(per_k, ev.odd / ev.ambiguous if ev.ambiguous else 0.0)
         ev.spun = self.force or decide(ev, min_unambiguous=self.min_unambiguous, min_odd_rate=self.min_odd_rate,
@@ -188,20 +243,25 @@ class Despinner(Stage):
                                        single_odd_rate=self.single_odd_rate,
                                        single_min_ambiguous=self.single_min_ambiguous)
         if not ev.spun:
-            return [], ev
-        choice = self._choose(matches, best, margins, gaps)
+            return out
+        choice = self._choose(matches, best, margins1, gaps)
         # second pass: rescore with the neighbours as decided by the first
         current = [c if c is not None else m.entry.spun for m, c in zip(matches, choice)]
         best, margins, gaps = self._score(text, matches, current)
         choice = self._choose(matches, best, margins, gaps)
-        edits = []
-        for m, c, g in zip(matches, choice, margins):
-            if c is None:
-                continue
-            conf = 1.0 / (1.0 + 10.0 ** (-min(max(g, -30.0), 30.0)))
-            edits.append(self.edit(m.start, m.end, c, reason=Reason.SPIN, confidence=conf,
-                                   note=f"{m.entry.spun}->{c}"))
-        return edits, ev
+        out.update(matches=matches, best=best, margins=margins, margins1=margins1, gaps=gaps, choice=choice,
+                   present=set(self._present))
+        return out
+
+    def candidate_features(self, a: dict) -> np.ndarray:
+        """The learned decision's feature matrix for :meth:`analyse`'s result (one row per match)."""
+        ev = a["ev"]
+        page = {"cjk_chars": ev.cjk_chars, "unambiguous": ev.unambiguous,
+                "unambiguous_distinct": ev.unambiguous_distinct,
+                "odd_rate": ev.odd / ev.ambiguous if ev.ambiguous else 0.0}
+        return features(margins=a["margins"], margins1=a["margins1"], gaps=a["gaps"], best=a["best"],
+                        matches=a["matches"], present=a["present"], page=page, freq=self.lm.word_count,
+                        total=self.lm.total)
 
     @property
     def _single_min(self) -> int:
@@ -215,6 +275,8 @@ class Despinner(Stage):
             return
         pieces, prev = [], 0
         for m in matches:
+            if not m.entry.detect:  # a table-k3 form (处罚 <- 处分) is mostly genuine text
+                continue
             pieces.append(text[prev:m.start])
             prev = m.end
         pieces.append(text[prev:])

@@ -1,0 +1,191 @@
+"""A learned rewrite decision for the despin stage (logistic regression over page evidence).
+
+The hand rule (rewrite an ambiguous form when the LM margin is >= 2.0) looks at one
+window at a time. A spinning tool applies a fixed table to the *whole* page, so the
+page says more (seed 002: 连续 <- 持续 three times, 治理 never on the page while 管理
+occurs eight times, all with small per-window margins). :func:`features` describes
+every candidate rewrite of a page judged spun with:
+
+- its LM evidence: margin over the spun form (pass 2), lead over the runner-up
+  original, margin before rescoring;
+- the lexicon: real-word flag, several originals, chain-derived original, form length,
+  corpus frequency ratio original / spun form;
+- page consistency: occurrences of the form on the page, best and mean margin of the
+  same (form, original) on the page, the original present elsewhere on the page, and
+  how many times the original *would* be expected on a page of this length if the
+  page were clean (absence of a frequent original is evidence its form was spun);
+- page spin level: unambiguous forms per 1,000 characters, distinct unambiguous forms,
+  share of odd ambiguous forms.
+
+:func:`fit` trains an L2-regularised logistic regression (Newton steps, numpy only)
+on candidates from pages spun with the *development* table (corpora/despin/tables/
+dev.tsv) and from clean dev pages that the detector judges spun; labels come from the
+spinner's gold tokens. :class:`Decision` stores the weights as JSON
+(models/despin/decision.json) and scores a feature matrix. Never trained on test tables.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "despin" / "decision.json"
+
+FEATURES = (
+    "bias", "margin", "margin_real", "margin_pos", "margin_pass1", "gap", "multi", "chain", "real_word", "length",
+    "freq_ratio", "log_n_form", "form_max_margin", "form_mean_margin", "present", "absent_expected",
+    "unamb_per_k", "log_unamb_distinct", "odd_rate", "margin_x_odd",
+)
+
+
+@dataclass(slots=True)
+class Decision:
+    """Logistic-regression weights over :data:`FEATURES` plus feature scaling.
+
+    Attributes:
+        weights (np.ndarray): one weight per feature (after standardisation).
+        mean (np.ndarray), scale (np.ndarray): standardisation of the raw features.
+        threshold (float): probability above which a candidate is rewritten.
+        meta (dict): how it was trained (for the model card).
+    """
+
+    weights: np.ndarray
+    mean: np.ndarray
+    scale: np.ndarray
+    threshold: float = 0.5
+    meta: dict | None = None
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        z = ((x - self.mean) / self.scale) @ self.weights
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+
+    def save(self, path: str | os.PathLike = DEFAULT_PATH) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"features": list(FEATURES), "weights": [round(float(w), 6) for w in self.weights],
+                "mean": [round(float(v), 6) for v in self.mean], "scale": [round(float(v), 6) for v in self.scale],
+                "threshold": self.threshold, "meta": self.meta or {}}
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike = DEFAULT_PATH) -> Decision:
+        path = Path(path or DEFAULT_PATH)
+        if not path.exists():
+            raise ModelError(f"Despin decision model not found at {path}. Train it with "
+                             f"nlp.despin.decision.train_decision() or set stages.despin.decision = \"rule\".")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("features") != list(FEATURES):
+            raise ModelError(f"{path} was trained on other features; retrain it with "
+                             f"nlp.despin.decision.train_decision().")
+        return cls(np.array(data["weights"]), np.array(data["mean"]), np.array(data["scale"]),
+                   float(data["threshold"]), data.get("meta"))
+
+
+def features(*, margins, margins1, gaps, best, matches, present, page, freq, total) -> np.ndarray:
+    """One row of :data:`FEATURES` per match (see the module docstring).
+
+    Args:
+        margins, margins1, gaps, best: the stage's pass-2 margins, pass-1 margins,
+            runner-up gaps and best originals, aligned with ``matches``.
+        matches: the lexicon matches of the page.
+        present (set[str]): originals found on the page outside spun forms.
+        page (dict): ``cjk_chars``, ``unambiguous``, ``unambiguous_distinct``, ``odd_rate``.
+        freq (callable): corpus count of a word (the LM's n-gram count).
+        total (int): characters in that corpus.
+    """
+    n = len(matches)
+    x = np.zeros((n, len(FEATURES)))
+    mg = np.clip(np.asarray(margins, dtype=float), -10, 10)
+    by_pair: dict[tuple[str, str], list[float]] = {}
+    by_form: dict[str, int] = {}
+    for m, b, g in zip(matches, best, mg):
+        by_pair.setdefault((m.entry.spun, b), []).append(g)
+        by_form[m.entry.spun] = by_form.get(m.entry.spun, 0) + 1
+    chars = max(page["cjk_chars"], 1)
+    unamb_per_k = 1000.0 * page["unambiguous"] / chars
+    odd = page["odd_rate"]
+    for i, (m, b) in enumerate(zip(matches, best)):
+        e = m.entry
+        f_orig = freq(b)
+        f_spun = freq(e.spun)
+        same = by_pair[(e.spun, b)]
+        expected = f_orig / max(total, 1) * chars
+        x[i] = (
+            1.0, mg[i], mg[i] * e.real_word, max(mg[i], 0.0), min(max(margins1[i], -10), 10),
+            min(gaps[i], 5.0), len(e.originals) > 1, e.sources.get(b) == "chain-derived", e.real_word,
+            len(e.spun), math.log10((f_orig + 1) / (f_spun + 1)), math.log1p(by_form[e.spun]),
+            max(same), sum(same) / len(same), b in present,
+            0.0 if b in present else math.log10(1 + expected),
+            unamb_per_k, math.log1p(page["unambiguous_distinct"]), odd, mg[i] * odd,
+        )
+    return x
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, iters: int = 50,
+                 sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """L2 logistic regression by Newton's method on standardised features (bias unpenalised).
+
+    Returns:
+        (weights, mean, scale): the model in the form :class:`Decision` uses.
+    """
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    mean[0], scale[0] = 0.0, 1.0  # bias column stays 1
+    scale[scale == 0] = 1.0
+    z = (x - mean) / scale
+    sw = np.ones(len(y)) if sample_weight is None else sample_weight
+    w = np.zeros(x.shape[1])
+    reg = np.full(x.shape[1], l2)
+    reg[0] = 0.0
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -40, 40)))
+        grad = z.T @ (sw * (p - y)) + reg * w
+        hess = (z * (sw * p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-7:
+            break
+    return w, mean, scale
+
+
+def collect(stage, texts: list[str], table: dict | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, list]:
+    """Candidate features and labels on ``texts`` (spun with ``table``; ``None`` = clean).
+
+    Only pages the detector judges spun contribute (the decision never sees the others).
+
+    Returns:
+        (x, y, page_index, info): ``y[i]`` is 1 when rewriting match ``i`` with its best
+        original restores a gold token; ``info`` holds (page, start, spun, best, gold
+        original, the hand rule rewrites it).
+    """
+    from ..evaluate.despin import reduce
+    from .spinner import spin
+
+    xs, ys, pages, info = [], [], [], []
+    for k, t in enumerate(texts):
+        if table is not None:
+            s, toks = spin(t, table)
+        else:
+            s, toks = t, []
+        gold = {reduce(g.start, g.end, g.spun, g.original): g.original for g in toks}
+        gold_span = {(g.start, g.end): g.original for g in toks}
+        a = stage.analyse(s)
+        if a is None or not a["ev"].spun:
+            continue
+        x = stage.candidate_features(a)
+        for m, b, c in zip(a["matches"], a["best"], a["choice"]):
+            ys.append(1.0 if reduce(m.start, m.end, m.entry.spun, b) in gold else 0.0)
+            info.append((k, m.start, m.entry.spun, b, gold_span.get((m.start, m.end)), c is not None))
+        xs.append(x)
+        pages.extend([k] * len(x))
+    if not xs:
+        return np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0, dtype=int), []
+    return np.vstack(xs), np.array(ys), np.array(pages), info
