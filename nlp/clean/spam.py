@@ -17,6 +17,7 @@ from ..document import Document, Edit, Reason
 from ..errors import ConfigError
 from ..stage import Stage
 from .base import content_zone, ends_like_prose, first_char_guard, is_prose, line_span, lines_of, norm_line, punct_count, removals
+from .title import headline_guess
 
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。]{3,}|\b[a-z0-9-]{2,63}\.(?:com|net|org|cn|xyz|top|cc|vip|me|info)\b",
                      re.I)
@@ -131,6 +132,10 @@ class SpamCleaner(Stage):
         # line right above the article; it must not join a menu run (dev d008)
         hint = doc.info.get("title_hint") or ""
         hint_keys = {norm_line(p) for p in _HINT_SPLIT_RE.split(hint) if len(p.strip()) >= 4} | {norm_line(hint)}
+        # without markup, the headline guessed from the lines above the article (dev2)
+        head = headline_guess([ln for ln in lines[:first] if ln.index not in marks]) if first > 0 else None
+        if head is not None:
+            hint_keys.add(norm_line(head.text))
         for ln in lines:
             s = ln.text
             if not s:

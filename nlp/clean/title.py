@@ -15,7 +15,8 @@ from collections import Counter
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
-from .base import Line, cjk_count, ends_like_prose, is_prose, keyword_phrase, line_span, lines_of, norm_line, removals
+from .base import (Line, cjk_count, ends_like_prose, is_prose, keyword_phrase, line_span, lines_of, norm_line,
+                   punct_count, removals)
 
 #: a site name after the title: "标题_站点名", "标题 - 站点名", "标题|站点名".
 _SITE_SEP_RE = re.compile(r"\s*(?:_|\||｜|-|–|—|·)\s*")
@@ -45,6 +46,29 @@ def _byline_like(s: str) -> bool:
     """A byline or account line: a role word in a short line or one split by spaces
     ("中国青年报记者 李然", "作者 | 周一鸣"); a headline about reporters is longer and unbroken."""
     return bool(_BYLINE_WORD_RE.search(s)) and (len(s) <= 12 or bool(re.search(r"\s|[|｜/]", s)))
+
+
+def headline_guess(lines: list[Line], max_chars: int = 80) -> Line | None:
+    """The headline among the lines above the article: the longest (in CJK
+    characters) heading-like line that is not dated, not a byline and not a menu;
+    the nearest to the article on ties. Also used by clean.spam, which must not
+    sweep the headline into a run of short header lines (dev2 download pages: the
+    title followed by "软件语言：简体中文" facts and "立即下载" buttons)."""
+    cands = [ln for ln in lines if ln.text and _title_like(ln.text, max_chars) and not _STAMP_RE.search(ln.text)
+             and not _byline_like(ln.text) and not _menu_like(ln.text)]
+    if not cands:
+        return None
+    return max(reversed(cands), key=lambda ln: cjk_count(ln.text))
+
+
+def _menu_like(s: str) -> bool:
+    """Four or more space/bar separated items of at most 6 characters (a menu bar)."""
+    items = [x for x in re.split(r"[\s|｜·•/]+", s) if x]
+    return len(items) >= 4 and max(map(len, items)) <= 6
+
+
+#: a numbered or bracketed section heading ("一、基本情况", "（二）完善保障机制", "01 增长").
+_NUMBERED_HEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.\s])")
 
 
 class TitleCleaner(Stage):
@@ -108,11 +132,7 @@ class TitleCleaner(Stage):
         # 2024-02-08 13:15 发表于广东", "中国青年报记者 李然", dev2); of the rest the
         # longest: site and account names above or below a headline are shorter (dev2
         # "法治一线", "绿野软件园"; seed 000/004 headers went in clean.chrome/spam).
-        cands = [ln for ln in body[:min(first_prose, self.max_header + 1)] if _title_like(ln.text, self.max_chars)
-                 and not _STAMP_RE.search(ln.text) and not _byline_like(ln.text)]
-        if not cands:
-            return None
-        return max(reversed(cands), key=lambda ln: cjk_count(ln.text))
+        return headline_guess(body[:min(first_prose, self.max_header + 1)], self.max_chars)
 
     def process(self, doc: Document) -> list[Edit]:
         text = doc.text
@@ -129,6 +149,19 @@ class TitleCleaner(Stage):
                 if not is_prose(ln.text):
                     s, e = line_span(text, ln)
                     spans.append((s, e, Reason.NAV, "header above title"))
+        # between the headline and the first prose line: short sentence-less lines are
+        # account/site names, user names and follow buttons (dev2 "法治一线", "用户a1b2");
+        # numbered section headings stay
+        for ln in lines[title.index + 1:]:
+            s = ln.text
+            if not s:
+                continue
+            if is_prose(s) or len(spans) > 40:
+                break
+            if len(s) <= 12 and not punct_count(s) and not ends_like_prose(s) and not _NUMBERED_HEAD_RE.match(s) \
+                    and norm_line(s) != key:
+                a, b = line_span(text, ln)
+                spans.append((a, b, Reason.NAV, "header below title"))
         for ln in lines[title.index + 1:]:
             s = ln.text
             if not s:
