@@ -102,7 +102,10 @@ class TitleCleaner(Stage):
         body = [ln for ln in lines if ln.text]
         if not body:
             return None
-        first_prose = next((i for i, ln in enumerate(body) if is_prose(ln.text)), len(body))
+        # a headline ending in ？/！ passes is_prose; it is not the article's first line
+        # (dev2 "…长期占道 你家楼下有吗？" under a site name)
+        first_prose = next((i for i, ln in enumerate(body) if is_prose(ln.text)
+                            and not (i + 1 < len(body) and _title_like(ln.text, self.max_chars))), len(body))
         # 1. the markup hint, whole or its longest part before/after a site name
         if hint:
             parts = [norm_line(hint)] + sorted((norm_line(p) for p in _SITE_SEP_RE.split(hint) if len(p) >= 4),
@@ -174,7 +177,10 @@ class TitleCleaner(Stage):
                     and not is_prose(s):
                 a, b = line_span(text, ln)
                 spans.append((a, b, Reason.TITLE, "title with site name"))
-            elif s.endswith(title.text) and len(s) - len(title.text) >= self.min_glued_rest:
+            elif s.endswith(title.text) and (len(s) - len(title.text) >= self.min_glued_rest
+                                             or ends_like_prose(s[:-len(title.text)])):
+                # a short sentence keeps its full stop before the glued title (dev2
+                # "第一，扩大覆盖面。<title>")
                 spans.append((ln.rstrip - len(title.text), ln.rstrip, Reason.TITLE, "title glued to paragraph"))
             elif s.startswith(title.text) and len(title.text) >= 8 and is_prose(s[len(title.text):]) \
                     and len(s) - len(title.text) >= self.min_glued_rest:
