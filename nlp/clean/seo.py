@@ -27,6 +27,9 @@ from .base import Line, is_prose, keyword_phrase, line_span, lines_of, norm_line
 _CLAUSE_START = set("，。！？；：、,.;:!?（(“‘「『【[《\"'”’」』】])）》 \t\u3000")
 
 
+_CJK1 = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _find_all(text: str, sub: str) -> list[int]:
     out, pos = [], 0
     while True:
@@ -105,6 +108,22 @@ class SeoKeywordCleaner(Stage):
             found.append(phrase)
         return found
 
+    @staticmethod
+    def _injected_once(s: str, kws: list[str]) -> bool:
+        """A short line (a heading) with the keyword injected once between two Chinese
+        characters and a heading of 4+ Chinese characters left around it: cut the
+        keyword, keep the heading (dev2 "（一）加<kw>强组织领导", "具体措<kw>施如下：").
+        Keyword lines state it twice or open with it."""
+        for k in kws:
+            if s.count(k) != 1:
+                continue
+            i = s.find(k)
+            rest = s[:i] + s[i + len(k):]
+            if i > 0 and i + len(k) < len(s) and _CJK1.match(s[i - 1]) and _CJK1.match(s[i + len(k)]) \
+                    and len(_CJK1.findall(rest)) >= 4:
+                return True
+        return False
+
     # --- stage ------------------------------------------------------------------
     def process(self, doc: Document) -> list[Edit]:
         text = doc.text
@@ -119,7 +138,8 @@ class SeoKeywordCleaner(Stage):
             if not s or not any(k in s for k in kws):
                 continue
             if self._short(s) and any(
-                    s.count(k) >= 2 or len(k) * s.count(k) >= self.min_line_share * len(norm_line(s)) for k in kws):
+                    s.count(k) >= 2 or len(k) * s.count(k) >= self.min_line_share * len(norm_line(s)) for k in kws) \
+                    and not self._injected_once(s, kws):
                 a, b = line_span(text, ln)
                 spans.append((a, b, Reason.SEO, "keyword line"))
                 continue
