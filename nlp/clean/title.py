@@ -71,6 +71,9 @@ def _menu_like(s: str) -> bool:
 _NUMBERED_HEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.\s])")
 
 
+_LABEL_START_RE = re.compile(r"^[^\s：:，。]{1,6}[：:]")
+
+
 class TitleCleaner(Stage):
     """Keep the page title once as line 1; drop repeats, glued copies and the header above it (seed 001).
 
@@ -161,8 +164,9 @@ class TitleCleaner(Stage):
                 continue
             if is_prose(s) or len(spans) > 40:
                 break
-            if len(s) <= 12 and not punct_count(s) and not ends_like_prose(s) and not _NUMBERED_HEAD_RE.match(s) \
-                    and norm_line(s) != key:
+            if not punct_count(s) and not ends_like_prose(s) and not _NUMBERED_HEAD_RE.match(s) and norm_line(s) != key \
+                    and (len(s) <= 12 or (len(s) <= 40 and _LABEL_START_RE.match(s))):
+                # also "软件类别：国产软件 / 免费软件" facts of download pages (label of <= 6)
                 a, b = line_span(text, ln)
                 spans.append((a, b, Reason.NAV, "header below title"))
         for ln in lines[title.index + 1:]:

@@ -1,0 +1,118 @@
+"""Issue 8, third pass: rules that generalise beyond the first dev pool's strings.
+
+Must-drop lines (with their reason code) and must-keep lines that look like chrome,
+taken from the DEV2 pages (corpora/clean/dev2, make_dev2.py: news-app, WeChat, gov,
+download, portal and 贴吧 shapes) and from People's Daily headlines; plus whole DEV2
+pages that must clean to their gold exactly.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp.clean.base import keyword_phrase
+from nlp.clean.chrome import ChromeCleaner
+from nlp.document import Reason
+
+DEV2 = Path(__file__).resolve().parents[2] / "corpora" / "clean" / "dev2"
+P1 = "审计署17日公布了2014年城镇保障性安居工程跟踪审计结果。公告显示，住房保障政策体系逐步健全，工作机制不断完善。"
+P2 = "有16个项目单位通过编造项目资料等方式，套取财政补助、项目贷款等专项资金4.85亿元，用于自身经营等支出。"
+P3 = "审计署有关部门负责人表示，对上述问题，各级审计机关已依法出具审计报告、下达审计决定。"
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("—— END ——", Reason.CLOSER), ("- END -", Reason.CLOSER), ("本文完", Reason.CLOSER), ("（完）", Reason.CLOSER),
+    ("【完】", Reason.CLOSER),
+    ("好了，今天的分享就到这里，我们下期再见！", Reason.CLOSER),
+    ("今天的文章就先写到这里，大家有什么看法欢迎在评论区留言讨论。", Reason.CLOSER),
+    ("点击上方“江城发布”，选择“设为星标”", Reason.CLOSER),
+    ("喜欢就点个“在看”吧", Reason.CLOSER),
+    ("下载锦城热线客户端，看更多深度报道", Reason.CLOSER),
+    ("欢迎关注我的头条号，每天分享干货。", Reason.CLOSER),
+    ("赞(89) 分享 在看", Reason.NAV), ("阅读 6329353", Reason.NAV), ("7297561人已阅读", Reason.NAV),
+    ("只看楼主 收藏 回复", Reason.NAV), ("+关注", Reason.NAV), ("扫一扫在手机打开当前页", Reason.NAV),
+    ("【打印本页】 【关闭窗口】", Reason.NAV), ("【打印】 【关闭】", Reason.NAV),
+    ("（编辑 刘佳）", Reason.META), ("【责任编辑：李然】", Reason.META), ("本文来源：21世纪经济报道", Reason.META),
+    ("值班编辑：网络编辑　终审：陈思远", Reason.META), ("本文标签：经济 | 乡村振兴 | 交通出行", Reason.META),
+    ("本报记者 王晓峰", Reason.META),
+    ("（央广网记者 周一鸣 摄）", Reason.CAPTION), ("▲图源网络", Reason.CAPTION), ("（本文配图来自网络）", Reason.CAPTION),
+    ("图/IC photo", Reason.CAPTION), ("视频加载中...", Reason.CAPTION),
+    ("特别声明：以上内容仅代表作者本人观点，不代表江淮观察网观点或立场。", Reason.FOOTER),
+    ("如需转载，请联系后台授权。", Reason.FOOTER),
+    ("风险提示：市场有风险，投资需谨慎。本文不构成投资建议。", Reason.FOOTER),
+    ("网络文化经营许可证 浙网文〔2023〕21号", Reason.FOOTER),
+    ("来自Android客户端", Reason.FORUM),
+])
+def test_generalised_chrome_reason(line, reason):
+    hit = ChromeCleaner().classify(line)
+    assert hit is not None and hit[0] is reason, hit
+
+
+@pytest.mark.parametrize("line", [
+    # section headings and short prose that share words with chrome (precision first)
+    "【政策解读】", "记者观察", "记者手记", "好了，问题来了。", "分享到这里，他停顿了一下。", "点赞的人越来越多。",
+    "来源于基层的声音，往往最真实。", "编辑部收到了大量读者来信。", "责任编辑这个岗位，他干了二十年。",
+    "转载这篇文章的网友不少。", "阅读量突破了十万。", "作者在书中写道：“路是走出来的。”", "他用微信扫码支付了车费。",
+    "我们都在看着他。", "截至目前，共有1200余人参与。",
+    # People's Daily headlines with a colon or quotes
+    "住房：《让老师满意》", "『只想做一个合格的医生』",
+])
+def test_generalised_chrome_keeps(line):
+    assert ChromeCleaner().classify(line) is None
+
+
+@pytest.mark.parametrize(("line", "phrase"), [
+    ("抖音客服电话95152怎么转人工,抖音客服电话", "抖音客服电话"),   # seed 000
+    ("社保卡余额查询_社保卡余额查询官网", "社保卡余额查询"),
+    ("车险报价计算器【车险报价计算器入口】", "车险报价计算器"),
+    # a headline repeating a topic word mid-sentence is not a keyword line (PD, dev2 e013)
+    ("李铁映在全国政策咨询工作会议上说政策咨询研究应贴近政府决策", None),
+])
+def test_keyword_phrase(line, phrase):
+    assert keyword_phrase(line, min_len=4) == phrase
+
+
+def test_wechat_title_above_account_line(clean_pipeline):
+    """The headline is line 1 and the dated account line below it is meta (dev2 e003)."""
+    page = "\n".join(["审计发现:近百亿元保障性安居工程资金被挪用", "", "原创 赵敏 江城发布 2024-02-08 13:15 发表于广东", "",
+                      "点击上方蓝字关注我们", P1, P2, P3, "—— END ——", "（编辑 刘佳）", "阅读 6329353", "赞(12) 分享 在看"])
+    out = [ln for ln in clean_pipeline.run(page).text.splitlines() if ln]
+    assert out == ["审计发现:近百亿元保障性安居工程资金被挪用", P1, P2, P3]
+
+
+def test_download_headline_not_swept_into_header_run(clean_pipeline):
+    """A text-dump headline above software facts and buttons is the title, not a link run (dev2 e007)."""
+    page = "\n".join(["绿野软件园", "首页 视频 法治 数码 国际 科技 政务 文旅 教育 无障碍 客户端", "首页 / 国内 / 文章详情",
+                      "支持舆论监督整顿文化市场福州公开销毁违禁游戏机", "应用平台：Android", "下载次数：8289982",
+                      "软件语言：简体中文", "高速下载", "立即下载", "", P1, P2, P3])
+    doc = clean_pipeline.run(page)
+    out = [ln for ln in doc.text.splitlines() if ln]
+    assert out[0] == "支持舆论监督整顿文化市场福州公开销毁违禁游戏机"
+    assert out[1:] == [P1, P2, P3]
+
+
+def test_forum_users_and_replies_below_article(clean_pipeline):
+    """贴吧: user names, replies and floor stamps after the post go; the post stays (dev2)."""
+    page = "\n".join(["江苏吧", "关注：591467 贴子：591467", "《青春波尔卡》：展示实在的青春风景", "只看楼主 收藏 回复", "用户a1b2",
+                      P1, P2, P3, "来自iPhone客户端", "1楼2020-12-10 10:51", "收起回复", "用户2019", "楼主辛苦了",
+                      "2楼2025-02-23 11:56", "zh_不说话", "涨知识了", "3楼2022-07-27 05:36", "我也说一句"])
+    doc = clean_pipeline.run(page)
+    out = [ln for ln in doc.text.splitlines() if ln]
+    assert out == ["《青春波尔卡》：展示实在的青春风景", P1, P2, P3]
+
+
+def test_keyword_injected_into_heading_keeps_heading(clean_pipeline):
+    """A keyword injected once into a short heading is cut; the heading stays (dev2 e034/e041)."""
+    page = "\n".join(["中药插上科技翅膀", P1, "车险报价计算器【车险报价计算器入口】", "（一）加车险报价计算器强组织领导", P2,
+                      "具体措车险报价计算器施如下：", P3, "车险报价计算器_车险报价计算器官网"])
+    out = [ln for ln in clean_pipeline.run(page).text.splitlines() if ln]
+    assert out == ["中药插上科技翅膀", P1, "（一）加强组织领导", P2, "具体措施如下：", P3]
+
+
+@pytest.mark.parametrize("pid", ["e003", "e007", "e010", "e021", "e034", "e041"])
+def test_dev2_pages_clean_to_gold(clean_pipeline, pid):
+    """Whole DEV2 pages (WeChat, download, app, 贴吧, gov shapes) give their gold exactly."""
+    doc = clean_pipeline.run((DEV2 / f"{pid}.raw.txt").read_bytes(), id=pid)
+    gold = (DEV2 / f"{pid}.gold.txt").read_text(encoding="utf-8").splitlines()
+    assert [ln for ln in doc.text.splitlines() if ln] == gold
