@@ -188,52 +188,154 @@ def _link_head(hidden: int, dim: int = 128):
     return LinkHead()
 
 
-class _Loaded:
-    """A loaded model directory: network, tokenizer, settings."""
+def load_network(model_dir: str | os.PathLike, *, int8: bool = False):
+    """The torch inference network of a tagger directory (float32, eval mode)."""
+    import torch
+    from safetensors.torch import load_file
 
-    def __init__(self, model_dir: Path, *, int8: bool, threads: int | None):
-        import torch
-        from safetensors.torch import load_file
+    model_dir = Path(model_dir)
+    cfg = _read_config(model_dir)
+    net = build_inference_network(cfg)
+    sd = dequantize_state(load_file(str(model_dir / "model.safetensors")))
+    missing, unexpected = net.load_state_dict(sd, strict=False)
+    missing = [k for k in missing if "position_ids" not in k]
+    if missing or unexpected:
+        raise ModelError(f"{model_dir}: weights do not fit the network (missing {missing[:3]}, "
+                         f"unexpected {unexpected[:3]}); retrain with `zhie train model`.")
+    net.eval()
+    if int8:
+        net = torch.ao.quantization.quantize_dynamic(net, {torch.nn.Linear}, dtype=torch.qint8)
+    return net
+
+
+def _read_config(model_dir: Path) -> dict:
+    if not (model_dir / "model.safetensors").exists():
+        raise ModelError(f"no tagger weights in {model_dir}; run `zhie train model` "
+                         f"(nlp.extract.train.train_model) or pass model_dir=.")
+    cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    if cfg.get("hidden_act", "gelu") != "gelu" or cfg.get("position_embedding_type", "absolute") != "absolute":
+        raise ModelError(f"{model_dir}/config.json: only BERT with erf GELU and absolute positions "
+                         "is supported; retrain with `zhie train model`.")
+    return cfg
+
+
+RUNTIMES = ("auto", "onnx", "torch")
+
+
+def resolve_runtime(runtime: str, *, int8: bool = False) -> str:
+    """``"onnx"`` or ``"torch"`` for a configured runtime (``auto`` = onnx when onnxruntime imports)."""
+    if runtime not in RUNTIMES:
+        raise ModelError(f"runtime must be one of {RUNTIMES}, got {runtime!r}.")
+    if int8:
+        if runtime == "onnx":
+            raise ModelError("int8=True is torch's dynamic quantisation; use runtime='torch' (or 'auto').")
+        return "torch"
+    if runtime == "auto":
+        import importlib.util
+
+        return "onnx" if importlib.util.find_spec("onnxruntime") else "torch"
+    return runtime
+
+
+class _Loaded:
+    """A loaded model directory: forward pass (ONNX Runtime or torch), tokenizer, settings.
+
+    ``forward(ids, mask)`` takes int64 numpy arrays and returns numpy outputs named as in
+    :data:`nlp.extract.onnx_runtime.OUTPUTS` for either runtime. ``net`` (the torch module)
+    is built on first access when the ONNX runtime serves the forward pass, so the ONNX
+    path never imports torch.
+    """
+
+    def __init__(self, model_dir: Path, *, int8: bool, threads: int | None, runtime: str = "torch"):
+        import sys
+        import warnings
+
         from tokenizers import Tokenizer
 
-        if not (model_dir / "model.safetensors").exists():
-            raise ModelError(f"no tagger weights in {model_dir}; run `zhie train model` "
-                             f"(nlp.extract.train.train_model) or pass model_dir=.")
-        if threads:
-            torch.set_num_threads(threads)
-        cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
-        if cfg.get("hidden_act", "gelu") != "gelu" or cfg.get("position_embedding_type", "absolute") != "absolute":
-            raise ModelError(f"{model_dir}/config.json: only BERT with erf GELU and absolute positions "
-                             "is supported; retrain with `zhie train model`.")
-        net = build_inference_network(cfg)
-        sd = dequantize_state(load_file(str(model_dir / "model.safetensors")))
-        missing, unexpected = net.load_state_dict(sd, strict=False)
-        missing = [k for k in missing if "position_ids" not in k]
-        if missing or unexpected:
-            raise ModelError(f"{model_dir}: weights do not fit the network (missing {missing[:3]}, "
-                             f"unexpected {unexpected[:3]}); retrain with `zhie train model`.")
-        net.eval()
-        if int8:
-            net = torch.ao.quantization.quantize_dynamic(net, {torch.nn.Linear}, dtype=torch.qint8)
-        self.net = net
-        self.tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        lex_path = model_dir / "lexicon.json"
+        self.model_dir = Path(model_dir)
+        self.int8 = int8
+        self.threads = threads
+        _read_config(self.model_dir)
+        self.runtime = resolve_runtime(runtime, int8=int8)
+        self.ort = None
+        if self.runtime == "onnx":
+            from . import onnx_runtime as ox
+
+            try:
+                path = ox.build_cache(self.model_dir)
+                self.ort = ox.OrtNetwork(path, threads=threads)
+                self.dist = ox.link_dist_weights(self.model_dir)
+            except (OSError, ModelError) as exc:
+                if runtime == "onnx":
+                    raise ModelError(f"ONNX runtime unavailable for {self.model_dir}: {exc}. "
+                                     "Use runtime='torch' or set ZHIE_CACHE_DIR to a writable directory.") from exc
+                warnings.warn(f"zhie: ONNX cache unavailable ({exc}); using the torch runtime "
+                              "(set ZHIE_CACHE_DIR to a writable directory, or runtime='torch').",
+                              RuntimeWarning, stacklevel=2)
+                print(f"zhie: warning: ONNX cache unavailable ({exc}); falling back to torch.", file=sys.stderr)
+                self.runtime, self.ort = "torch", None
+        if self.ort is None:
+            self.net = self._torch_net()
+        self.tok = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        lex_path = self.model_dir / "lexicon.json"
         self.lexicon = json.loads(lex_path.read_text(encoding="utf-8")) if lex_path.exists() else None
-        self.settings = json.loads((model_dir / "settings.json").read_text()) if (model_dir / "settings.json").exists() else {}
+        st = self.model_dir / "settings.json"
+        self.settings = json.loads(st.read_text()) if st.exists() else {}
         self.max_len = int(self.settings.get("max_len", 128))
         self.tok.enable_truncation(self.max_len)
+
+    def _torch_net(self):
+        import torch
+
+        if self.threads:
+            torch.set_num_threads(self.threads)
+        return load_network(self.model_dir, int8=self.int8)
+
+    def __getattr__(self, name):
+        # only reached when the attribute is missing: the torch net of an ONNX-served model
+        if name == "net" and "model_dir" in self.__dict__:
+            self.net = self._torch_net()
+            return self.net
+        raise AttributeError(name)
+
+    def forward(self, ids, mask) -> dict:
+        """Network outputs (numpy, :data:`nlp.extract.onnx_runtime.OUTPUTS`) of int64 ``[B, T]`` arrays."""
+        if getattr(self, "ort", None) is not None:
+            return self.ort(ids, mask)
+        import torch
+
+        from .onnx_runtime import OUTPUTS, network_outputs
+
+        with torch.inference_mode():
+            outs = network_outputs(self.net, torch.from_numpy(ids), torch.from_numpy(mask))
+        return {n: o.float().numpy() for n, o in zip(OUTPUTS, outs)}
+
+    def dist_weights(self) -> dict:
+        """Distance-bucket bias per link role, float32 numpy (from the torch net when loaded that way)."""
+        d = self.__dict__.get("dist")
+        if d is None:
+            d = self.dist = {r: self.net.links[r].dist.weight.detach().float().numpy().reshape(-1) for r in ROLES}
+        return d
 
 
 _CACHE: dict[tuple, _Loaded] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def load(model_dir: str | os.PathLike = DEFAULT_MODEL, *, int8: bool = False, threads: int | None = None) -> _Loaded:
-    """Load (once per process and settings) a tagger directory."""
-    key = (str(Path(model_dir).resolve()), int8)
+def load(model_dir: str | os.PathLike = DEFAULT_MODEL, *, int8: bool = False, threads: int | None = None,
+         runtime: str = "torch") -> _Loaded:
+    """Load (once per process and settings) a tagger directory.
+
+    Args:
+        runtime (str): ``"onnx"`` (ONNX Runtime, graph cached per weights by
+            :func:`nlp.extract.onnx_runtime.build_cache`), ``"torch"``, or ``"auto"``
+            (onnx when onnxruntime is installed; falls back to torch with a warning when
+            the cache cannot be built).
+    """
+    key = (str(Path(model_dir).resolve()), int8, runtime)
     with _CACHE_LOCK:
         if key not in _CACHE:
-            _CACHE[key] = _Loaded(Path(model_dir), int8=int8, threads=threads)
+            _CACHE[key] = _Loaded(Path(model_dir), int8=int8, threads=threads, runtime=runtime)
         return _CACHE[key]
 
 
@@ -380,9 +482,14 @@ class ModelExtractor:
 
     Args:
         model_dir (str): tagger directory. Defaults to ``models/extract``.
-        batch_size (int): sentences per forward pass. Defaults to 32.
-        int8 (bool): dynamic int8 quantisation of the Linear layers at load. Defaults to False.
-        threads (int | None): torch intra-op threads; None keeps torch's default.
+        batch_size (int): sentences per forward pass (sentences are sorted by length
+            first, so a batch holds similar lengths). Defaults to 32.
+        int8 (bool): torch dynamic int8 quantisation of the Linear layers at load (torch
+            runtime only; -11 dev points, off). Defaults to False.
+        threads (int | None): intra-op threads of the runtime; None keeps its default.
+        runtime (str): ``"auto"`` (ONNX Runtime when onnxruntime is importable, else torch),
+            ``"onnx"`` or ``"torch"``. The ONNX graph is exported once per weights into a
+            cache dir (:func:`nlp.extract.onnx_runtime.build_cache`). Defaults to "auto".
         clause_actions (bool): restrict a quantity's action to predicted ACTION spans of its own
             clause (ANNOTATION.md: a verb is not carried across a comma). Defaults to True.
         lexicon (bool): grow truncated action/unit spans to train-split words (lexicon.json).
@@ -390,13 +497,17 @@ class ModelExtractor:
     """
 
     def __init__(self, *, model_dir: str = str(DEFAULT_MODEL), batch_size: int = 32, int8: bool = False,
-                 threads: int | None = None, clause_actions: bool = True, lexicon: bool = True):
+                 threads: int | None = None, runtime: str = "auto", clause_actions: bool = True,
+                 lexicon: bool = True):
+        if runtime not in RUNTIMES:
+            raise ModelError(f"runtime must be one of {RUNTIMES}, got {runtime!r}.")
         self.clause_actions = clause_actions
         self.lexicon = lexicon
         self.model_dir = model_dir
         self.batch_size = batch_size
         self.int8 = int8
         self.threads = threads
+        self.runtime = runtime
         self._m: _Loaded | None = None
         self._lock = threading.Lock()
 
@@ -405,7 +516,7 @@ class ModelExtractor:
         if self._m is None:
             with self._lock:
                 if self._m is None:
-                    self._m = load(self.model_dir, int8=self.int8, threads=self.threads)
+                    self._m = load(self.model_dir, int8=self.int8, threads=self.threads, runtime=self.runtime)
         return self._m
 
     def predict(self, sentences: Sequence[str]) -> list[list[Tuple]]:
@@ -416,8 +527,6 @@ class ModelExtractor:
 
     def predict_spans(self, sentences: Sequence[str]):
         """Typed spans and link decisions per sentence (the model's raw output)."""
-        import torch
-
         m = self.loaded
         n = len(sentences)
         all_spans: list[list[Span]] = [[] for _ in range(n)]
@@ -426,89 +535,97 @@ class ModelExtractor:
             return all_spans, all_links
         encs = m.tok.encode_batch(list(sentences))
         order = sorted(range(n), key=lambda i: len(encs[i].ids))
-        with torch.inference_mode():
-            for b0 in range(0, n, self.batch_size):
-                idx = order[b0:b0 + self.batch_size]
-                self._run_batch(m, [sentences[i] for i in idx], [encs[i] for i in idx], idx, all_spans, all_links)
+        for b0 in range(0, n, self.batch_size):
+            idx = order[b0:b0 + self.batch_size]
+            self._run_batch(m, [sentences[i] for i in idx], [encs[i] for i in idx], idx, all_spans, all_links)
         return all_spans, all_links
 
     def _run_batch(self, m, sents, encs, idx, all_spans, all_links):
-        import torch
+        import numpy as np
 
-        T = max(len(e.ids) for e in encs)
-        B = len(encs)
-        ids = torch.full((B, T), m.tok.token_to_id("<pad>"), dtype=torch.long)
-        mask = torch.zeros((B, T), dtype=torch.long)
-        pos = torch.zeros((B, T), dtype=torch.long)
-        firsts, wspans_all = [], []
+        from .onnx_runtime import link_scores
+
+        ids, mask = batch_arrays(encs, m.tok.token_to_id("<pad>"))
+        out = m.forward(ids, mask)
+        logits = out["logits"]
+        # softmax max / argmax in numpy: p(argmax) = 1 / sum(exp(l - max))
+        lmax = logits.max(-1, keepdims=True)
+        pmax = 1.0 / np.exp(logits - lmax).sum(-1)
+        amax = logits.argmax(-1)
+        dist = m.dist_weights()
         for b, e in enumerate(encs):
-            L = len(e.ids)
-            ids[b, :L] = torch.tensor(e.ids)
-            mask[b, :L] = 1
-            wids = e.word_ids
-            first, wsp = [], []
-            prev = None
-            for t, (w, (s, en)) in enumerate(zip(wids, e.offsets)):
-                if w is None:
-                    continue
-                if w != prev:
-                    first.append(t)
-                    wsp.append([s, en])
-                else:
-                    wsp[-1][1] = max(wsp[-1][1], en)
-                    wsp[-1][0] = min(wsp[-1][0], s)
-                prev = w
-                pos[b, t] = len(first)
-            firsts.append(first)
-            wspans_all.append([tuple(x) for x in wsp])
-        out = m.net.tc.bert(input_ids=ids, attention_mask=mask).last_hidden_state
-        logits = m.net.tc.classifier(out)
-        probs = logits.softmax(-1)
-        pmax, amax = probs.max(-1)
-        per_spans = []
-        qtok = []
-        for b in range(B):
-            f = firsts[b]
-            lab = amax[b, f].tolist()
-            pr = pmax[b, f].tolist()
-            sp = decode_spans(wspans_all[b], lab, pr)
-            per_spans.append(sp)
-            # token index of each span's first word, for the link heads
-            start2tok = {wspans_all[b][k][0]: f[k] for k in range(len(f))}
-            qtok.append([(s, start2tok[s.start]) for s in sp if s.type == "QUANTITY"])
-        Q = max((len(x) for x in qtok), default=0)
-        if Q:
-            qpos = torch.zeros((B, Q), dtype=torch.long)
-            for b, qs in enumerate(qtok):
-                for j, (_, t) in enumerate(qs):
-                    qpos[b, j] = t
+            first, wsp, pos = word_layout(e, ids.shape[1])
+            sp = decode_spans(wsp, amax[b, first].tolist(), pmax[b, first].tolist())
+            all_spans[idx[b]] = sp
+            quants = [s for s in sp if s.type == "QUANTITY"]
+            if not quants:
+                continue
+            start2tok = dict(zip((w[0] for w in wsp), first.tolist()))
+            qpos = np.array([start2tok[q.start] for q in quants], dtype=np.int64)
+            links = all_links[idx[b]]
             for r in ROLES:
-                head = m.net.links[r]
-                sc = head(out, qpos, pos)                                   # [B, Q, T]
                 typ = "ACTOR" if r == "actor" else "ACTION"
-                for b in range(B):
-                    if not qtok[b]:
-                        continue
-                    start2tok = {wspans_all[b][k][0]: firsts[b][k] for k in range(len(firsts[b]))}
-                    cands = [s for s in per_spans[b] if s.type == typ]
-                    toks = [0] + [start2tok[s.start] for s in cands]           # 0 = <s> = no link
-                    sub = sc[b, :len(qtok[b])][:, toks].softmax(-1)
-                    if r == "action" and self.clause_actions and cands:
-                        # guide: "A verb is not carried across a comma into a verbless clause":
-                        # an action outside the quantity's clause is not a candidate
-                        allow = torch.ones_like(sub, dtype=torch.bool)
-                        for j, (qs, _) in enumerate(qtok[b]):
-                            c0, c1 = clause_of(sents[b], qs.start)
-                            for k, cs in enumerate(cands, 1):
-                                allow[j, k] = c0 <= cs.start < c1
-                        sub = sub.masked_fill(~allow, 0.0)
-                    best = sub.argmax(-1).tolist()
-                    for j, (qs, _) in enumerate(qtok[b]):
-                        k = best[j]
-                        all_links[idx[b]].setdefault(qs.start, {})[r] = (
-                            cands[k - 1] if k else None, float(sub[j, k]))
-        for b in range(B):
-            all_spans[idx[b]] = per_spans[b]
+                sc = link_scores(out["q_" + r][b], out["k_" + r][b], dist[r], qpos, pos)   # [Q, T]
+                cands = [s for s in sp if s.type == typ]
+                toks = [0] + [start2tok[s.start] for s in cands]           # 0 = <s> = no link
+                sub = sc[:, toks]
+                sub = np.exp(sub - sub.max(-1, keepdims=True))
+                sub /= sub.sum(-1, keepdims=True)
+                if r == "action" and self.clause_actions and cands:
+                    # guide: "A verb is not carried across a comma into a verbless clause":
+                    # an action outside the quantity's clause is not a candidate
+                    for j, q in enumerate(quants):
+                        c0, c1 = clause_of(sents[b], q.start)
+                        for k, cs in enumerate(cands, 1):
+                            if not c0 <= cs.start < c1:
+                                sub[j, k] = 0.0
+                best = sub.argmax(-1).tolist()
+                for j, q in enumerate(quants):
+                    k = best[j]
+                    links.setdefault(q.start, {})[r] = (cands[k - 1] if k else None, float(sub[j, k]))
+
+
+def batch_arrays(encs, pad_id: int):
+    """Padded int64 ``input_ids`` and ``attention_mask`` arrays ``[B, T]`` of encodings."""
+    import numpy as np
+
+    T = max(len(e.ids) for e in encs)
+    ids = np.full((len(encs), T), pad_id, dtype=np.int64)
+    mask = np.zeros((len(encs), T), dtype=np.int64)
+    for b, e in enumerate(encs):
+        L = len(e.ids)
+        ids[b, :L] = e.ids
+        mask[b, :L] = 1
+    return ids, mask
+
+
+def word_layout(enc, T: int):
+    """Word structure of one encoding, vectorised.
+
+    Returns:
+        tuple: ``first`` (int array, token index of each word's first piece), ``wspans``
+        (list of ``(start, end)`` character spans per word: union of its pieces' offsets) and
+        ``pos`` (int64 ``[T]``: 1-based word number of every piece, 0 for specials/padding).
+    """
+    import numpy as np
+
+    L = len(enc.ids)
+    w = np.array(enc.word_ids, dtype=np.float64)          # None -> nan (special tokens)
+    valid = ~np.isnan(w)
+    prev = np.concatenate(([np.nan], w[:-1]))
+    first_mask = valid & (w != prev)
+    pos = np.zeros(T, dtype=np.int64)
+    pos[:L] = np.cumsum(first_mask) * valid
+    first = np.flatnonzero(first_mask)
+    if not len(first):
+        return first, [], pos
+    offs = np.array(enc.offsets, dtype=np.int64).reshape(L, 2)
+    vidx = np.flatnonzero(valid)
+    # word boundaries among the valid pieces: reduceat over runs of equal word id
+    starts = np.flatnonzero(np.concatenate(([True], w[vidx][1:] != w[vidx][:-1])))
+    lo = np.minimum.reduceat(offs[vidx, 0], starts)
+    hi = np.maximum.reduceat(offs[vidx, 1], starts)
+    return first, list(zip(lo.tolist(), hi.tolist())), pos
 
 
 SCALE_SUFFIX = ".__scale"

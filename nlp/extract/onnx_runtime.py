@@ -1,0 +1,277 @@
+"""ONNX Runtime backend of the tuple tagger: a torch-free forward pass, built once per weights.
+
+Why: on the shared 2-core box ``import torch`` alone takes ~2.5 s of the 3.6 s cold start,
+and ONNX Runtime's fused CPU kernels run the same 6-layer encoder faster than eager torch
+(eval/bench/extract.py prints both, same run). The shipped weights stay the one source of
+truth (models/extract/model.safetensors, int8 per row); no ``.onnx`` file is shipped in git.
+Instead :func:`build_cache` exports the inference network to ONNX on first use into a cache
+directory, keyed by the sha256 of ``model.safetensors`` + ``config.json`` + this module's
+export version, so a retrained model gets a fresh graph and a stale one is never used.
+
+The graph (inputs ``input_ids``, ``attention_mask``; dynamic batch and sequence axes) outputs
+the classifier ``logits`` and, per link role, the query projection (``q_<role>``, already
+scaled by 1/sqrt(dim)) and key projection (``k_<role>``) of every token. The gather at the
+quantity tokens, the dot products and the distance-bucket bias are a few small numpy ops in
+:func:`link_scores`, shared by the torch and ONNX paths of :mod:`nlp.extract.model`.
+
+Cache location: ``$ZHIE_CACHE_DIR`` if set, else the platform user cache dir (platformdirs,
+``~/.cache/zhie`` on Linux). Building needs torch and the ``onnx`` package (export only);
+loading needs only onnxruntime + numpy.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+from ..errors import ModelError
+
+#: bump when the exported graph (inputs, outputs, export code) changes: old caches are ignored
+EXPORT_VERSION = 1
+#: opset 17: LayerNormalization is a single op, which ORT's CPU fusions handle directly
+OPSET = 17
+ROLES = ("actor", "action")
+#: dev sentences of the check run after an export (max |logit diff| stored in the sidecar JSON)
+_CHECK = ("用户好感度因此上升8.4%。", "此外,针对消费者普遍反感、投诉较多的电商内容,我们全年进行了28次专项治理。",
+          "平台全年累计处罚违规创作者97.1万人。")
+
+
+def cache_root() -> Path:
+    """Directory of the ONNX caches: ``$ZHIE_CACHE_DIR``, else the user cache dir of zhie."""
+    env = os.environ.get("ZHIE_CACHE_DIR")
+    if env:
+        return Path(env)
+    try:
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("zhie", appauthor=False))
+    except ImportError:  # platformdirs is optional: the XDG default
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zhie"
+
+
+def weights_key(model_dir: str | os.PathLike) -> str:
+    """sha256 (hex, 16 chars) of the weights + config + export version of a tagger directory."""
+    model_dir = Path(model_dir)
+    h = hashlib.sha256(f"zhie-extract-onnx v{EXPORT_VERSION} opset {OPSET}\n".encode())
+    for name in ("model.safetensors", "config.json"):
+        p = model_dir / name
+        if not p.exists():
+            raise ModelError(f"no {name} in {model_dir}; run `zhie train model` (nlp.extract.train.train_model) "
+                             "or pass model_dir=.")
+        with open(p, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    return h.hexdigest()[:16]
+
+
+def cache_path(model_dir: str | os.PathLike, cache_dir: str | os.PathLike | None = None) -> Path:
+    """Where the ONNX graph of ``model_dir``'s current weights lives (built or not)."""
+    return Path(cache_dir or cache_root()) / f"extract-{weights_key(model_dir)}.onnx"
+
+
+def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None, *,
+                force: bool = False, quiet: bool = False) -> Path:
+    """Export the tagger of ``model_dir`` to ONNX in the cache (once per weights); return its path.
+
+    Atomic (temporary file + ``os.replace``), so concurrent builders never leave a partial
+    graph. After the export the graph is run on three seed sentences and compared with the
+    torch network; the max |logit diff| goes into the sidecar ``.json`` and a difference
+    above 1e-3 is an error (the cache is not written).
+
+    Args:
+        model_dir: tagger directory (default ``models/extract``).
+        cache_dir: cache directory (default :func:`cache_root`).
+        force (bool): rebuild even if the cached graph exists.
+        quiet (bool): no log line on stderr.
+
+    Returns:
+        Path: the ``.onnx`` file.
+
+    Raises:
+        ModelError: torch/onnx missing, export failed or the graph disagrees with torch.
+    """
+    from .model import DEFAULT_MODEL
+
+    model_dir = Path(model_dir or DEFAULT_MODEL)
+    path = cache_path(model_dir, cache_dir)
+    if path.exists() and not force:
+        return path
+    t0 = time.perf_counter()
+    if not quiet:
+        print(f"zhie: building ONNX cache of {model_dir} -> {path} (once per model weights; ~10-30 s)...",
+              file=sys.stderr, flush=True)
+    try:
+        import numpy as np
+        import torch
+
+        import onnx  # noqa: F401  (torch's exporter needs it; fail early with a clear message)
+    except ImportError as exc:
+        raise ModelError(f"building the ONNX cache needs torch and onnx ({exc}); `pip install onnx` "
+                         "or use runtime='torch'.") from None
+    from .model import load_network
+
+    net = load_network(model_dir)
+    wrapper = _ExportWrapper.make(net)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".extract-", suffix=".onnx.tmp")
+    os.close(fd)
+    try:
+        ids = torch.tensor([[0, 5, 6, 7, 2], [0, 8, 2, 1, 1]], dtype=torch.long)
+        mask = (ids != 1).long()
+        mask[:, 0] = 1
+        with warnings.catch_warnings(), torch.inference_mode():
+            warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation/tracer notes
+            torch.onnx.export(
+                wrapper, (ids, mask), tmp, dynamo=False, opset_version=OPSET,
+                input_names=["input_ids", "attention_mask"], output_names=list(OUTPUTS),
+                dynamic_axes={n: {0: "batch", 1: "seq"} for n in ("input_ids", "attention_mask", *OUTPUTS)},
+                do_constant_folding=True)
+        # equivalence check on real sentences before the graph becomes visible
+        from tokenizers import Tokenizer
+
+        tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        encs = tok.encode_batch(list(_CHECK))
+        T = max(len(e.ids) for e in encs)
+        ids_np = np.full((len(encs), T), tok.token_to_id("<pad>"), dtype=np.int64)
+        mask_np = np.zeros((len(encs), T), dtype=np.int64)
+        for b, e in enumerate(encs):
+            ids_np[b, :len(e.ids)] = e.ids
+            mask_np[b, :len(e.ids)] = 1
+        with torch.inference_mode():
+            ref = [o.numpy() for o in wrapper(torch.from_numpy(ids_np), torch.from_numpy(mask_np))]
+        got = OrtNetwork(tmp, threads=1)(ids_np, mask_np)
+        m = mask_np[..., None].astype(bool)
+        diff = max(float(np.abs(np.where(m, r - got[n], 0)).max()) for n, r in zip(OUTPUTS, ref))
+        if not diff < 1e-3:
+            raise ModelError(f"ONNX export of {model_dir} disagrees with torch (max |diff| {diff:.2e}); "
+                             "use runtime='torch' and report it.")
+        meta = {"model_dir": str(model_dir.resolve()), "key": path.stem, "export_version": EXPORT_VERSION,
+                "opset": OPSET, "torch": torch.__version__, "max_abs_diff": diff,
+                "build_seconds": round(time.perf_counter() - t0, 2)}
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    side = path.with_suffix(".json")
+    fd, tmpj = tempfile.mkstemp(dir=path.parent, prefix=".extract-", suffix=".json.tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(meta, fh, indent=1)
+    os.chmod(tmpj, 0o644)
+    os.replace(tmpj, side)
+    if not quiet:
+        print(f"zhie: ONNX cache built in {meta['build_seconds']:.1f} s (max |diff| vs torch {diff:.1e}).",
+              file=sys.stderr, flush=True)
+    return path
+
+
+OUTPUTS = ("logits",) + tuple(f"{p}_{r}" for r in ROLES for p in ("q", "k"))
+
+
+class _ExportWrapper:
+    """Builds the torch module exported to ONNX (a function so torch is imported lazily)."""
+
+    @staticmethod
+    def make(net):
+        from torch import nn
+
+        class Wrapper(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.net = net
+
+            def forward(self, input_ids, attention_mask):
+                return network_outputs(self.net, input_ids, attention_mask)
+
+        return Wrapper().eval()
+
+
+def network_outputs(net, input_ids, attention_mask):
+    """Torch outputs in :data:`OUTPUTS` order: logits, then per role scaled q and k projections."""
+    h = net.tc.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+    outs = [net.tc.classifier(h)]
+    for r in ROLES:
+        head = net.links[r]
+        outs += [head.q(h) * head.scale, head.k(h)]
+    return tuple(outs)
+
+
+class OrtNetwork:
+    """An ONNX Runtime session of a cached graph: ``(ids, mask) -> {output name: array}``.
+
+    Session options: intra-op threads = ``threads`` (0 = ORT's default, one per core),
+    graph optimisation level ALL, sequential execution. ``InferenceSession.run`` is
+    thread-safe, so one instance serves all threads.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, threads: int | None = None):
+        import onnxruntime as ort
+
+        so = ort.SessionOptions()
+        so.intra_op_num_threads = int(threads or 0)
+        so.inter_op_num_threads = 1
+        so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        so.log_severity_level = 3
+        self.path = Path(path)
+        self.session = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+        self.outputs = [o.name for o in self.session.get_outputs()]
+
+    def __call__(self, ids, mask) -> dict:
+        res = self.session.run(self.outputs, {"input_ids": ids, "attention_mask": mask})
+        return dict(zip(self.outputs, res))
+
+
+def link_dist_weights(model_dir: str | os.PathLike) -> dict:
+    """Distance-bucket bias of each link head (``links.<role>.dist.weight``, float32 ``[N_BUCKETS]``),
+    read with safetensors' numpy loader (no torch)."""
+    import numpy as np
+    from safetensors import safe_open
+
+    out = {}
+    with safe_open(str(Path(model_dir) / "model.safetensors"), framework="numpy") as f:
+        keys = set(f.keys())
+        for r in ROLES:
+            k = f"links.{r}.dist.weight"
+            if k not in keys:
+                raise ModelError(f"{model_dir}: no {k} in the weights; retrain with `zhie train model`.")
+            w = f.get_tensor(k).astype(np.float32)
+            if k + ".__scale" in keys:
+                w = w * f.get_tensor(k + ".__scale").astype(np.float32)
+            out[r] = w.reshape(-1)
+    return out
+
+
+def bucket(d):
+    """numpy twin of :func:`nlp.extract.model._bucket` (signed log2 distance bucket)."""
+    import numpy as np
+
+    from .model import N_BUCKETS
+
+    sign = (d > 0).astype(np.int64)
+    mag = np.minimum(np.log2(np.abs(d).astype(np.float32) + 1).astype(np.int64), N_BUCKETS // 2 - 1)
+    return sign * (N_BUCKETS // 2) + mag
+
+
+def link_scores(q, k, dist_w, qpos, pos):
+    """Link scores ``[Q, T]`` of one sentence: ``q[qpos] . k + dist_w[bucket(pos - pos[qpos])]``.
+
+    Args:
+        q, k: ``[T, D]`` projections of one sentence (q already scaled).
+        dist_w: ``[N_BUCKETS]`` distance bias.
+        qpos: ``[Q]`` token index of each quantity's first word.
+        pos: ``[T]`` word number of every token (0 for specials/padding).
+    """
+    s = q[qpos] @ k.T
+    d = pos[None, :] - pos[qpos][:, None]
+    return s + dist_w[bucket(d)]
+
+
+__all__ = ["build_cache", "cache_path", "cache_root", "weights_key", "OrtNetwork", "link_scores",
+           "link_dist_weights", "network_outputs", "EXPORT_VERSION"]
