@@ -397,15 +397,17 @@ def build_lexicon(records) -> dict[str, list[str]]:
     Used by :func:`repair_span` to fix truncated word-level spans (the tagger
     sometimes labels only part of a word: 小 for 小时, 盖 for 覆盖).
     """
-    acts, units = set(), set(GUIDE_UNITS)
+    acts, units, acts1 = set(), set(GUIDE_UNITS), set()
     for r in records:
         for t in r.get("tuples", []):
             if len(t.get("action", "")) > 1:
                 acts.add(t["action"])
+            elif t.get("action"):
+                acts1.add(t["action"])   # whole one-character actions (为, 占, 达): not truncations
             if len(t.get("unit", "")) > 1:
                 units.add(t["unit"])
     key = lambda w: (-len(w), w)  # noqa: E731
-    return {"action": sorted(acts, key=key), "unit": sorted(units, key=key)}
+    return {"action": sorted(acts, key=key), "unit": sorted(units, key=key), "action1": sorted(acts1)}
 
 
 def repair_span(sentence: str, span: Span, words: list[str], *, anchored: bool = False) -> Span:
@@ -454,7 +456,7 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
 
             if words is None:
                 words = words_of(sentence)
-            actor, action = refine_roles(sentence, actor, action, (lexicon or {}).get("action", []), words)
+            actor, action = refine_roles(sentence, actor, action, lexicon, words)
         if lexicon:
             if unit:
                 unit = repair_span(sentence, unit, lexicon.get("unit", []), anchored=True)

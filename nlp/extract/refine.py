@@ -12,12 +12,16 @@ Rules, in order, per quantity's linked (actor, action):
 1. **Actor snapped to words**: a start inside a word moves to the word's start (the
    front of the noun was cut off); an end inside a word moves back to the word's start
    (the span ran into the next word). Guide "actor: the noun phrase as written".
-2. **Action grown to whole words** at both edges. Guide "Verb + complement stays
-   whole"; the adverbs the guide drops are separate words, so growing never adds them.
+2. **One-character action grown to its word** (at most 3 characters) unless that
+   character is itself a train-split action (为, 占, 有, 达, 处 … are whole actions):
+   ``盖`` -> 覆盖, ``造`` -> 伪造. Longer actions are not grown: jieba words glue adverbs and
+   objects the guide drops (已达, 共出动, 侵吞公款; measured: growing every action cost 5
+   points of train strict F1).
 3. **Predicate swallowed by the actor** (no action linked): when the actor contains a
-   train-split action word after its first character, it is split there: actor = the
-   part before, action = the word (``千户企业实现工业总产值`` -> 千户企业 / 实现). Guide: action
-   = the predicate governing the quantity; actor = who performs it.
+   train-split action word that is a whole word after its first character, it is split
+   there: actor = the part before, action = the word (``千户企业实现工业总产值`` -> 千户企业 /
+   实现). Guide: action = the predicate governing the quantity; actor = who performs it.
+   Not when the actor ends in 率 (an indicator name such as 自杀死亡率 is verbless).
 4. **Leading time words** are dropped from the actor (guide "Actor boundaries").
 5. **Actor overlapping the action** is cut before the action (fields are distinct
    substrings; ``批准出国`` with action 批准 -> "").
@@ -27,6 +31,9 @@ Rules, in order, per quantity's linked (actor, action):
 7. **One-character actors** other than pronouns (它 他 她 我 其) are fragments -> "" (train
    split: the only one-character gold actors are 它 ×3, 他, 乡).
 8. **Adverb-only actors** (已, 并, 也, 还, 共, 累计, 其中 …) -> "" (guide: no adverbs).
+
+Measured with the round-0 weights: dev strict 0.421 -> 0.517; on the train split (which
+the tagger fits) 0.918 -> 0.929, i.e. the rules do not break spans the model gets right.
 """
 from __future__ import annotations
 
@@ -39,7 +46,7 @@ _TIME_RE = re.compile(r"^((截至|截止)?[0-9０-９一二三四五六七八九
                       r"|上半年|下半年|全年|目前|此前|近日|当年|同期|年底|年末)+")
 _TRAIL_RE = re.compile(r"(人均|户均|年均|日均|月均|[在由将对从向把被和与])+$")
 _PRONOUNS = set("它他她我其")
-_ADV_ONLY = {"已", "的", "其余", "并", "也", "还", "共", "累计", "则", "又", "均", "其中"}
+_ADV_ONLY = {"已", "的", "并", "也", "还", "共", "累计", "则", "又", "均", "其中"}
 
 _JIEBA = None
 _JIEBA_LOCK = threading.Lock()
@@ -72,24 +79,34 @@ def _snap(sp: Span, words: list[tuple[int, int]], *, grow: bool) -> Span:
     return Span(s, e, sp.type, sp.score) if s < e else sp
 
 
-def refine_roles(sentence: str, actor: Span | None, action: Span | None, action_words: list[str],
+def refine_roles(sentence: str, actor: Span | None, action: Span | None, lexicon: dict | None,
                  words: list[tuple[int, int]]) -> tuple[Span | None, Span | None]:
     """Repaired (actor, action) of one quantity (rules 1-8 of the module docstring).
 
     Args:
         sentence (str): the sentence.
         actor, action (Span | None): the linked spans.
-        action_words (list[str]): train-split action words, longest first (lexicon.json).
+        lexicon (dict | None): train-split words (:func:`nlp.extract.model.build_lexicon`):
+            ``"action"`` (multi-character actions, longest first) and ``"action1"``
+            (one-character actions; without it one-character actions are not grown).
         words (list[tuple[int, int]]): word spans of the sentence (:func:`words_of`).
     """
+    lexicon = lexicon or {}
     a, c = actor, action
     if a is not None:
         a = _snap(a, words, grow=False)
-    if c is not None:
-        c = _snap(c, words, grow=True)
+    if c is not None and c.end - c.start == 1 and "action1" in lexicon \
+            and sentence[c.start] not in lexicon["action1"]:
+        g = _snap(c, words, grow=True)
+        if g.end - g.start <= 3:
+            c = g
     if a is not None and c is None:
         txt = sentence[a.start:a.end]
-        hit = next(((k, w) for k in range(1, len(txt)) for w in action_words if txt.startswith(w, k)), None)
+        starts, ends = {x for x, _ in words}, {y for _, y in words}
+        hit = None
+        if not txt.endswith("率"):
+            hit = next(((k, w) for k in range(1, len(txt)) for w in lexicon.get("action", [])
+                        if txt.startswith(w, k) and a.start + k in starts and a.start + k + len(w) in ends), None)
         if hit:
             k, w = hit
             c = Span(a.start + k, a.start + k + len(w), "ACTION", a.score)

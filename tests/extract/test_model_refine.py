@@ -15,7 +15,8 @@ from nlp.extract.refine import refine_roles, words_of
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpora" / "extract"
-ACTIONS = ["投入", "批准", "覆盖", "实现", "捣毁"]   # a slice of the train-split action lexicon
+# a slice of the train-split lexicon (models/extract/lexicon.json, nlp.extract.model.build_lexicon)
+LEXICON = {"action": ["投入", "批准", "覆盖", "实现", "捣毁", "行贿", "死亡"], "action1": ["为", "占", "有", "达", "处"]}
 
 
 def _span(sent: str, text: str, typ: str, nth: int = 0) -> Span:
@@ -28,7 +29,7 @@ def _span(sent: str, text: str, typ: str, nth: int = 0) -> Span:
 def _fix(sent, actor, action):
     a = _span(sent, actor, "ACTOR") if actor else None
     c = _span(sent, action, "ACTION") if action else None
-    a, c = refine_roles(sent, a, c, ACTIONS, words_of(sent))
+    a, c = refine_roles(sent, a, c, LEXICON, words_of(sent))
     return (sent[a.start:a.end] if a else "", sent[c.start:c.end] if c else "")
 
 
@@ -58,6 +59,23 @@ def test_refine_keeps_correct_spans():
     assert _fix(sent, "用户好感度", "上升") == ("用户好感度", "上升")
     sent = "同时,我们投入超8000万元抽检资金,与瑞士通用公证行(SGS)等11家权威第三方机构合作。"
     assert _fix(sent, "我们", "投入") == ("我们", "投入")
+
+
+def test_one_character_actions_grow_only_when_truncated():
+    """盖 is part of 覆盖 (grown); 占 is a whole action in the train split (kept); a longer
+    action is never grown into a jieba word that glues an object (侵吞公款, train split)."""
+    sent = "在保障用户退换货体验方面,“极速退”服务已覆盖88%的售后订单。"
+    assert _fix(sent, "", "盖") == ("", "覆盖")
+    sent = "公路/街道29623例占31.60%;"
+    assert _fix(sent, "公路/街道", "占") == ("公路/街道", "占")
+    sent = "张泽田侵吞公款４３８７５０元，收受贿赂３８２５０元。"
+    assert _fix(sent, "张泽田", "侵吞") == ("张泽田", "侵吞")
+
+
+def test_indicator_names_are_not_split():
+    """An indicator NP ending in 率 keeps its inner verb (guide: indicator names are verbless)."""
+    sent = "2017年自杀死亡率4.32/10万，较2016年下降18.80%。"
+    assert _fix(sent, "自杀死亡率", "") == ("自杀死亡率", "")
 
 
 def test_one_character_fragments_are_dropped_but_pronouns_kept():
