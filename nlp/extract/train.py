@@ -359,8 +359,14 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     return summary
 
 
-def model_card(summary: dict, test: dict | None = None) -> str:
-    """The model card (README.md) of a trained tagger directory."""
+def model_card(summary: dict, test: dict | None = None, extra: str = "") -> str:
+    """The model card (README.md) of a trained tagger directory.
+
+    Args:
+        summary (dict): :func:`train_model`'s result (settings, dev scores).
+        test (dict | None): more score rows, name -> evaluate() result (the release's test run).
+        extra (str): Markdown appended (release measurements written by hand).
+    """
     s = summary["settings"]
     d = summary["dev"]
 
@@ -379,9 +385,16 @@ def model_card(summary: dict, test: dict | None = None) -> str:
         f"  `zhie train encoder`); first {s['layers']} transformer layers kept.",
         "- **Heads**: BIO classifier over ACTOR/ACTION/QUANTITY/UNIT on character-level words; two bilinear",
         "  link heads (quantity -> actor span, quantity -> action span or none) with a distance-bucket bias.",
-        f"- **Data**: corpora/extract gold, train split only ({s['train_sentences']} sentences: inews,",
-        f"  People's Daily Jan 1998, seed pages); dev ({s['dev_sentences']} sentences) for early stopping on",
-        "  strict tuple F1; test touched once per release. No silver data.",
+        "- **Assembly**: one tuple per QUANTITY span; unit = the UNIT span starting at the numeral's end;",
+        "  action restricted to ACTION spans of the quantity's own clause; linked actor/action edges",
+        "  repaired with jieba words and guide rules (nlp/extract/refine.py); truncated action/unit",
+        "  spans grown to train-split words (lexicon.json).",
+        f"- **Data**: corpora/extract gold train split ({s['train_sentences']} sentences: inews,",
+        f"  People's Daily Jan 1998, seed pages) plus silver ({s.get('silver_sentences', 0)} sentences of",
+        "  corpora/extract/silver.jsonl, `nlp.extract.silver.build_silver`: non-gold inews train/dev and",
+        "  People's Daily sentences where the rule baseline and the previous model agree exactly;",
+        f"  {s.get('silver_per_epoch', 0)} per epoch, loss weight {s.get('silver_weight', 0)}); dev",
+        f"  ({s['dev_sentences']} sentences) for early stopping on strict tuple F1; test touched once per release.",
         f"- **Training**: AdamW lr {s['lr']} (heads {s['head_lr']}), batch {s['batch_size']} length-bucketed,",
         f"  max_len {s['max_len']}, seed {s['seed']}, {s['epochs_run']} epochs run, best epoch {s['best_epoch']},",
         f"  {s['train_seconds']:.0f} s wall on 2 shared CPU cores. Reproduce: `zhie train model`",
@@ -399,6 +412,8 @@ def model_card(summary: dict, test: dict | None = None) -> str:
         for name, r in test.items():
             lines.append(row(name, r))
     lines.append("")
+    if extra:
+        lines += [extra.rstrip(), ""]
     return "\n".join(lines)
 
 
