@@ -160,10 +160,23 @@ class Lexicon:
                 continue
             for form in by_bigram.get(text[p:p + 2], ()):
                 if text.startswith(form, p):
-                    out.append(Match(p, p + len(form), self.entries[form]))
+                    entry = self.entries[form]
+                    # a table-k3 form must not swallow the start of a calibrated form
+                    # (有益处: 益处 <- 好处 wins over 有益 <- 有利)
+                    if not entry.detect and self._shadows(text, p + 1, p + len(form), by_bigram):
+                        continue
+                    out.append(Match(p, p + len(form), entry))
                     last_end = p + len(form)
                     break
         return out
+
+    def _shadows(self, text: str, lo: int, hi: int, by_bigram: dict[str, list[str]]) -> bool:
+        """Does a form counted in detection start at a position in ``[lo, hi)``?"""
+        for q in range(lo, hi):
+            for form in by_bigram.get(text[q:q + 2], ()):
+                if self.entries[form].detect and text.startswith(form, q):
+                    return True
+        return False
 
     def __len__(self) -> int:
         return len(self.entries)

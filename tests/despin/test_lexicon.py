@@ -82,3 +82,14 @@ def test_lexicon_unambiguous_gate_ignores_real_words(lexicon):
     text = "目前环境管理现在发展,斲丧者陈诉"
     forms = [m.entry.spun for m in lexicon.find(text, unambiguous_only=True)]
     assert forms == ["斲丧者", "陈诉"]
+
+
+@pytest.mark.issue(4)
+def test_lexicon_k3_forms_yield_to_calibrated_forms(lexicon):
+    """A table-k3 form (有益 <- 有利) must not swallow the start of a calibrated form (益处 <- 好处),
+    and k3 rows stay out of page detection and derived chains."""
+    assert not lexicon.entries["有益"].detect and lexicon.entries["益处"].detect
+    assert [m.entry.spun for m in lexicon.find("这对消费者有益处")] == ["益处"]
+    assert [m.entry.spun for m in lexicon.find("有益于健康")] == ["有益于"]
+    # 情况 <- 环境 (k3) must not make 环境 a chain-derived original of 情形 (情形 <- 情况)
+    assert "环境" not in lexicon.entries["情形"].originals
