@@ -121,3 +121,18 @@ def test_despin_presence_penalty_lowers_originals_still_on_the_page():
         assert best[i] == "持续"
         margins[penalty] = m[i]
     assert margins[0.0] - margins[2.0] == pytest.approx(2.0)
+
+
+@pytest.mark.issue(4)
+def test_despin_learned_decision_on_seed002_line():
+    """The learned decision (models/despin/decision.json, trained on dev) restores the
+    unambiguous forms of a seed 002 line, leaves an unspun page alone, and its
+    confidences are the model's probabilities."""
+    text = ("别的,抖音电商还积极共同有关部分开展线下专项办法,2023年共帮忙有关部分查处案件33起,抓捕涉案职员136名,"
+            "涉案金额3.88亿元,涉及鞋服、白酒、册本、食品、母婴用品、数码产物等多个源头造假行业。")
+    st = Despinner(decision="learned")
+    edits, ev = st.despin(text)
+    notes = {e.note for e in edits}
+    assert ev.spun and {"册本->书籍", "职员->人员", "产物->产品"} <= notes
+    assert all(st.decider.threshold <= e.confidence <= 1.0 for e in edits)
+    assert st.despin("他们发起首批试点,现在的部分结构还在发展。")[0] == []
