@@ -5,6 +5,7 @@ Usage::
     python eval/clean_score.py seeds       # /work/main/seeds raw, corpora/clean/seeds gold
     python eval/clean_score.py dev         # corpora/clean/dev (<id>.raw.txt + <id>.gold.txt)
     python eval/clean_score.py dev2        # corpora/clean/dev2 (second dev set, make_dev2.py)
+    python eval/clean_score.py dev3        # corpora/clean/dev3 (written after tuning on dev2; measure only)
     python eval/clean_score.py heldout     # frozen test pages: run once, report, never tune
 
 The pipeline is ``nlp/default.toml`` [pipeline] stages (convert, clean.*, despin),
@@ -30,6 +31,8 @@ SPLITS = {
     "dev": (ROOT / "corpora" / "clean" / "dev", ROOT / "corpora" / "clean" / "dev", "*.raw.txt"),
     # second dev set (corpora/clean/make_dev2.py): other page shapes and wording than dev
     "dev2": (ROOT / "corpora" / "clean" / "dev2", ROOT / "corpora" / "clean" / "dev2", "*.raw.txt"),
+    # third check set, written after tuning on dev2 (make_dev2.py --set dev3): measure only
+    "dev3": (ROOT / "corpora" / "clean" / "dev3", ROOT / "corpora" / "clean" / "dev3", "*.raw.txt"),
     "heldout": (ROOT / "corpora" / "clean" / "heldout", ROOT / "corpora" / "clean" / "heldout", "*.raw.txt"),
 }
 

@@ -24,6 +24,7 @@ import argparse
 import copy
 import json
 import random
+import zlib
 import sys
 from pathlib import Path
 
@@ -32,13 +33,22 @@ sys.path.insert(0, str(HERE))
 
 import make_pages as mp  # noqa: E402
 from pools_dev2 import DEV2  # noqa: E402
+from pools_dev3 import DEV3  # noqa: E402
 
 SEED = 83
 N_PAGES = 42
 TRAD_SHARE = 0.25
+#: DEV3 (``--set dev3``): a small measurement set written after tuning on DEV2, with
+#: fresh wording (pools_dev3.py), two more shapes (搜狐号 repost, 知乎-style answer) and
+#: People's Daily articles further down the unused list (the 23 unused inews DEV-split
+#: records all went to DEV2). Not for tuning.
+VARIANTS = {
+    "dev2": {"pool": DEV2, "seed": 83, "n": 42, "prefix": "e", "main": (0, 50, 0, 34), "reserve": (50, 90, 34, 54)},
+    "dev3": {"pool": DEV3, "seed": 97, "n": 30, "prefix": "f", "main": (0, 0, 90, 130), "reserve": (0, 0, 130, 150)},
+}
 
 
-def candidates(seed: int = mp.SEED) -> tuple[list[mp.Article], list[mp.Article]]:
+def candidates(seed: int = mp.SEED, variant: str = "dev2") -> tuple[list[mp.Article], list[mp.Article]]:
     """Articles not used by dev/ or heldout/ (main lists and reserves): inews DEV
     split records and People's Daily articles. Returns (main, reserve)."""
     arts = mp.allocate(seed)
@@ -48,9 +58,11 @@ def candidates(seed: int = mp.SEED) -> tuple[list[mp.Article], list[mp.Article]]
     rng = random.Random(f"dev2-articles-{SEED}")
     rng.shuffle(inews)
     rng.shuffle(pd)
-    main = inews[:50] + pd[:34]
+    a, b, c, d = VARIANTS[variant]["main"]
+    main = inews[a:b] + pd[c:d]
     rng.shuffle(main)
-    reserve = inews[50:90] + pd[34:54]
+    a, b, c, d = VARIANTS[variant]["reserve"]
+    reserve = inews[a:b] + pd[c:d]
     return main, reserve
 
 
@@ -77,7 +89,7 @@ class C:
                     md=f"{m:02d}-{d:02d}", n=r.randint(1000, 9999999), k=r.randint(2, 99), src=self.pick(self.P["sources"]),
                     author=self.pick(self.P["authors"]), author2=self.pick(self.P["authors"]), acct=self.acct,
                     user=self.user(), city=self.pick(self.P["cities"]), year=r.randint(2021, 2025), kw=self.kw,
-                    sec=self.pick(self.P["sections"]), o1=o[0].title, o2=o[1].title,
+                    sec=self.pick(self.P["sections"]), o1=o[0].title, o2=o[1].title, acctid="wx_%06x" % (zlib.crc32(self.acct.encode()) & 0xFFFFFF),
                     tags=self.pick([" ", "，", " | ", "、"]).join(tags), tag1=tags[0], tag2=tags[1],
                     icp=self.pick(self.P["icp"]).format(n=r.randint(10000000, 99999999)))
         base.update(kw)
@@ -346,13 +358,47 @@ def t_tieba(c: C, opts: dict) -> str:
     return "\n".join(out) + "\n"
 
 
+def t_sohu(c: C, opts: dict) -> str:
+    """搜狐号/网易号 repost as text: 原标题 line, account line, body, 返回搜狐 tail."""
+    c.kinds.add("repost")
+    out = [c.site + " > " + c.pick(c.P["sections"]), c.art.title, c.fill(c.pick(c.P["meta"])), c.acct]
+    if opts.get("byline_top"):
+        out.append(c.fill(c.pick(c.P["bylines_top"])))
+        c.kinds.add("byline")
+    out.append("")
+    out += body(c, opts)
+    out += tail(c, {**opts, "byline": True})
+    out += [""] + related(c, meta=True)
+    if opts.get("comments"):
+        out += comments(c)
+    out += footer(c)
+    return "\n".join(out) + "\n"
+
+
+def t_qa(c: C, opts: dict) -> str:
+    """知乎-style answer: question title, answer count, answerer line, answer, vote bar."""
+    c.kinds.add("qa")
+    out = [c.site, c.art.title, c.fill("{k} 个回答 · {n} 次浏览"), c.pick(["关注问题", "写回答", "邀请回答"]), "",
+           c.user(), c.pick(["某某话题下的优秀答主", "资深从业者", "专注财经报道十年"]), c.fill("{k} 人赞同了该回答"), ""]
+    out += [x for p in body(c, opts) for x in (p, "")]
+    out.append(c.fill(c.pick(["编辑于 {date} {time}", "发布于 {date} {time}"])) + c.pick(["", " · 著作权归作者所有"]))
+    out += tail(c, opts)
+    out.append(c.fill(c.pick(["赞同 {k} 万 · {k} 条评论", "赞同 {k} · 评论 {k}"])))
+    out += [c.pick(["分享 收藏 喜欢", "收起", "举报"])]
+    out += related(c, "related_heads")
+    return "\n".join(out) + "\n"
+
+
 TEMPLATES = {"app": t_app, "wechat": t_wechat, "gov": t_gov, "download": t_download, "portal": t_portal,
              "tieba": t_tieba}
+#: DEV3 shapes: the DEV2 ones plus two it does not have
+TEMPLATES_DEV3 = {**TEMPLATES, "sohu": t_sohu, "qa": t_qa}
 
 
-def plan(seed: int) -> list[dict]:
+def plan(seed: int, n_pages: int = N_PAGES, templates: dict | None = None) -> list[dict]:
+    N_PAGES = n_pages  # noqa: N806 (the DEV2 code below reads this name)
     rng = random.Random(f"dev2-plan-{seed}")
-    names = list(TEMPLATES)
+    names = list(templates or TEMPLATES)
     templates = [names[k % len(names)] for k in range(N_PAGES)]
     rng.shuffle(templates)
     n_trad = round(N_PAGES * TRAD_SHARE + 0.49)
@@ -370,13 +416,18 @@ def plan(seed: int) -> list[dict]:
     return pages
 
 
-def build(seed: int = SEED) -> list[dict]:
+def build(seed: int = SEED, variant: str = "dev2") -> list[dict]:
     import opencc
 
-    main, reserve = candidates()
+    global DEV2
+    V = VARIANTS[variant]  # noqa: N806
+    DEV2 = V["pool"]  # the templates read the active pool under this name
+    seed = V["seed"] if variant != "dev2" else seed
+    templates = TEMPLATES_DEV3 if variant == "dev3" else TEMPLATES
+    main, reserve = candidates(variant=variant)
     used: set[int] = set()
     out = []
-    for k, spec in enumerate(plan(seed)):
+    for k, spec in enumerate(plan(seed, V["n"], templates)):
         rng = random.Random(f"dev2-page-{seed}-{k}")
         variant = {"s2tw": "tw", "s2hk": "hk"}.get(spec["script"])
         kinds: set[str] = set()
@@ -403,16 +454,16 @@ def build(seed: int = SEED) -> list[dict]:
             c.kinds.add("censored")
         if opts.get("seo"):
             c.kw = rng.choice([w for w in DEV2["seo_keywords"] if w not in art.text])
-        page = TEMPLATES[spec["template"]](c, opts)
+        page = templates[spec["template"]](c, opts)
         if variant:
             page = opencc.OpenCC(spec["script"]).convert(page)
             c.kinds.add("traditional")
         raw, enc = mp._encode(page, spec["encoding"])
         if '<meta charset="utf-8">' in page and enc not in ("utf-8", "utf-8-sig"):
             raw, enc = mp._encode(page.replace('<meta charset="utf-8">', f'<meta charset="{enc}">'), enc)
-        pid = f"e{k + 1:03d}"
+        pid = f"{V['prefix']}{k + 1:03d}"
         out.append({"id": pid, "raw": raw, "gold": art.text + "\n", "manifest": {
-            "id": pid, "split": "dev2", "source": art.source, "title": art.title, "template": spec["template"],
+            "id": pid, "split": variant, "source": art.source, "title": art.title, "template": spec["template"],
             "noise": sorted(c.kinds), "script": spec["script"], "encoding": enc, "site": c.site,
             "seo_keyword": c.kw or None, "censored": censored, "gold_lines": len(art.paras) + 1}})
     return out
@@ -420,16 +471,18 @@ def build(seed: int = SEED) -> list[dict]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", type=Path, default=HERE / "dev2")
+    ap.add_argument("--set", dest="variant", choices=sorted(VARIANTS), default="dev2")
+    ap.add_argument("--out", type=Path, default=None, help="default corpora/clean/<set>/")
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args(argv)
-    pages = build()
+    args.out = args.out or HERE / args.variant
+    pages = build(variant=args.variant)
     if args.check:
         bad = mp.check_split(pages, args.out)
-        print(f"dev2: {len(pages)} pages, {len(bad)} differ" + (f": {bad[:5]}" if bad else ""))
+        print(f"{args.variant}: {len(pages)} pages, {len(bad)} differ" + (f": {bad[:5]}" if bad else ""))
         return int(bool(bad))
     mp.write_split(pages, args.out, sums=True)
-    print(f"dev2: wrote {len(pages)} pages to {args.out}", file=sys.stderr)
+    print(f"{args.variant}: wrote {len(pages)} pages to {args.out}", file=sys.stderr)
     return 0
 
 
