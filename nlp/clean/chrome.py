@@ -176,6 +176,13 @@ _STAMP_RE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{4}年\d{1,
 _DEVICE_RE = re.compile(r"^(?:来自|发自)\s*(?:我的)?\s*[^\s，。]{1,16}(?:客户端|手机|App|APP|iPhone|iPad|Android|网页版)$")
 
 
+#: a reader prompt addresses the reader or the account (你/大家/本号/这篇文章/今天) AND asks
+#: for a platform action (关注/分享给/点赞/收藏/留言/星标): "关注我，带你看更多精彩",
+#: "如果喜欢这篇文章，请分享给更多的人。" (WeChat/头条 tails). Either alone is prose.
+_ADDRESS_RE = re.compile(r"你|您|大家|各位|朋友|小伙伴|粉丝|本号|本站|这篇文章|本文|今天|本期")
+_SOCIAL_RE = re.compile(r"关注|订阅|分享给|转发给|全部分享|的分享|点赞|点个赞|收藏|留言|评论区|星标|打赏|阅读原文")
+
+
 def _is_action_bar(s: str) -> bool:
     """A share/counter/post-tool bar: action words and counts only (dev2)."""
     if len(s) > 40 or not _ACTION_WORD_RE.search(s):
@@ -392,6 +399,7 @@ class ChromeCleaner(Stage):
         self._related_blocks(lines, marks)
         self._above_breadcrumb(lines, marks)
         self._below_article(lines, marks)
+        self._reader_prompts(lines, marks)
         spans = []
         for idx, (reason, note) in marks.items():
             s, e = line_span(text, lines[idx])
@@ -414,6 +422,20 @@ class ChromeCleaner(Stage):
                 continue
             if keyword_phrase(s, min_len=4) is None:
                 marks[ln.index] = (Reason.BOILERPLATE, "short line below the article")
+
+    def _reader_prompts(self, lines: list[Line], marks: dict[int, tuple[Reason, str]]) -> None:
+        """Peel reader prompts off the page end: from the bottom up, through lines
+        already marked, every short line that addresses the reader and asks for a
+        platform action goes; the first other line stops the peel, so an article's
+        own last sentence is never reached by this rule (dev3)."""
+        for ln in reversed(lines):
+            s = ln.text
+            if not s or ln.index in marks:
+                continue
+            if len(s) <= 40 and _SOCIAL_RE.search(s) and _ADDRESS_RE.search(s):
+                marks[ln.index] = (Reason.CLOSER, "reader prompt (page end)")
+                continue
+            break
 
     def _above_breadcrumb(self, lines: list[Line], marks: dict[int, tuple[Reason, str]]) -> None:
         """Lines above the breadcrumb are site header: site name, search bar, menus

@@ -116,3 +116,16 @@ def test_dev2_pages_clean_to_gold(clean_pipeline, pid):
     doc = clean_pipeline.run((DEV2 / f"{pid}.raw.txt").read_bytes(), id=pid)
     gold = (DEV2 / f"{pid}.gold.txt").read_text(encoding="utf-8").splitlines()
     assert [ln for ln in doc.text.splitlines() if ln] == gold
+
+
+def test_reader_prompts_peeled_from_page_end_only(clean_pipeline):
+    """Prompts that address the reader and ask for an action go from the page end; an
+    article sentence with 关注 (no address) and a mid-article one stay (dev3)."""
+    last = "关注民生，是这次会议的主题。"
+    page = "\n".join(["中国农业银行深化改革纪实", P1, "如果喜欢这篇文章，请分享给更多的人。" + "他说。", P2, last,
+                      "关注我，带你看更多精彩", "以上，就是今天的全部分享。", "如果喜欢这篇文章，请分享给更多的人。",
+                      "© 2015-2024 南粤视点 版权所有"])
+    out = [ln for ln in clean_pipeline.run(page).text.splitlines() if ln]
+    assert out == ["中国农业银行深化改革纪实", P1, "如果喜欢这篇文章，请分享给更多的人。他说。", P2, last]
+    reasons = {e.reason for e in clean_pipeline.run(page).edits if "以上，就是今天" in (e.text or "")}
+    assert reasons == {Reason.CLOSER}
