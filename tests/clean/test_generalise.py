@@ -129,3 +129,35 @@ def test_reader_prompts_peeled_from_page_end_only(clean_pipeline):
     assert out == ["中国农业银行深化改革纪实", P1, "如果喜欢这篇文章，请分享给更多的人。他说。", P2, last]
     reasons = {e.reason for e in clean_pipeline.run(page).edits if "以上，就是今天" in (e.text or "")}
     assert reasons == {Reason.CLOSER}
+
+
+#: page-end chrome in wording none of the pools uses (written as a probe after tuning)
+PROBE_TAIL = [
+    "（文中图片均来自网络）", "编审：李明 | 终审：张华", "来源｜人民日报（ID：rmrbwx）", "【来源：人民网】", "供稿：县融媒体中心",
+    "关键字：粮食 价格 市场", "#两会# #民生#", "收藏 0", "阅读(1234)", "[打印] [关闭窗口] [返回顶部]", "【纠错】",
+    "微信扫一扫，分享到朋友圈", "下载APP，阅读更多精彩内容", "——完——", "（编辑：李四）", "今天就聊到这里，下次见！",
+    "好了，本文到此结束，谢谢观看。", "小编就介绍到这里了。", "想了解更多精彩内容，快来关注我们吧。",
+    "【版权声明】本网所有内容，未经书面授权，不得转载。", "本文仅供参考，不构成任何建议。", "相关阅读：", "还没有评论，快来抢沙发吧！",
+    "第 1 页 共 3 页", "下一篇：没有了", "（受访者供图）", "ICP备案号：京ICP备12345678号",
+]
+#: prose and headings inside an article that share words with chrome
+PROBE_KEEP = [
+    "图为村民在田间劳作。", "编者按：近日，审计署发布了一份报告，引发广泛关注。", "完善制度，强化监管", "责任编辑，是一份责任。",
+    "记者：您怎么看待这个问题？", "他说：“我们会继续关注此事。”", "分享，是一种美德。", "“下次见！”她挥手告别。",
+    "来源于群众，服务于群众。", "一是加强领导", "（二）强化监管", "数据来源：国家统计局。", "感谢大家的支持，他说。",
+    "附：审计发现的主要问题", "链接：什么是保障性住房", "那么，钱去哪儿了？",
+]
+
+
+def test_probe_tail_chrome_dropped(clean_pipeline):
+    for k in range(0, len(PROBE_TAIL), 5):
+        grp = PROBE_TAIL[k:k + 5]
+        page = "\n".join(["审计署公布保障性安居工程跟踪审计结果", P1, P2, P3, *grp, "Copyright © 2024 某网 版权所有"])
+        out = [ln for ln in clean_pipeline.run(page).text.splitlines() if ln]
+        assert out == ["审计署公布保障性安居工程跟踪审计结果", P1, P2, P3], grp
+
+
+@pytest.mark.parametrize("line", PROBE_KEEP)
+def test_probe_lookalikes_kept_mid_article(clean_pipeline, line):
+    page = "\n".join(["审计署公布保障性安居工程跟踪审计结果", P1, line, P2, P3])
+    assert line in clean_pipeline.run(page).text.splitlines()
