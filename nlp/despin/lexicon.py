@@ -90,18 +90,30 @@ class Lexicon:
         for forms in by_bigram.values():
             forms.sort(key=len, reverse=True)
         self._by_bigram = by_bigram
-        # one bitmap for every form, one for the forms that are not real words: the
-        # spin gate only needs the latter, and a clean page has almost none of them
-        self._bitmap = np.zeros(1 << _BITS, dtype=bool)
-        self._bitmap_unamb = np.zeros(1 << _BITS, dtype=bool)
-        self._by_bigram_unamb: dict[str, list[str]] = {}
-        for b, forms in by_bigram.items():
-            h = _bigram_hashes(b)[0]
-            self._bitmap[h] = True
-            unamb = [f for f in forms if not entries[f].real_word]
-            if unamb:
-                self._bitmap_unamb[h] = True
-                self._by_bigram_unamb[b] = unamb
+        # bitmaps for every form and for the forms that are not real words (the spin
+        # gate only needs the latter, and a clean page has almost none of them). A
+        # form of >= 3 characters must also match its second bigram: 信息平安 and
+        # 活动员 start with bigrams of everyday text (信息, 活动), which alone would
+        # send most positions of a clean page to the Python check
+        self._maps = {}
+        for unamb_only in (False, True):
+            # one uint8 table, one gather per page: bit 1 = first bigram of a 2-char
+            # form, bit 2 = first bigram of a longer form, bit 4 = its second bigram
+            bits = np.zeros(1 << _BITS, dtype=np.uint8)
+            table: dict[str, list[str]] = {}
+            for b, forms in by_bigram.items():
+                keep = [f for f in forms if not (unamb_only and entries[f].real_word)]
+                if not keep:
+                    continue
+                table[b] = keep
+                for f in keep:
+                    if len(f) == 2:
+                        bits[_bigram_hashes(f)[0]] |= 1
+                    else:
+                        h = _bigram_hashes(f[:3])
+                        bits[h[0]] |= 2
+                        bits[h[1]] |= 4
+            self._maps[unamb_only] = (bits, table)
 
     # --- loading ---------------------------------------------------------
     @classmethod
@@ -150,11 +162,13 @@ class Lexicon:
         hashes = _bigram_hashes(text)
         if len(hashes) == 0:
             return []
-        bitmap = self._bitmap_unamb if unambiguous_only else self._bitmap
-        positions = np.flatnonzero(bitmap[hashes])
+        bits, by_bigram = self._maps[unambiguous_only]
+        v = bits[hashes]
+        hit = v & 1
+        hit[:-1] |= (v[:-1] >> 1) & (v[1:] >> 2) & 1
+        positions = np.flatnonzero(hit)
         out: list[Match] = []
         last_end = 0
-        by_bigram = self._by_bigram_unamb if unambiguous_only else self._by_bigram
         for p in positions.tolist():
             if p < last_end:
                 continue

@@ -232,9 +232,11 @@ class Despinner(Stage):
             return out
         self._page_presence(text, matches)
         current = [m.entry.spun for m in matches]
-        best, margins1, gaps = self._score(text, matches, current)
-        ev.odd = sum(1 for m, g in zip(matches, margins1)
-                     if m.entry.real_word and m.entry.detect and g >= self.odd_margin)
+        # detection needs only the forms it counts: a clean page that passed the gate
+        # is not charged for the table-k3 real words (情况, 根据 ...) it is full of
+        det = [m for m in matches if m.entry.detect]
+        _b, det_margins, _g = self._score(text, det, [m.entry.spun for m in det])
+        ev.odd = sum(1 for m, g in zip(det, det_margins) if m.entry.real_word and g >= self.odd_margin)
         per_k = 1000.0 * ev.unambiguous / max(ev.cjk_chars, 1)
         ev.score = spin_score(per_k, ev.odd / ev.ambiguous if ev.ambiguous else 0.0)
         ev.spun = self.force or decide(ev, min_unambiguous=self.min_unambiguous, min_odd_rate=self.min_odd_rate,
@@ -244,6 +246,7 @@ class Despinner(Stage):
                                        single_min_ambiguous=self.single_min_ambiguous)
         if not ev.spun:
             return out
+        best, margins1, gaps = self._score(text, matches, current)  # detect windows come from the cache
         choice = self._choose(matches, best, margins1, gaps)
         # second pass: rescore with the neighbours as decided by the first
         current = [c if c is not None else m.entry.spun for m, c in zip(matches, choice)]
