@@ -115,8 +115,6 @@ _FOOTER_STRONG_RE = re.compile(
     # takedown/opinion notices and investment warnings (dev2; portal and WeChat tails)
     r"|^[【\[]?(?:风险提示|特别声明|郑重声明|版权声明)[】\]]?\s*[:：]?|不构成(?:任何)?(?:投资)?建议|联系(?:我们|本站|小编)?删除|(?:如需|禁止|谢绝|严禁)转载|转载(?:须|需)(?:经|获得|联系)"
     r"|不代表本(?:站|网|平台|号)(?:的)?(?:观点|立场)|仅代表作者(?:本人|个人)?(?:的)?(?:观点|立场)|^以上内容仅供参考"
-    # licence lines of a site footer ("互联网新闻信息服务许可证：…", "网络文化经营许可证 浙网文〔2023〕21号")
-    r"|^[^，。！？\s]{2,16}许可证(?:号|编号)?\s*[:：]?\s*[^，。！？]{1,40}$"
     # learning-use/takedown notes, investment warnings, comment disclaimers, browser hints
     r"|(?:仅|只)(?:供|用于)学习(?:交流|参考)|侵删|投资有风险|入市(?:须|需)谨慎|(?:本站|本网|本平台)(?:同意|赞同)其观点|证实其描述"
     r"|(?:观点|内容)仅代表作者|著作权归.{0,8}所有|建议使用.{0,20}(?:分辨率|浏览器)",
@@ -126,6 +124,9 @@ _FOOTER_WEAK_RE = re.compile(
     r"^(?:关于我们|联系我们|商务合作|广告服务|广告合作|网站声明|网站简介|意见反馈|帮助中心|隐私政策|用户协议|友情链接|投稿|招聘|加入我们"
     r"|技术支持|举报(?:电话|邮箱)?)(?:\s*[:：|｜].*)?$|如有侵权|侵权.{0,6}(?:联系|删除)"
 )
+#: licence lines of a site footer ("互联网新闻信息服务许可证：…", "网络文化经营许可证 浙网文〔2023〕21号");
+#: kept apart from _FOOTER_STRONG_RE, whose first-character guard a leading [^…] would disable
+_LICENCE_RE = re.compile(r"^[^，。！？\s]{2,16}许可证(?:号|编号)?\s*[:：]?\s*[^，。！？]{1,40}$")
 # --- forum (Discuz) ----------------------------------------------------------------------
 _FORUM_LABEL_RE = re.compile(r"^(?:作者|时间|发表于|发表时间|楼主|回复|楼层|标题|主题)\s*[:：]?$")
 #: a floor-style post header: "2# user 发表于 2020-04-17 13:29", "3楼 user 2021-5-4".
@@ -298,7 +299,7 @@ class ChromeCleaner(Stage):
     def _classify(self, s: str) -> tuple[Reason, str] | None:
         if _CLOSER_RE.search(s):
             return Reason.CLOSER, "closer"
-        if _FOOTER_STRONG_RE.search(s):
+        if _FOOTER_STRONG_RE.search(s) or ("许可证" in s and _LICENCE_RE.match(s)):
             return Reason.FOOTER, "footer"
         if len(s) <= 100 and _NAV_RE.search(s):
             return Reason.NAV, "breadcrumb"
