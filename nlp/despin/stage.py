@@ -230,6 +230,14 @@ class Despinner(Stage):
         out: dict = {"ev": ev}
         if not self.force and ev.unambiguous_distinct < min(self.min_unambiguous, self._single_min):
             return out
+        if not self.force:
+            # no LM when even an all-odd page would not pass detection (one unambiguous
+            # form and < single_min_ambiguous ambiguous ones: most clean pages the gate lets by)
+            ev.odd = ev.ambiguous
+            possible = self._decide(ev)
+            ev.odd = 0
+            if not possible:
+                return out
         self._page_presence(text, matches)
         current = [m.entry.spun for m in matches]
         # detection needs only the forms it counts: a clean page that passed the gate
@@ -239,11 +247,7 @@ class Despinner(Stage):
         ev.odd = sum(1 for m, g in zip(det, det_margins) if m.entry.real_word and g >= self.odd_margin)
         per_k = 1000.0 * ev.unambiguous / max(ev.cjk_chars, 1)
         ev.score = spin_score(per_k, ev.odd / ev.ambiguous if ev.ambiguous else 0.0)
-        ev.spun = self.force or decide(ev, min_unambiguous=self.min_unambiguous, min_odd_rate=self.min_odd_rate,
-                                       strong_unambiguous=self.strong_unambiguous,
-                                       dense_unambiguous=self.dense_unambiguous,
-                                       single_odd_rate=self.single_odd_rate,
-                                       single_min_ambiguous=self.single_min_ambiguous)
+        ev.spun = self.force or self._decide(ev)
         if not ev.spun:
             return out
         best, margins1, gaps = self._score(text, matches, current)  # detect windows come from the cache
@@ -265,6 +269,11 @@ class Despinner(Stage):
         return features(margins=a["margins"], margins1=a["margins1"], gaps=a["gaps"], best=a["best"],
                         matches=a["matches"], present=a["present"], page=page, freq=self.lm.word_count,
                         total=self.lm.total)
+
+    def _decide(self, ev: SpinEvidence) -> bool:
+        return decide(ev, min_unambiguous=self.min_unambiguous, min_odd_rate=self.min_odd_rate,
+                      strong_unambiguous=self.strong_unambiguous, dense_unambiguous=self.dense_unambiguous,
+                      single_odd_rate=self.single_odd_rate, single_min_ambiguous=self.single_min_ambiguous)
 
     @property
     def _single_min(self) -> int:
