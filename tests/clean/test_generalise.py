@@ -55,6 +55,9 @@ def test_generalised_chrome_reason(line, reason):
     "来源于基层的声音，往往最真实。", "编辑部收到了大量读者来信。", "责任编辑这个岗位，他干了二十年。",
     "转载这篇文章的网友不少。", "阅读量突破了十万。", "作者在书中写道：“路是走出来的。”", "他用微信扫码支付了车费。",
     "我们都在看着他。", "截至目前，共有1200余人参与。",
+    # article sentences carrying closer/notice words (the rules are anchored against them)
+    "市民出行记得关注天气预报。", "市民可关注公众号查询。", "分析师称，这不构成投资建议。", "专家提醒，投资有风险，入市需谨慎。",
+    "我们明天见分晓。", "平台随即联系删除了相关视频并致歉。",
     # People's Daily headlines with a colon or quotes
     "住房：《让老师满意》", "『只想做一个合格的医生』",
 ])
