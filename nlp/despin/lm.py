@@ -180,8 +180,15 @@ class CharNgramLM:
         found = keys[idx] == h
         return np.where(found, self.counts[n][idx], 0.0)
 
-    def position_scores(self, text: str) -> np.ndarray:
-        """log10 stupid-backoff score of every character of ``text`` given its left context."""
+    def position_scores(self, text: str, need: np.ndarray | None = None) -> np.ndarray:
+        """log10 stupid-backoff score of every character of ``text`` given its left context.
+
+        Args:
+            text (str): the text.
+            need (np.ndarray | None): boolean mask of the positions whose score the
+                caller uses; the others are not looked up (their score is meaningless).
+                A needed position also needs its predecessor (context count).
+        """
         codes = _codes(normalize(text))
         m = len(codes)
         if m == 0:
@@ -190,7 +197,17 @@ class CharNgramLM:
         pos = np.arange(m)
         # counts of the n-grams ending at each position; the context count of order
         # n+1 at i is the order-n count at i-1, so each order is looked up once
-        counts = [self._lookup(n, hashes[n]) for n in range(self.order)]
+        if need is None:
+            counts = [self._lookup(n, hashes[n]) for n in range(self.order)]
+        else:
+            look = need.copy()
+            look[:-1] |= need[1:]
+            idx = np.flatnonzero(look)
+            counts = []
+            for n in range(self.order):
+                c = np.zeros(m)
+                c[idx] = self._lookup(n, hashes[n][idx])
+                counts.append(c)
         # unigram floor: add-one over the vocabulary
         score = np.log10((counts[0] + 1.0) / (self.total + self._vocab))
         done = np.zeros(m, dtype=bool)
@@ -230,8 +247,15 @@ class CharNgramLM:
         todo = list({w for w in windows if w not in cache})
         if todo:
             joined = "\n".join(t for t, _ in todo)
-            scores = self.position_scores(joined)
             bounds = np.cumsum([0] + [len(t) + 1 for t, _ in todo])
+            # only the characters after each window's left context are summed
+            lens = np.fromiter((len(t) for t, _ in todo), dtype=np.int64, count=len(todo))
+            skips = np.fromiter((k for _, k in todo), dtype=np.int64, count=len(todo))
+            edge = np.zeros(len(joined) + 1, dtype=np.int64)
+            np.add.at(edge, bounds[:-1] + skips, 1)
+            np.add.at(edge, bounds[:-1] + lens, -1)
+            need = np.cumsum(edge)[:-1] > 0
+            scores = self.position_scores(joined, need)
             csum = np.concatenate(([0.0], np.cumsum(scores)))
             for (t, skip), start in zip(todo, bounds[:-1].tolist()):
                 cache[(t, skip)] = float(csum[start + len(t)] - csum[start + skip])
