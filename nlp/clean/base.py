@@ -237,7 +237,7 @@ _KW_GAP_RE = re.compile(r"[，,。；;、|｜_\-—()（）【】\[\]《》<>\s/
 def keyword_phrase(s: str, *, min_len: int) -> str | None:
     """The phrase an SEO keyword line states twice, or None.
 
-    A keyword line opens with its keyword, or separates the two statements by
+    A keyword line opens with its keyword and states it again soon after or after
     punctuation (seed 000 "抖音客服电话95152怎么转人工,抖音客服电话", template
     lines "kw_kw官网", "kw【kw入口】"). A headline that merely repeats a topic word
     mid-sentence ("…在全国政策咨询工作会议上说政策咨询研究应…", People's Daily,
@@ -249,7 +249,10 @@ def keyword_phrase(s: str, *, min_len: int) -> str | None:
         return None
     i = n.find(p)
     j = n.find(p, i + len(p))
-    if i <= 1 or _KW_GAP_RE.search(n, i + len(p), j) or _KW_GAP_RE.search(n[:i]):
+    # the keyword opens the line (after at most one bracket/char); a line that only
+    # repeats a word after a comma mid-sentence ("…真的可以害死人，压力真的可以压…",
+    # inews prose) is not a keyword line
+    if i <= 1 and (j - i - len(p) <= 16 or _KW_GAP_RE.search(n, i + len(p), j)):
         return p
     return None
 

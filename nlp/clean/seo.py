@@ -105,8 +105,21 @@ class SeoKeywordCleaner(Stage):
             inside = self._in_sentence(phrase, lines)
             if inside and self._clause_starts(inside) / len(inside) >= self.max_clause_start:
                 continue
+            if self._part_of_term(phrase, inside):
+                continue
             found.append(phrase)
         return found
+
+    @staticmethod
+    def _part_of_term(phrase: str, inside: list[tuple[Line, int]]) -> bool:
+        """The phrase is the head of a longer term the page repeats: most in-sentence
+        occurrences continue with the same character ("宁远县人民" + 医院 in an inews
+        complaint whose headline says 宁远县人民 twice). An injected keyword lands at
+        random spots, so what follows it varies (seed 000: 抖音/的/，...)."""
+        if len(inside) < 3:
+            return False
+        nxt = Counter(ln.text[i + len(phrase):i + len(phrase) + 1] for ln, i in inside)
+        return nxt.most_common(1)[0][1] / len(inside) >= 0.6
 
     @staticmethod
     def _injected_once(s: str, kws: list[str]) -> bool:

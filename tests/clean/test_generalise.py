@@ -71,6 +71,8 @@ def test_generalised_chrome_keeps(line):
     ("车险报价计算器【车险报价计算器入口】", "车险报价计算器"),
     # a headline repeating a topic word mid-sentence is not a keyword line (PD, dev2 e013)
     ("李铁映在全国政策咨询工作会议上说政策咨询研究应贴近政府决策", None),
+    # a quote repeating a phrase after a comma is prose (inews)
+    ("“流言蜚语真的可以害死人，压力真的可以压的人喘不过气来…..”", None),
 ])
 def test_keyword_phrase(line, phrase):
     assert keyword_phrase(line, min_len=4) == phrase
@@ -164,3 +166,14 @@ def test_probe_tail_chrome_dropped(clean_pipeline):
 def test_probe_lookalikes_kept_mid_article(clean_pipeline, line):
     page = "\n".join(["审计署公布保障性安居工程跟踪审计结果", P1, line, P2, P3])
     assert line in clean_pipeline.run(page).text.splitlines()
+
+
+def test_headline_repeating_a_term_is_not_seo(clean_pipeline):
+    """A headline that opens with a term and says it twice, where the body keeps the
+    term inside a longer name (宁远县人民 + 医院), is not keyword stuffing (inews)."""
+    title = "宁远县人民医院院长滥用职权，请给宁远县人民一个交代"
+    body = ["宁远县人民医院院长欧阳某，长期以来不经过院委会讨论，自己说了算。",
+            "有群众反映，宁远县人民医院的药材、医疗设备一直在长沙招标。",
+            "另外，宁远县人民医院新建住院大楼的中央空调主机高价中标。"]
+    out = [ln for ln in clean_pipeline.run("\n".join([title, *body])).text.splitlines() if ln]
+    assert out == [title, *body]
