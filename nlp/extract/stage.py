@@ -21,6 +21,8 @@ class Extract(Stage):
         backend (str): extractor backend: ``"baseline"`` (rules) or ``"model"``
             (fine-tuned model). Defaults to ``"baseline"``.
         model_dir (str): backend model directory; ``""`` uses the backend's default.
+        runtime (str): backend "model" only: ``"auto"``, ``"onnx"`` or ``"torch"`` forward
+            pass (:class:`nlp.extract.model.ModelExtractor`). Defaults to ``"auto"``.
     """
 
     name = "extract"
@@ -28,11 +30,15 @@ class Extract(Stage):
     requires = ("text",)
     emits = ("tuples",)
 
-    def __init__(self, *, backend: str = "baseline", model_dir: str = ""):
+    def __init__(self, *, backend: str = "baseline", model_dir: str = "", runtime: str = "auto"):
         if backend not in BACKENDS:
             raise ConfigError(f"stages.extract.backend must be one of {sorted(BACKENDS)}, got {backend!r}.")
+        if runtime not in ("auto", "onnx", "torch"):
+            raise ConfigError(f"stages.extract.runtime must be auto, onnx or torch, got {runtime!r}.")
         self.backend = backend
         self.options = {"model_dir": model_dir} if model_dir else {}
+        if backend == "model" and runtime != "auto":
+            self.options["runtime"] = runtime
 
     def process(self, doc: Document) -> None:
         self.process_batch([doc])

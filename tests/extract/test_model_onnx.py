@@ -1,0 +1,146 @@
+"""ONNX Runtime path of the tagger (nlp/extract/onnx_runtime.py): same tuples as torch, cache keyed on the weights."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "extract"
+
+ort = pytest.importorskip("onnxruntime", reason="onnxruntime not installed (extract extra): ONNX path untested")
+pytest.importorskip("onnx", reason="onnx not installed (extract extra): the graph cannot be exported")
+torch = pytest.importorskip("torch")
+
+FIELDS = ("actor", "action", "quantity", "unit")
+
+
+def _dev(n):
+    with open(ROOT / "corpora" / "extract" / "dev.jsonl", encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for line in fh if line.strip()][:n]
+
+
+def _tuples(ext, sents):
+    return [[(tuple(getattr(t, f) for f in FIELDS), t.qualifier, sorted(t.offsets.items()), round(t.score, 3))
+             for t in ts] for ts in ext.predict(sents)]
+
+
+@pytest.mark.skipif(not (MODEL / "model.safetensors").exists(), reason="models/extract not trained")
+def test_onnx_and_torch_give_the_same_tuples():
+    """On 20 dev sentences and two seed sentences (real text) both runtimes return identical tuples,
+    offsets and (to 3 decimals) scores; the ONNX graph is built in the user cache if missing."""
+    from nlp.extract.model import ModelExtractor
+
+    sents = _dev(20) + ["用户好感度因此上升8.4%。", "平台全年累计处罚违规创作者97.1万人。"]
+    onnx_ext = ModelExtractor(runtime="onnx")
+    torch_ext = ModelExtractor(runtime="torch")
+    assert onnx_ext.loaded.runtime == "onnx" and torch_ext.loaded.runtime == "torch"
+    got, ref = _tuples(onnx_ext, sents), _tuples(torch_ext, sents)
+    assert sum(map(len, ref)) >= 15          # the sentences do carry tuples
+    assert got == ref
+
+
+@pytest.mark.skipif(not (MODEL / "model.safetensors").exists(), reason="models/extract not trained")
+def test_onnx_cold_start_does_not_import_torch():
+    """A fresh process predicting with runtime="onnx" (cache present) never imports torch (cold start)."""
+    from nlp.extract.onnx_runtime import build_cache
+
+    build_cache(MODEL, quiet=True)
+    code = ("import sys, json; from nlp import predict; "
+            "r = predict('用户好感度因此上升8.4%。', backend='model', runtime='onnx'); "
+            "print(json.dumps([[t.quantity, t.unit] for t in r] + ['torch' in sys.modules]))")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert json.loads(res.stdout.strip().splitlines()[-1]) == [["8.4", "%"], False]
+
+
+def _tiny_model(dst: Path, seed: int) -> Path:
+    """A 2-layer, 32-wide tagger with random weights, the shipped tokenizer and int8 storage."""
+    from safetensors.torch import save_file
+
+    from nlp.extract.model import build_inference_network, quantize_state
+
+    dst.mkdir(parents=True, exist_ok=True)
+    cfg = json.loads((MODEL / "config.json").read_text(encoding="utf-8"))
+    cfg.update(hidden_size=32, num_attention_heads=4, intermediate_size=64, num_hidden_layers=2)
+    (dst / "config.json").write_text(json.dumps(cfg), encoding="utf-8")
+    shutil.copy(MODEL / "tokenizer.json", dst / "tokenizer.json")
+    torch.manual_seed(seed)
+    net = build_inference_network(cfg)
+    for p in net.parameters():  # bigger random weights so that labels and links vary
+        torch.nn.init.normal_(p, std=0.5)
+    save_file(quantize_state(net.state_dict()), str(dst / "model.safetensors"))
+    return dst
+
+
+@pytest.mark.skipif(not (MODEL / "tokenizer.json").exists(), reason="models/extract not trained")
+def test_cache_is_rebuilt_when_the_weights_change(tmp_path):
+    """New weights in the same directory -> new cache key -> a fresh graph whose outputs match the new
+    torch network (the old graph is not reused); an unchanged directory reuses its graph."""
+    import numpy as np
+
+    from nlp.extract import onnx_runtime as ox
+    from nlp.extract.model import _Loaded, batch_arrays
+
+    model, cache = _tiny_model(tmp_path / "m", seed=1), tmp_path / "cache"
+    p1 = ox.build_cache(model, cache, quiet=True)
+    assert ox.build_cache(model, cache, quiet=True) == p1 and p1.stat().st_size > 0
+    mtime = p1.stat().st_mtime_ns
+    _tiny_model(model, seed=2)                       # retrained: weights replaced in place
+    p2 = ox.build_cache(model, cache, quiet=True)
+    assert p2 != p1 and p2.exists() and p1.stat().st_mtime_ns == mtime
+    assert json.loads(p2.with_suffix(".json").read_text())["max_abs_diff"] < 1e-3
+
+    tl = _Loaded(model, int8=False, threads=1, runtime="torch")
+    tok = tl.tok
+    ids, mask = batch_arrays(tok.encode_batch(["平台全年累计处罚违规创作者97.1万人。", "上升8.4%。"]),
+                             tok.token_to_id("<pad>"))
+    ref = tl.forward(ids, mask)
+    new, old = ox.OrtNetwork(p2, threads=1)(ids, mask), ox.OrtNetwork(p1, threads=1)(ids, mask)
+    keep = mask[..., None].astype(bool)
+    for k in ref:
+        assert np.abs(np.where(keep, ref[k] - new[k], 0)).max() < 1e-3
+    assert np.abs(np.where(keep, ref["logits"] - old["logits"], 0)).max() > 1e-2   # the stale graph differs
+
+
+@pytest.mark.skipif(not (MODEL / "tokenizer.json").exists(), reason="models/extract not trained")
+def test_unwritable_cache_falls_back_to_torch(tmp_path, monkeypatch):
+    """runtime="auto" with a cache dir that cannot be created warns and serves the torch network;
+    runtime="onnx" raises a coded ModelError with the fix."""
+    from nlp.errors import ModelError
+    from nlp.extract.model import _Loaded
+
+    model = _tiny_model(tmp_path / "m", seed=3)
+    blocker = tmp_path / "not_a_dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("ZHIE_CACHE_DIR", str(blocker / "cache"))
+    with pytest.warns(RuntimeWarning, match="ONNX cache unavailable"):
+        m = _Loaded(model, int8=False, threads=1, runtime="auto")
+    assert m.runtime == "torch" and m.ort is None
+    with pytest.raises(ModelError, match=r"\[E401\].*runtime='torch'"):
+        _Loaded(model, int8=False, threads=1, runtime="onnx")
+
+
+def test_link_scores_match_the_torch_link_head():
+    """The numpy link scores (q.k + distance bias) equal the torch LinkHead on random hidden states."""
+    import numpy as np
+
+    from nlp.extract.model import _link_head
+    from nlp.extract.onnx_runtime import link_scores
+
+    torch.manual_seed(0)
+    head = _link_head(48, dim=16)
+    torch.nn.init.normal_(head.dist.weight)
+    h = torch.randn(1, 40, 48)
+    pos = torch.cat([torch.zeros(1), torch.arange(1, 39), torch.zeros(1)]).long()[None]   # specials = 0
+    qpos = torch.tensor([[3, 17, 30]])
+    with torch.inference_mode():
+        ref = head(h, qpos, pos)[0].numpy()
+        q, k = (head.q(h)[0] * head.scale).numpy(), head.k(h)[0].numpy()
+    got = link_scores(q, k, head.dist.weight.detach().numpy().reshape(-1), qpos[0].numpy(), pos[0].numpy())
+    assert np.abs(got - ref).max() < 1e-4
