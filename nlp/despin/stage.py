@@ -254,7 +254,15 @@ class Despinner(Stage):
         choice = self._choose(matches, best, margins1, gaps)
         # second pass: rescore with the neighbours as decided by the first
         current = [c if c is not None else m.entry.spun for m, c in zip(matches, choice)]
-        best, margins, gaps = self._score(text, matches, current)
+        # only matches with a rewritten neighbour within ``context`` characters can change
+        redo = self._near_rewrites(matches, choice)
+        if redo:
+            b2, m2, g2 = self._score(text, matches, current, only=redo)
+            best, margins, gaps = list(best), list(margins1), list(gaps)
+            for i, b, m, g in zip(redo, b2, m2, g2):
+                best[i], margins[i], gaps[i] = b, m, g
+        else:
+            margins = list(margins1)
         choice = self._choose(matches, best, margins, gaps)
         out.update(matches=matches, best=best, margins=margins, margins1=margins1, gaps=gaps, choice=choice,
                    present=set(self._present))
@@ -269,6 +277,27 @@ class Despinner(Stage):
         return features(margins=a["margins"], margins1=a["margins1"], gaps=a["gaps"], best=a["best"],
                         matches=a["matches"], present=a["present"], page=page, freq=self.lm.word_count,
                         total=self.lm.total)
+
+    def _near_rewrites(self, matches: list[Match], choice: list[str | None]) -> list[int]:
+        """Indices of matches with another, rewritten match within ``context`` characters."""
+        c = self.context
+        out = []
+        for i, m in enumerate(matches):
+            j = i - 1
+            hit = False
+            while j >= 0 and matches[j].end > m.start - c:
+                if choice[j] is not None:
+                    hit = True
+                    break
+                j -= 1
+            j = i + 1
+            while not hit and j < len(matches) and matches[j].start < m.end + c:
+                if choice[j] is not None:
+                    hit = True
+                j += 1
+            if hit:
+                out.append(i)
+        return out
 
     def _decide(self, ev: SpinEvidence) -> bool:
         return decide(ev, min_unambiguous=self.min_unambiguous, min_odd_rate=self.min_odd_rate,
@@ -323,12 +352,14 @@ class Despinner(Stage):
                 out[i] = b
         return out
 
-    def _score(self, text: str, matches: list[Match],
-               current: list[str]) -> tuple[list[str], list[float], list[float]]:
+    def _score(self, text: str, matches: list[Match], current: list[str],
+               only: list[int] | None = None) -> tuple[list[str], list[float], list[float]]:
         """Best original, its log10 margin over the spun form and over the runner-up original.
 
         ``current`` gives the text to use for each match when it serves as context
         of its neighbours (the spun form in pass 1, the decided form in pass 2).
+        ``only``: indices of the matches to score (all by default); the results are
+        aligned with them.
         """
         pieces, spans, pos, prev = [], [], 0, 0
         for m, cur in zip(matches, current):
@@ -343,30 +374,30 @@ class Despinner(Stage):
         cur_text = "".join(pieces)
         c = self.context
         windows: list[tuple[str, int]] = []
-        for m, (s, e) in zip(matches, spans):
+        sel = range(len(matches)) if only is None else only
+        for i in sel:
+            m, (s, e) = matches[i], spans[i]
             left = cur_text[max(0, s - c):s]
             right = cur_text[e:e + c]
             windows.append((left + m.entry.spun + right, len(left)))
             for orig in m.entry.originals:
                 windows.append((left + orig + right, len(left)))
-        scores = self.lm.score_windows(windows)
+        scores = self.lm.score_windows(windows).tolist()  # plain floats: per-match numpy calls cost more
         present = getattr(self, "_present", set())
-        if self.chain_penalty or present:
-            k = 0
-            for m in matches:
-                for j, orig in enumerate(m.entry.originals):
-                    if m.entry.sources.get(orig) == "chain-derived":
-                        scores[k + 1 + j] -= self.chain_penalty
-                    if orig in present:
-                        scores[k + 1 + j] -= self.presence_penalty
-                k += 1 + len(m.entry.originals)
         best, margins, gaps, k = [], [], [], 0
-        for m in matches:
+        for i in sel:
+            e = matches[i].entry
             base = scores[k]
-            cand = scores[k + 1:k + 1 + len(m.entry.originals)]
-            j = int(cand.argmax())
-            best.append(m.entry.originals[j])
-            margins.append(float(cand[j] - base))
-            gaps.append(float(cand[j] - np.partition(cand, -2)[-2]) if len(cand) > 1 else float("inf"))
-            k += 1 + len(m.entry.originals)
+            cand = scores[k + 1:k + 1 + len(e.originals)]
+            if self.chain_penalty or present:
+                for j, orig in enumerate(e.originals):
+                    if e.sources.get(orig) == "chain-derived":
+                        cand[j] -= self.chain_penalty
+                    if orig in present:
+                        cand[j] -= self.presence_penalty
+            j = max(range(len(cand)), key=cand.__getitem__)
+            best.append(e.originals[j])
+            margins.append(cand[j] - base)
+            gaps.append(cand[j] - max(c for i, c in enumerate(cand) if i != j) if len(cand) > 1 else float("inf"))
+            k += 1 + len(e.originals)
         return best, margins, gaps
