@@ -109,7 +109,7 @@ _CLOSER_RE = re.compile(
 )
 # --- footers -----------------------------------------------------------------------
 _FOOTER_STRONG_RE = re.compile(
-    r"版权所有|版权归.{0,12}所有|Copyright|©|\(c\)\s*\d{4}|All Rights Reserved|ICP\s*(?:备|证)|公网安备|Powered by"
+    r"版权所有|版权归.{0,12}所有|Copyright|©|\(c\)\s*\d{4}|All Rights Reserved|公网安备|Powered by"
     r"|^免责声明|^声明\s*[:：]|^欢迎光临|违法和不良信息举报|未经(?:许可|授权|同意).{0,12}(?:转载|复制|使用)"
     r"|转载请(?:注明|保留)|(?:联系|通知)(?:站长|本站|我们).{0,10}删除|本站(?:所有|部分)?(?:文章|内容|资源|信息|图片)"
     # takedown/opinion notices and investment warnings (dev2; portal and WeChat tails)
@@ -126,6 +126,9 @@ _FOOTER_WEAK_RE = re.compile(
 )
 #: licence lines of a site footer ("互联网新闻信息服务许可证：…", "网络文化经营许可证 浙网文〔2023〕21号");
 #: kept apart from _FOOTER_STRONG_RE, whose first-character guard a leading [^…] would disable
+#: an ICP record line; a sentence that quotes a site's ICP number is prose (inews:
+#: "记者注意到，其网站下端标注的icp备案号为…，也就是说…")
+_ICP_RE = re.compile(r"^[^，。！？]{0,40}ICP\s*(?:备|证)[^，。！？]{0,40}$", re.I)
 _LICENCE_RE = re.compile(r"^[^，。！？\s]{2,16}许可证(?:号|编号)?\s*[:：]?\s*[^，。！？]{1,40}$")
 # --- forum (Discuz) ----------------------------------------------------------------------
 _FORUM_LABEL_RE = re.compile(r"^(?:作者|时间|发表于|发表时间|楼主|回复|楼层|标题|主题)\s*[:：]?$")
@@ -299,7 +302,8 @@ class ChromeCleaner(Stage):
     def _classify(self, s: str) -> tuple[Reason, str] | None:
         if _CLOSER_RE.search(s):
             return Reason.CLOSER, "closer"
-        if _FOOTER_STRONG_RE.search(s) or ("许可证" in s and _LICENCE_RE.match(s)):
+        if _FOOTER_STRONG_RE.search(s) or ("许可证" in s and _LICENCE_RE.match(s)) \
+                or (("ICP" in s or "icp" in s) and _ICP_RE.match(s)):
             return Reason.FOOTER, "footer"
         if len(s) <= 100 and _NAV_RE.search(s):
             return Reason.NAV, "breadcrumb"

@@ -107,8 +107,15 @@ class TitleCleaner(Stage):
             return None
         # a headline ending in ？/！ passes is_prose; it is not the article's first line
         # (dev2 "…长期占道 你家楼下有吗？" under a site name)
-        first_prose = next((i for i, ln in enumerate(body) if is_prose(ln.text)
-                            and not (i + 1 < len(body) and _title_like(ln.text, self.max_chars))), len(body))
+        # (dev2 e010); below a headline-sized line it is the article's opening question
+        # ("住房分配货币化的必要性" / "为什么说…的方向呢？", People's Daily)
+        first_prose, seen_head = len(body), False
+        for i, ln in enumerate(body):
+            title_like = _title_like(ln.text, self.max_chars)
+            if is_prose(ln.text) and not (title_like and not seen_head and i + 1 < len(body)):
+                first_prose = i
+                break
+            seen_head = seen_head or (title_like and cjk_count(ln.text) >= 8)
         # 1. the markup hint, whole or its longest part before/after a site name
         if hint:
             parts = [norm_line(hint)] + sorted((norm_line(p) for p in _SITE_SEP_RE.split(hint) if len(p) >= 4),

@@ -58,6 +58,7 @@ def test_generalised_chrome_reason(line, reason):
     # article sentences carrying closer/notice words (the rules are anchored against them)
     "市民出行记得关注天气预报。", "市民可关注公众号查询。", "分析师称，这不构成投资建议。", "专家提醒，投资有风险，入市需谨慎。",
     "我们明天见分晓。", "平台随即联系删除了相关视频并致歉。",
+    "而且，记者注意到，其网站下端标注的icp备案号为桂icp备17008678号-6，也就是说这个网站在工信部已进行过网站备案。",
     # People's Daily headlines with a colon or quotes
     "住房：《让老师满意》", "『只想做一个合格的医生』",
 ])
@@ -177,3 +178,12 @@ def test_headline_repeating_a_term_is_not_seo(clean_pipeline):
             "另外，宁远县人民医院新建住院大楼的中央空调主机高价中标。"]
     out = [ln for ln in clean_pipeline.run("\n".join([title, *body])).text.splitlines() if ln]
     assert out == [title, *body]
+
+
+def test_opening_question_below_headline_is_not_the_title(clean_pipeline):
+    """People's Daily: a headline, then an opening question ending in ？ (dev2 e010 made a
+    ？ headline under a site name win; here the headline above must stay the title)."""
+    lines = ["住房分配货币化的必要性", "为什么说住房分配货币化是住房分配制度改革的方向呢？",
+             "首先，住房分配货币化可以阻止新建住房不断地进入旧的住房体制。", P1]
+    out = [ln for ln in clean_pipeline.run("\n".join(lines)).text.splitlines() if ln]
+    assert out == lines
