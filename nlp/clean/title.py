@@ -62,9 +62,13 @@ def headline_guess(lines: list[Line], max_chars: int = 80) -> Line | None:
 
 
 def _menu_like(s: str) -> bool:
-    """Four or more space/bar separated items of at most 6 characters (a menu bar)."""
+    """Four or more space/bar separated items of at most 6 characters (a menu bar), or
+    a label with a list of short items ("热门搜索：高考 房价 疫情")."""
     items = [x for x in re.split(r"[\s|｜·•/]+", s) if x]
-    return len(items) >= 4 and max(map(len, items)) <= 6
+    if len(items) >= 4 and max(map(len, items)) <= 6:
+        return True
+    m = _LABEL_START_RE.match(s)
+    return bool(m) and len(items) >= 3 and max(map(len, items[1:])) <= 6
 
 
 #: a numbered or bracketed section heading ("一、基本情况", "（二）完善保障机制", "01 增长").

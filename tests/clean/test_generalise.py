@@ -187,3 +187,21 @@ def test_opening_question_below_headline_is_not_the_title(clean_pipeline):
              "首先，住房分配货币化可以阻止新建住房不断地进入旧的住房体制。", P1]
     out = [ln for ln in clean_pipeline.run("\n".join(lines)).text.splitlines() if ln]
     assert out == lines
+
+
+#: header lines above a headline and meta lines below it, in wording no pool uses (probe)
+PROBE_ABOVE = ["南方日报网络版", "首页 | 新闻 | 体育 | 娱乐 | 财经 | 汽车 | 房产", "您当前的位置 : 首页 > 新闻中心 > 国内新闻",
+               "手机版", "南粤在线 nanyue.com", "搜索", "热门搜索：高考 房价 疫情"]
+PROBE_BELOW = ["2024-05-06 09:12:33 来源：南方日报 作者：林晓", "发布时间：2024年05月06日 09:12 | 来源：新华网 | 编辑：王琪",
+               "作者：林晓 陈晨", "本报记者 林晓 实习生 陈晨", "【字号 大 中 小】", "浏览次数：1,234", "南方日报官方账号", "05-06 09:12",
+               "原创 2024-05-06 09:12 · 南方日报", "我要评论(12)"]
+
+
+@pytest.mark.parametrize("title", ["审计署公布保障性安居工程跟踪审计结果", "近百亿元保障房资金被挪用？审计署回应",
+                                   "“钱去哪儿了”：审计署详解保障房资金问题", "独家｜保障房审计背后"])
+def test_probe_header_around_headline(clean_pipeline, title):
+    for k in range(0, len(PROBE_ABOVE), 4):
+        for j in range(0, len(PROBE_BELOW), 4):
+            page = "\n".join([*PROBE_ABOVE[k:k + 4], title, *PROBE_BELOW[j:j + 4], P1, P2, P3])
+            out = [ln for ln in clean_pipeline.run(page).text.splitlines() if ln]
+            assert out == [title, P1, P2, P3], (PROBE_ABOVE[k:k + 4], PROBE_BELOW[j:j + 4])
