@@ -154,6 +154,7 @@ _COMMENT_HEAD_RE = re.compile(
     r"^(?:发表|我要|网友|最新|全部|热门)?(?:评论|留言|回复)(?:列表|区)?(?:\s*[（(]?\d*[)）]?)?\s*[:：]?$|^(?:发表|添加)(?:评论|回复|留言)"
     r"|^(?:已有|共有?)\d+(?:条|人)(?:评论|回复|留言)|(?:邮箱|邮件|电子邮箱|电子邮件)地址不会被公开|必填项已用.{0,3}标注"
     r"|^(?:昵称|评论内容|验证码)\s*[:：*]|^提交评论$|^(?:登录|注册)后(?:才能)?(?:发表|参与)?评论"
+    r"|登录后(?:才可以|才能|方可|即可)?(?:回帖|回复|评论|发言|发表|查看)"
 )
 #: "用户名：回复" comment lines under a post (name without spaces, short reply).
 _COMMENT_LINE_RE = re.compile(r"^[^\s：:，。,]{1,20}[：:]\s*[^：:]{1,40}$")
@@ -239,6 +240,18 @@ def _is_meta(s: str) -> bool:
 _MENU_SPLIT_RE = re.compile(r"[\s|｜·•]+")
 
 
+#: breadcrumb separators; a line of 3+ parts split by them, the leading parts short, is a
+#: breadcrumb even without 首页/当前位置 ("南粤社区 » 时事热议 » <thread title>", forums)
+_CRUMB_SPLIT_RE = re.compile(r"\s*(?:[>›»＞→]{1,2}|-{1,2}>)\s*")
+
+
+def _is_crumb(s: str) -> bool:
+    if len(s) > 100 or ("»" not in s and ">" not in s and "›" not in s and "＞" not in s and "→" not in s):
+        return False
+    parts = _CRUMB_SPLIT_RE.split(s)
+    return len(parts) >= 3 and all(0 < len(p) <= 12 and not punct_count(p) for p in parts[:-1])
+
+
 def _is_nav(s: str) -> bool:
     if len(s) <= 100 and _NAV_RE.search(s):
         return True
@@ -309,6 +322,8 @@ class ChromeCleaner(Stage):
             return Reason.NAV, "breadcrumb"
         if _is_nav_line(s):  # the breadcrumb half of _is_nav was the test just above
             return Reason.NAV, "nav"
+        if _is_crumb(s):
+            return Reason.NAV, "breadcrumb"
         if _CAPTION_RE.match(s):
             return Reason.CAPTION, "caption credit"
         if _is_meta(s):

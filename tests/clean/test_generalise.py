@@ -205,3 +205,15 @@ def test_probe_header_around_headline(clean_pipeline, title):
             page = "\n".join([*PROBE_ABOVE[k:k + 4], title, *PROBE_BELOW[j:j + 4], P1, P2, P3])
             out = [ln for ln in clean_pipeline.run(page).text.splitlines() if ln]
             assert out == [title, P1, P2, P3], (PROBE_ABOVE[k:k + 4], PROBE_BELOW[j:j + 4])
+
+
+def test_probe_phpwind_thread(clean_pipeline):
+    """A Discuz X thread in wording no pool uses: a breadcrumb without 首页 that ends with
+    the thread title, floor names, post tools, login prompt (probe)."""
+    title = "保障房资金被挪用，大家怎么看"
+    page = ["南粤社区 » 时事热议 » " + title, "查看: 1234|回复: 12", title, "楼主", "发表于 2024-05-06 09:12",
+            "只看该作者", "倒序浏览", P1, P2, P3, "收藏0", "分享", "淘帖", "举报", "沙发", "路人甲", "发表于 2024-05-06 10:00",
+            "这种事早该查了", "板凳", "小王同学", "发表于 2024-05-06 10:30", "顶楼主", "返回列表", "高级模式",
+            "您需要登录后才可以回帖 登录 | 注册", "Powered by Discuz! X3.5"]
+    out = [ln for ln in clean_pipeline.run("\n".join(page)).text.splitlines() if ln]
+    assert out == [title, P1, P2, P3]
