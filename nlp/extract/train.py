@@ -195,8 +195,13 @@ def _extractor(net, tok, max_len: int, lexicon: dict | None = None):
     return ext
 
 
-def score_records(ext, recs: Sequence[dict]) -> dict:
-    """Tuple scores (nlp.evaluate.extract) and span P/R/F1 of an extractor on gold records."""
+def score_records(ext, recs: Sequence[dict], *, rules: bool = True) -> dict:
+    """Tuple scores (nlp.evaluate.extract) and span P/R/F1 of an extractor on gold records.
+
+    Args:
+        rules (bool): assemble with the refine rules (:mod:`nlp.extract.refine`), as shipped.
+            The training loop selects epochs without them, as the shipped run did.
+    """
     from ..evaluate.extract import evaluate_records
 
     texts = [r["text"] for r in recs]
@@ -206,7 +211,7 @@ def score_records(ext, recs: Sequence[dict]) -> dict:
     lex = getattr(ext.loaded, "lexicon", None) if getattr(ext, "lexicon", False) else None
     preds = [{"id": r["id"], "text": r["text"],
               "tuples": [{"actor": t.actor, "action": t.action, "quantity": t.quantity, "unit": t.unit}
-                         for t in assemble(r["text"], sp, lk, lex)]}
+                         for t in assemble(r["text"], sp, lk, lex, rules=rules)]}
              for r, sp, lk in zip(recs, spans, links)]
     res, _ = evaluate_records(list(recs), preds)
     tp = npred = ngold = 0
@@ -227,8 +232,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 patience: int = 4, batch_size: int = 16, lr: float = 1e-4, head_lr: float = 2e-3,
                 max_len: int = 128, seed: int = 13, corpus_dir: str | os.PathLike = CORPUS,
                 encoder_dir: str | os.PathLike = ENCODER, weights: str = "int8", threads: int | None = None,
-                silver: str | os.PathLike | None = SILVER, silver_per_epoch: int = 400, silver_weight: float = 0.5,
-                progress: bool = True, save: bool = True) -> dict:
+                silver: str | os.PathLike | None = SILVER, silver_per_epoch: int = 0, silver_weight: float = 0.5,
+                init_from: str | os.PathLike | None = None, progress: bool = True, save: bool = True) -> dict:
     """Fine-tune the tagger on the gold train split, early-stop on dev strict tuple F1, save it.
 
     Args:
@@ -245,6 +250,10 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         silver_per_epoch (int): silver sentences sampled (seeded) into each epoch, so an epoch
             costs gold + this many sentences whatever the silver size.
         silver_weight (float): loss weight of silver batches (gold batches weigh 1).
+            Defaults: silver off (``silver_per_epoch=0``): measured on dev, training with the
+            silver corpus scored below the gold-only weights (models/extract/README.md).
+        init_from: start from the weights of this tagger directory instead of the encoder
+            (continued training, e.g. on gold + silver at a lower learning rate).
         progress (bool): tqdm bars on stderr. save (bool): write out_dir (False for comparisons).
 
     Returns:
@@ -268,6 +277,15 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     from .model import build_lexicon
     lexicon = build_lexicon(train)
     net, tok = build_tagger(layers, encoder_dir)
+    if init_from:
+        from safetensors.torch import load_file
+
+        from .model import dequantize_state
+
+        sd = dequantize_state(load_file(str(Path(init_from) / "model.safetensors")))
+        missing, unexpected = net.load_state_dict(sd, strict=False)
+        if [k for k in missing if "position_ids" not in k] or unexpected:
+            raise RuntimeError(f"{init_from}: weights do not fit ({missing[:3]}, {unexpected[:3]})")
     tok.enable_truncation(max_len)
     pad_id = tok.token_to_id("<pad>")
     examples = [encode_example(tok, r, max_len) for r in train]
@@ -323,7 +341,9 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             total += float(loss.detach())
             bar.set_postfix(loss=f"{float(loss):.3f}")
         net.eval()
-        res = score_records(_extractor(net, tok, max_len, lexicon), dev)
+        # epoch selection without the refine rules: the rules were written after the shipped
+        # run, whose epochs were chosen on the plain assembly (so `zhie train model` picks the same)
+        res = score_records(_extractor(net, tok, max_len, lexicon), dev, rules=False)
         row = {"epoch": epoch, "loss": round(total / len(batches), 4), "dev_strict": res["strict"]["f1"],
                "dev_numeric": res["numeric"]["f1"], "dev_span": res["span"]["f1"],
                **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
@@ -346,6 +366,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 "best_epoch": best_epoch, "batch_size": batch_size, "lr": lr, "head_lr": head_lr, "seed": seed,
                 "train_sentences": len(train), "dev_sentences": len(dev), "weights": weights,
                 "silver_sentences": len(silver_ex), "silver_per_epoch": n_sil, "silver_weight": silver_weight,
+                "init_from": str(init_from) if init_from else None,
                 "train_seconds": round(time.time() - t0, 1)}
     summary = {"settings": settings, "history": history, "dev": {k: dev_res[k] for k in
                ("strict", "numeric", "actor", "action", "quantity", "unit", "span", "counts")}}
@@ -390,11 +411,12 @@ def model_card(summary: dict, test: dict | None = None, extra: str = "") -> str:
         "  repaired with jieba words and guide rules (nlp/extract/refine.py); truncated action/unit",
         "  spans grown to train-split words (lexicon.json).",
         f"- **Data**: corpora/extract gold train split ({s['train_sentences']} sentences: inews,",
-        f"  People's Daily Jan 1998, seed pages) plus silver ({s.get('silver_sentences', 0)} sentences of",
-        "  corpora/extract/silver.jsonl, `nlp.extract.silver.build_silver`: non-gold inews train/dev and",
-        "  People's Daily sentences where the rule baseline and the previous model agree exactly;",
-        f"  {s.get('silver_per_epoch', 0)} per epoch, loss weight {s.get('silver_weight', 0)}); dev",
-        f"  ({s['dev_sentences']} sentences) for early stopping on strict tuple F1; test touched once per release.",
+        "  People's Daily Jan 1998, seed pages)"
+        + (f" plus silver ({s['silver_per_epoch']} of the {s['silver_sentences']} sentences of"
+           " corpora/extract/silver.jsonl per epoch, loss weight"
+           f" {s['silver_weight']}; `nlp.extract.silver.build_silver`)" if s.get("silver_per_epoch") else
+           "; no silver data in these weights (corpora/extract/silver.jsonl scored lower on dev, see below)")
+        + f"; dev ({s['dev_sentences']} sentences) for early stopping on strict tuple F1; test touched once per release.",
         f"- **Training**: AdamW lr {s['lr']} (heads {s['head_lr']}), batch {s['batch_size']} length-bucketed,",
         f"  max_len {s['max_len']}, seed {s['seed']}, {s['epochs_run']} epochs run, best epoch {s['best_epoch']},",
         f"  {s['train_seconds']:.0f} s wall on 2 shared CPU cores. Reproduce: `zhie train model`",
