@@ -36,6 +36,7 @@ from .lm import CharNgramLM
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "despin" / "lm.npz"
 _SEP = "\x00"  # joins a batch for the gate; never part of a spun form
+_UNSEEN_MARGIN = 10.0  # margin of a form the LM never saw (the learned decision clips at 10)
 
 
 @functools.lru_cache(maxsize=4)
@@ -132,6 +133,7 @@ class Despinner(Stage):
         self.decision_model = decision_model
         self.decision_threshold = decision_threshold
         self._decider: Decision | None = None
+        self._unseen_forms: frozenset[str] | None = None
         self._lexicon: Lexicon | None = None
 
     # --- resources (lazy) ------------------------------------------------
@@ -144,6 +146,16 @@ class Despinner(Stage):
     @property
     def lm(self) -> CharNgramLM:
         return load_lm(self.model_path)
+
+    @property
+    def _unseen(self) -> frozenset[str]:
+        """Unambiguous single-original forms the LM corpus never contains (斲丧者, 权势巨子)."""
+        if self._unseen_forms is None:
+            lm = self.lm
+            self._unseen_forms = frozenset(
+                f for f, e in self.lexicon.entries.items()
+                if not e.real_word and len(e.originals) == 1 and lm.word_count(f) == 0 and len(f) <= lm.order)
+        return self._unseen_forms
 
     @property
     def decider(self) -> Decision:
@@ -375,8 +387,11 @@ class Despinner(Stage):
         c = self.context
         windows: list[tuple[str, int]] = []
         sel = range(len(matches)) if only is None else only
+        unseen = self._unseen
         for i in sel:
             m, (s, e) = matches[i], spans[i]
+            if m.entry.spun in unseen:
+                continue
             left = cur_text[max(0, s - c):s]
             right = cur_text[e:e + c]
             windows.append((left + m.entry.spun + right, len(left)))
@@ -387,6 +402,14 @@ class Despinner(Stage):
         best, margins, gaps, k = [], [], [], 0
         for i in sel:
             e = matches[i].entry
+            if e.spun in unseen:
+                # never in the LM corpus, one original: the veto cannot fire (the LM
+                # would have to prefer a string it never saw by 10^2), so no windows
+                orig = e.originals[0]
+                best.append(orig)
+                margins.append(_UNSEEN_MARGIN - (self.presence_penalty if orig in present else 0.0))
+                gaps.append(float("inf"))
+                continue
             base = scores[k]
             cand = scores[k + 1:k + 1 + len(e.originals)]
             if self.chain_penalty or present:
