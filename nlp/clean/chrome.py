@@ -86,7 +86,7 @@ _CAPTION_RE = re.compile(
 )
 # --- related lists -------------------------------------------------------------
 _RELATED_HEAD_RE = re.compile(
-    r"^(?:相关|热门|热点|最新|推荐|精彩|猜你|大家都在|你可能|可能|更多|延伸|本周|今日|火爆|人气|必备|同类|其他|编辑)"
+    r"^(?:相关|热门|热点|最新|推荐|精彩|猜你|大家都在|你可能|可能|更多|延伸|本周|今日|火爆|人气|必备|同类|其他|编辑|小编|站长|为你|为您)"
     r".{0,6}(?:推荐|阅读|文章|新闻|资讯|链接|内容|专题|游戏|软件|应用|排行|榜|喜欢|感兴趣|看|玩|下载|教程|攻略|标签"
     r"|话题|视频|图片|更新|文档|搜索)(?:榜)?\s*[:：>》]*$"
     r"|^(?:游戏|软件|应用|文章|下载|热门|人气|新闻)?排行(?:榜)?$"
@@ -190,6 +190,10 @@ _ADDRESS_RE = re.compile(r"你|您|大家|各位|朋友|小伙伴|粉丝|本号|
 _SOCIAL_RE = re.compile(r"关注|订阅|分享给|转发给|全部分享|的分享|点赞|点个赞|收藏|留言|评论区|星标|打赏|阅读原文")
 
 
+#: a comment count heading a comment section ("2 条评论", "评论(12)")
+_COMMENT_COUNT_RE = re.compile(r"^\d+\s*(?:条|则)?\s*(?:评论|回复|留言)$|^(?:评论|回复|留言)\s*[(（]\d+[)）]$")
+
+
 def _is_action_bar(s: str) -> bool:
     """A share/counter/post-tool bar: action words and counts only (dev2)."""
     if len(s) > 40 or not _ACTION_WORD_RE.search(s):
@@ -219,10 +223,18 @@ _HASHTAG_RE = re.compile(r"^(?:#[^#\n]{1,40}#\s*)+$")
  _META_WORDS_RE) = map(first_char_guard, (_CLOSER_RE, _FOOTER_STRONG_RE, _FOOTER_WEAK_RE, _NAV_RE, _COMMENT_HEAD_RE,
                                          _REPLY_WORDS_RE, _DATE_RE, _META_WORDS_RE))
 
+#: the metadata table of a 政府信息公开 page (索引号 / 发布机构 / 成文日期 / 公开方式 ...), a
+#: closed vocabulary; the value may follow a space instead of a colon
+_GOV_META_RE = re.compile(
+    r"^(?:信息)?(?:索引号|发布机构|发文机关|成文日期|生成日期|公开方式|公开时限|公开范围|主题分类|发文字号|有效性)\s*[:：]?\s*\S")
+
+
 def _is_meta(s: str) -> bool:
     """Update-time / source / view-count / byline lines (seeds 000, 001, 004)."""
     if ends_like_prose(s) and len(s) > 40:
         return False
+    if len(s) <= 100 and _GOV_META_RE.match(s) and not punct_count(s):
+        return True
     if _META_START_RE.match(s) and len(s) <= 100:
         return True
     if _BYLINE_RE.match(s) or _REPORTER_STRICT_RE.match(s) or _BYLINE_PAREN_RE.match(s):
@@ -488,7 +500,11 @@ class ChromeCleaner(Stage):
         # the last paragraph: scan from the bottom (lines are in index order)
         last_para = next((ln.index for ln in reversed(lines) if ln.text and ln.index not in marks
                           and _is_paragraph(ln.text)), -1)
-        heads = sorted(i for i, (r, note) in marks.items() if note == "related heading")
+        # a comment-section heading below the article ("2 条评论", "网友评论") heads the
+        # comments the same way: names, dates and short replies up to the next paragraph
+        heads = sorted(i for i, (r, note) in marks.items()
+                       if note == "related heading" or (i > last_para >= 0 and (note == "comment chrome" or (
+                           note == "share/counter bar" and _COMMENT_COUNT_RE.search(lines[i].text)))))
         head_set = set(heads)
         for h in heads:
             for ln in lines[h + 1:]:
@@ -500,7 +516,8 @@ class ChromeCleaner(Stage):
                 if _LINK_LIST_RE.search(s) and punct_count(s) == 0:
                     continue  # a "a | b | c" link list: clean.spam judges it (spam or links)
                 if h > last_para or _list_item(s):
-                    marks[ln.index] = (Reason.RELATED, "related list")
+                    marks[ln.index] = ((Reason.FORUM, "comment") if marks[h][1] != "related heading"
+                                       else (Reason.RELATED, "related list"))
                     continue
                 break
         # headless lists and blog comments below the last paragraph

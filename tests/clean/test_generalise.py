@@ -217,3 +217,26 @@ def test_probe_phpwind_thread(clean_pipeline):
             "您需要登录后才可以回帖 登录 | 注册", "Powered by Discuz! X3.5"]
     out = [ln for ln in clean_pipeline.run("\n".join(page)).text.splitlines() if ln]
     assert out == [title, P1, P2, P3]
+
+
+def test_probe_gov_download_blog_pages(clean_pipeline):
+    """Gov dump (政府信息公开 metadata without colons), download-site tutorial (小编推荐 list),
+    WordPress post (X 说： comments under "2 条评论"), all in wording no pool uses (probe)."""
+    t = "临江县开展保障性住房专项审计"
+    pages = [
+        ["临江县人民政府门户网站", "政务公开 政务服务 互动交流 数据开放", "当前位置：首页>政务公开>工作动态", t,
+         "来源：县审计局  发布时间：2024-05-06  浏览次数：", "【打印】【关闭】",
+         "索引号 11330000002482870X/2024-00012 发布机构 县审计局", "生成日期 2024-05-06 公开方式 主动公开", P1, P2, P3,
+         "相关链接", "国务院 | 省政府 | 市政府", "主办：临江县人民政府办公室 承办：临江县大数据中心",
+         "网站标识码：3300000001 浙ICP备05012345号", "浙公网安备 33000002000123号"],
+        ["清风下载站 - 绿色软件下载", "首页 软件 游戏 手机 教程 专题", "清风下载站 > 教程 > 办公软件", t,
+         "时间：2024-05-06 09:12 来源：本站整理 作者：小清 我要评论(0)", P1, P2, P3, "小编推荐：", "WPS Office 2024 官方版",
+         "Office 2021 专业增强版", "相关教程", "Excel表格怎么求和", "Word文档怎么删除空白页", "友情链接：",
+         "下载之家 | 华军软件园 | 太平洋下载", "本站软件均来自互联网，如有侵权请联系删除"],
+        [t, "发表于 2024年5月6日 由 admin", P1, P2, P3, "分类：未分类 | 标签：审计，住房", "« 上一篇  下一篇 »", "2 条评论",
+         "张三 说：", "2024年5月6日 10:00", "写得好！", "李四 说：", "2024年5月6日 11:00", "学习了", "发表回复",
+         "您的电子邮箱地址不会被公开。 必填项已用*标注", "近期文章", "近期评论", "自豪地采用WordPress"],
+    ]
+    for page in pages:
+        out = [ln for ln in clean_pipeline.run("\n".join(page)).text.splitlines() if ln]
+        assert out == [t, P1, P2, P3], page[0]
