@@ -96,7 +96,10 @@ import json, resource, sys
 from nlp.extract import predict
 sents = json.load(open({path!r}, encoding="utf-8"))
 predict(sents, backend="model", model_dir={model_dir!r}, runtime={runtime!r}, threads={threads})
-print(json.dumps({{"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child would report the benchmark's own peak
+hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")]
+print(json.dumps({{"peak_rss_mb": int(hwm[0].split()[1]) / 1024 if hwm else
+                  resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
 
 
@@ -129,6 +132,31 @@ def import_profile(model_dir: str, threads: int) -> list[tuple[str, float]]:
     return sorted(top.items(), key=lambda kv: -kv[1])
 
 
+def fresh_measurements(args, model_dir: str, sents: list[str]) -> None:
+    """Cold starts, cache build, import profile and peak RSS, each in fresh interpreters."""
+    n = len(sents)
+    path = Path(tempfile.gettempdir()) / "zhie_bench_extract_sents.json"
+    path.write_text(json.dumps(sents, ensure_ascii=False), encoding="utf-8")
+    for rt in ("onnx", "torch"):
+        c = cold_start(model_dir, rt, args.threads, args.cold_runs)
+        print(f"cold start [{rt}] (fresh python, median of {args.cold_runs}): import + load {c['load_s']:.2f} s, "
+              f"+ first predict() {c['first_s']:.2f} s (runs: {c['all_first']}); torch imported: {c['torch']}; "
+              f"goal <= 3 s", flush=True)
+    if not args.no_build:
+        with tempfile.TemporaryDirectory(prefix="zhie-cold-") as tmp:
+            c = cold_start(model_dir, "onnx", args.threads, 1, env={"ZHIE_CACHE_DIR": tmp})
+        print(f"first-ever cold start [onnx] (empty cache: exports the graph): import + load {c['load_s']:.2f} s, "
+              f"+ first predict() {c['first_s']:.2f} s")
+    prof = import_profile(model_dir, args.threads)
+    print("biggest imports of the onnx cold start (-X importtime, cumulative s): "
+          + ", ".join(f"{k} {v:.2f}" for k, v in prof[:8]))
+    for rt in ("onnx", "torch"):
+        rss, _ = _fresh(RSS.format(pre=_pre(rt, args.threads), path=str(path), model_dir=model_dir, runtime=rt,
+                                   threads=args.threads))
+        print(f"peak RSS [{rt}], fresh process predicting the {n} sentences: {rss['peak_rss_mb']:.0f} MB; "
+              f"goal <= 1536 MB")
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1000)
@@ -139,6 +167,7 @@ def main(argv=None) -> None:
     ap.add_argument("--model-dir", default=None, help="tagger directory (default models/extract)")
     ap.add_argument("--no-dev", action="store_true", help="skip the dev F1 comparison of the runtimes")
     ap.add_argument("--no-build", action="store_true", help="skip the first-ever cold start (cache build)")
+    ap.add_argument("--quick", action="store_true", help="timed rows only (no dev, cold start, RSS)")
     ap.add_argument("--int8", action="store_true", help="also time torch dynamic int8 (off by default: -11 dev points)")
     args = ap.parse_args(argv)
 
@@ -199,6 +228,8 @@ def main(argv=None) -> None:
     if args.int8:
         get_extractor("model", runtime="torch", int8=True, **opts).loaded
         methods["predict() [torch int8]"] = run_predict("torch", int8=True)
+    if not args.quick:   # first, while nothing else of this run holds memory or CPU
+        fresh_measurements(args, model_dir, sents)
     pipe(sents[:8])
     for name, f in methods.items():
         if name != "transformers pipeline":
@@ -209,6 +240,7 @@ def main(argv=None) -> None:
             t0 = time.perf_counter()
             f()
             times[name].append(time.perf_counter() - t0)
+        print("round: " + ", ".join(f"{k} {v[-1]:.1f}s" for k, v in times.items()), file=sys.stderr, flush=True)
     best = {k: min(v) for k, v in times.items()}
     t_pipe = best["transformers pipeline"]
 
@@ -240,6 +272,8 @@ def main(argv=None) -> None:
         diffs.append(max(float(np.abs(np.where(keep, a[k] - b[k], 0)).max()) for k in a))
     print(f"max |output diff| torch vs onnx over {len(diffs)} bench batches: {max(diffs):.2e}")
 
+    if args.quick:
+        return
     if not args.no_dev:
         from nlp.extract.train import _read, score_records
 
@@ -251,27 +285,6 @@ def main(argv=None) -> None:
               f"(delta {100 * (sc['onnx']['strict']['f1'] - sc['torch']['strict']['f1']):+.2f} points; "
               f"span F1 {sc['torch']['span']['f1']:.4f} / {sc['onnx']['span']['f1']:.4f}); "
               f"identical dev tuples: {same}")
-
-    path = Path(tempfile.gettempdir()) / "zhie_bench_extract_sents.json"
-    path.write_text(json.dumps(sents, ensure_ascii=False), encoding="utf-8")
-    for rt in ("onnx", "torch"):
-        c = cold_start(model_dir, rt, args.threads, args.cold_runs)
-        print(f"cold start [{rt}] (fresh python, median of {args.cold_runs}): import + load {c['load_s']:.2f} s, "
-              f"+ first predict() {c['first_s']:.2f} s (runs: {c['all_first']}); torch imported: {c['torch']}; "
-              f"goal <= 3 s")
-    if not args.no_build:
-        with tempfile.TemporaryDirectory(prefix="zhie-cold-") as tmp:
-            c = cold_start(model_dir, "onnx", args.threads, 1, env={"ZHIE_CACHE_DIR": tmp})
-        print(f"first-ever cold start [onnx] (empty cache: exports the graph): import + load {c['load_s']:.2f} s, "
-              f"+ first predict() {c['first_s']:.2f} s")
-    prof = import_profile(model_dir, args.threads)
-    print("biggest imports of the onnx cold start (-X importtime, cumulative s): "
-          + ", ".join(f"{k} {v:.2f}" for k, v in prof[:8]))
-    for rt in ("onnx", "torch"):
-        rss, _ = _fresh(RSS.format(pre=_pre(rt, args.threads), path=str(path), model_dir=model_dir, runtime=rt,
-                                   threads=args.threads))
-        print(f"peak RSS [{rt}], fresh process predicting the {n} sentences: {rss['peak_rss_mb']:.0f} MB; "
-              f"goal <= 1536 MB")
 
 
 if __name__ == "__main__":

@@ -206,7 +206,7 @@ class OrtNetwork:
     """An ONNX Runtime session of a cached graph: ``(ids, mask) -> {output name: array}``.
 
     Session options: intra-op threads = ``threads`` (0 = ORT's default, one per core),
-    graph optimisation level ALL, sequential execution. ``InferenceSession.run`` is
+    graph optimisation level ALL, sequential execution, no spinning. ``InferenceSession.run`` is
     thread-safe, so one instance serves all threads.
     """
 
@@ -219,6 +219,9 @@ class OrtNetwork:
         so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         so.log_severity_level = 3
+        # no busy-waiting worker threads: on a shared box (2 cores, several processes) spinning
+        # threads burn the CPU the other threads and processes need
+        so.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.path = Path(path)
         self.session = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
         self.outputs = [o.name for o in self.session.get_outputs()]
