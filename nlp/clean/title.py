@@ -37,28 +37,43 @@ def _title_like(s: str, max_chars: int) -> bool:
 
 
 #: a date or clock stamp: meta lines carry them, headlines almost never a full one.
-_STAMP_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}[:：]\d{2}(?![0-9])")
+_STAMP_RE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}[:：]\d{2}(?![0-9])")
 #: editorial role words of bylines and account lines.
 _BYLINE_WORD_RE = re.compile(r"记者|通讯员|编辑|作者|撰文|撰稿|原创|来源|发表于|摄影|责编")
+#: the role word followed by a separator and a name ("中国青年报记者 李然", "作者 | 周一鸣",
+#: "原创 赵敏 江城发布 …"); "记者调查｜保障房资金流向哪里" is a headline (probe)
+_BYLINE_NAME_RE = re.compile(r"(?:记者|通讯员|编辑|作者|撰文|撰稿|原创|来源|发表于|摄影|责编)\s*[\s|｜/:：]\s*\S{1,8}(?:\s|$)")
+
+
+#: a news-agency dateline on its own line ("新华社北京5月6日电", "本报讯"): never the headline
+_DATELINE_RE = re.compile(r"^(?:新华社|中新社|中新网|本报|本台|央视网|人民网)\S{0,10}?(?:\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
+                          r"(?:\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)$|^本报讯$")
+
+
+_DOMAIN_RE = re.compile(r"[A-Za-z0-9-]{2,}\.(?:com|cn|net|org|gov|edu|cc|tv|top|xyz|info)\b", re.I)
+_WORD_RE = re.compile(r"[A-Za-z0-9]+")
 
 
 def _byline_like(s: str) -> bool:
-    """A byline or account line: a role word in a short line or one split by spaces
-    ("中国青年报记者 李然", "作者 | 周一鸣"); a headline about reporters is longer and unbroken."""
-    return bool(_BYLINE_WORD_RE.search(s)) and (len(s) <= 12 or bool(re.search(r"\s|[|｜/]", s)))
+    """A byline or account line: a role word in a short line, or a role word then a name."""
+    return bool(_BYLINE_WORD_RE.search(s)) and (len(s) <= 12 or bool(_BYLINE_NAME_RE.search(s)))
 
 
 def headline_guess(lines: list[Line], max_chars: int = 80) -> Line | None:
-    """The headline among the lines above the article: the longest (in CJK
-    characters) heading-like line that is not dated, not a byline and not a menu;
+    """The headline among the lines above the article: the longest heading-like line that is not dated, not a byline and not a menu;
     the nearest to the article on ties. Also used by clean.spam, which must not
     sweep the headline into a run of short header lines (dev2 download pages: the
     title followed by "软件语言：简体中文" facts and "立即下载" buttons)."""
     cands = [ln for ln in lines if ln.text and _title_like(ln.text, max_chars) and not _STAMP_RE.search(ln.text)
-             and not _byline_like(ln.text) and not _menu_like(ln.text)]
+             and not _byline_like(ln.text) and not _menu_like(ln.text) and not _DATELINE_RE.match(ln.text)]
     if not cands:
         return None
-    return max(reversed(cands), key=lambda ln: cjk_count(ln.text))
+    # CJK characters plus Latin/digit words: "iPhone 16发布：苹果押注AI" (6 + 3) beats
+    # "南方日报官方账号" (8); a line naming a domain is a site header, not a headline (probe)
+    cands = [ln for ln in cands if not _DOMAIN_RE.search(ln.text)]
+    if not cands:
+        return None
+    return max(reversed(cands), key=lambda ln: cjk_count(ln.text) + len(_WORD_RE.findall(ln.text)))
 
 
 def _menu_like(s: str) -> bool:
