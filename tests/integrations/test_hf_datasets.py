@@ -114,7 +114,8 @@ def test_hf_fits_clean_corpus_on_site_template_lines(tmp_path):
     """A line a site repeats under every article is template even when no per-page rule
     knows its wording: make_map_fn(fit_on=...) and run_dataset fit clean.corpus on the
     dataset's pages (as the local runner does) and remove it; without fitting it stays."""
-    template = "关注本号，每天为你带来滨江生活的第一手好消息"
+    # (no "关注本号…为你": clean.chrome now removes such reader prompts on every page)
+    template = "滨江生活圈每天为市民带来第一手好消息"
     seed = sorted(SEEDS.glob("003_*.txt"))[0]
     paras = [p for p in seed.read_text(encoding="utf-8").splitlines()
              if len(p) > 40 and not p.startswith(("---", "title"))]
