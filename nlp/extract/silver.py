@@ -81,7 +81,7 @@ def _pd_excluded(lines: list[str], gold: list[dict]) -> set[int]:
     return out
 
 
-def candidate_sentences(*, seed: int = 13, n_inews: int = 1800, n_pd: int = 1200,
+def candidate_sentences(*, seed: int = 13, n_inews: int = 4500, n_pd: int = 3000,
                         corpus_dir: str | Path = CORPUS, min_chars: int = 8, max_chars: int = 120) -> list[dict]:
     """Unlabelled sentences with a number, from documents outside every gold split.
 
@@ -150,9 +150,9 @@ def _key(tuples: Iterable) -> Counter:
                          for f in ("actor", "action", "quantity", "unit")) for t in tuples)
 
 
-def build_silver(out_path: str | Path | None = SILVER, *, seed: int = 13, n_inews: int = 1800, n_pd: int = 1200,
-                 neg_ratio: float = 0.3, model_dir: str | None = None, corpus_dir: str | Path = CORPUS,
-                 progress: bool = True) -> dict:
+def build_silver(out_path: str | Path | None = SILVER, *, seed: int = 13, n_inews: int = 4500, n_pd: int = 3000,
+                 neg_ratio: float = 0.5, model_dir: str | None = None, corpus_dir: str | Path = CORPUS,
+                 rules: bool = False, progress: bool = True) -> dict:
     """Label candidate sentences with baseline and model; keep exact agreements.
 
     Args:
@@ -161,7 +161,12 @@ def build_silver(out_path: str | Path | None = SILVER, *, seed: int = 13, n_inew
         n_inews (int), n_pd (int): candidates per source (:func:`candidate_sentences`).
         neg_ratio (float): negatives kept per positive sentence.
         model_dir (str | None): labeller model directory (default models/extract).
+        rules (bool): assemble the model's tuples with the refine rules (nlp/extract/refine.py).
+            Off: the committed silver.jsonl was labelled before that step existed.
         progress (bool): tqdm on stderr.
+
+    The committed corpora/extract/silver.jsonl is ``build_silver(n_inews=4500, n_pd=3000)``
+    with the round-0 weights of models/extract.
 
     Returns:
         dict: counts (candidates, agreeing, positives, negatives, tuples) per source and the
@@ -170,7 +175,7 @@ def build_silver(out_path: str | Path | None = SILVER, *, seed: int = 13, n_inew
     from tqdm import tqdm
 
     from .baseline import BaselineExtractor
-    from .model import ModelExtractor
+    from .model import ModelExtractor, assemble
 
     cands = candidate_sentences(seed=seed, n_inews=n_inews, n_pd=n_pd, corpus_dir=corpus_dir)
     texts = [c["text"] for c in cands]
@@ -181,7 +186,8 @@ def build_silver(out_path: str | Path | None = SILVER, *, seed: int = 13, n_inew
     for k in tqdm(range(0, len(texts), step), desc="silver labels", disable=not progress):
         chunk = texts[k:k + step]
         bpred += base.predict(chunk)
-        mpred += model.predict(chunk)
+        spans, links = model.predict_spans(chunk)
+        mpred += [assemble(t, sp, lk, model.loaded.lexicon, rules=rules) for t, sp, lk in zip(chunk, spans, links)]
     pos, neg = [], []
     stats: dict = {"candidates": Counter(), "agree": Counter(), "positive": Counter(), "tuples": Counter()}
     for c, b, m in zip(cands, bpred, mpred):
