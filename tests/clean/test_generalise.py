@@ -242,3 +242,14 @@ def test_probe_gov_download_blog_pages(clean_pipeline):
     for page in pages:
         out = [ln for ln in clean_pipeline.run("\n".join(page)).text.splitlines() if ln]
         assert out == [t, P1, P2, P3], page[0]
+
+
+@pytest.mark.parametrize("line", [
+    "关键词 审计 保障房", "话题：保障房建设", "顶一下", "打赏作者", "长按下方二维码添加关注", "文章配图来源于网络",
+    "（AI生成图片）", "本文来自微信公众号：南方日报（ID：nfrb）", "本文为南方日报原创稿件", "（本文转载自南方日报）",
+    "以上内容由南方日报整理发布", "▍END", "觉得有用就点个赞吧", "喜欢本文请转发",
+])
+def test_probe_chrome_between_paragraphs(clean_pipeline, line):
+    """Picture notes, tag lines, provenance and prompts also go between two paragraphs (probe)."""
+    page = "\n".join(["审计署公布保障性安居工程跟踪审计结果", P1, line, P2, P3])
+    assert line not in clean_pipeline.run(page).text.splitlines()
