@@ -7,6 +7,7 @@ Usage::
     python eval/clean_score.py dev2        # corpora/clean/dev2 (second dev set, make_dev2.py)
     python eval/clean_score.py dev3        # corpora/clean/dev3 (written after tuning on dev2; measure only)
     python eval/clean_score.py heldout     # frozen test pages: run once, report, never tune
+    python eval/clean_score.py heldout2    # fresh frozen set v2 (corpora/HELDOUT_V2.md): scored by the lead only
 
 The pipeline is ``nlp/default.toml`` [pipeline] stages (convert, clean.*, despin),
 the one the gold assumes. Predictions go to ``--out`` (default a temp folder) as
@@ -34,6 +35,8 @@ SPLITS = {
     # third check set, written after tuning on dev2 (make_dev2.py --set dev3): measure only
     "dev3": (ROOT / "corpora" / "clean" / "dev3", ROOT / "corpora" / "clean" / "dev3", "*.raw.txt"),
     "heldout": (ROOT / "corpora" / "clean" / "heldout", ROOT / "corpora" / "clean" / "heldout", "*.raw.txt"),
+    # v2, built by a helper who never saw the rules, after v1 had been seen by developers
+    "heldout2": (ROOT / "corpora" / "clean" / "heldout2", ROOT / "corpora" / "clean" / "heldout2", "*.raw.txt"),
 }
 
 
