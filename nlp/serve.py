@@ -609,12 +609,10 @@ class _Service:
     def __init__(self, config: Config):
         self.config = config
         self.settings = ServeSettings.from_config(config)
-        opts = config.stage_options("extract")
-        self.backend = str(opts.pop("backend", "baseline"))
-        # same convention as the "extract" stage: "" = the backend's default directory
-        if not opts.get("model_dir"):
-            opts.pop("model_dir", None)
-        self.extract_options = opts
+        from .extract import backend_options
+
+        # the same reading of [stages.extract] as predict() and the "extract" stage
+        self.backend, self.extract_options = backend_options(config.stage_options("extract"))
         self.stages = list(config.stages)
         s = self.settings
         self.predict_batcher = MicroBatcher(self._predict_batch, max_batch=s.batch_max_texts,

@@ -14,6 +14,7 @@ Example:
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import threading
@@ -96,7 +97,40 @@ def _predict_texts(texts: list[str], backend: str, options: dict) -> list[list[T
     return out
 
 
-def predict(text_or_texts: str | list[str], *, backend: str = "baseline", **options: Any):
+def backend_options(section: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The backend name and its constructor options from a ``[stages.extract]`` table.
+
+    One reading of the config for ``predict()``, the ``extract`` stage and ``zhie serve``:
+    ``model_dir = ""`` means the backend's default directory, and ``runtime`` is a
+    ``model`` backend option only (the baseline has no forward pass). Other keys are
+    passed through, so a key the backend does not take is reported by the backend.
+    """
+    opts = dict(section)
+    backend = str(opts.pop("backend", "model"))
+    if not opts.get("model_dir"):
+        opts.pop("model_dir", None)
+    runtime = opts.pop("runtime", "auto")
+    if backend == "model" and runtime != "auto":
+        opts["runtime"] = runtime
+    return backend, opts
+
+
+@functools.lru_cache(maxsize=1)
+def _configured() -> tuple[str, tuple[tuple[str, Any], ...]]:
+    from ..config import Config
+
+    backend, opts = backend_options(Config.load().stage_options("extract"))
+    return backend, tuple(sorted(opts.items()))
+
+
+def _resolve(backend: str | None, options: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    if backend is not None:
+        return backend, options
+    configured, defaults = _configured()
+    return configured, {**dict(defaults), **options}
+
+
+def predict(text_or_texts: str | list[str], *, backend: str | None = None, **options: Any):
     """Extract tuples from a text (``list[Tuple]``) or from several (``list[list[Tuple]]``).
 
     The text is split into sentences (:func:`nlp.extract.sentences.split_sentences`);
@@ -105,15 +139,17 @@ def predict(text_or_texts: str | list[str], *, backend: str = "baseline", **opti
 
     Args:
         text_or_texts (str | list[str]): cleaned Simplified text(s).
-        backend (str): registered backend name (``"baseline"``, ``"model"``).
-        **options: backend options (e.g. ``model_dir``).
+        backend (str | None): registered backend name (``"model"``, ``"baseline"``);
+            None = ``[stages.extract] backend`` of the default config (``"model"``).
+        **options: backend options (e.g. ``model_dir``, ``runtime``).
     """
+    backend, options = _resolve(backend, options)
     if isinstance(text_or_texts, str):
         return _predict_texts([text_or_texts], backend, options)[0]
     return _predict_texts(list(text_or_texts), backend, options)
 
 
-def predict_file(gold_path: str | Path, out_path: str | Path, *, backend: str = "baseline",
+def predict_file(gold_path: str | Path, out_path: str | Path, *, backend: str | None = None,
                  batch_size: int = 64, **options: Any) -> int:
     """Predict tuples for every sentence of a gold-format JSONL file (``id``, ``text``).
 
@@ -123,6 +159,7 @@ def predict_file(gold_path: str | Path, out_path: str | Path, *, backend: str = 
     recs = []
     with open(gold_path, encoding="utf-8") as fh:
         recs = [json.loads(line) for line in fh if line.strip()]
+    backend, options = _resolve(backend, options)
     ext = get_extractor(backend, **options)
     with atomic_open(out_path) as fh:
         for i in range(0, len(recs), batch_size):

@@ -30,7 +30,7 @@ class Extract(Stage):
     requires = ("text",)
     emits = ("tuples",)
 
-    def __init__(self, *, backend: str = "baseline", model_dir: str = "", runtime: str = "auto"):
+    def __init__(self, *, backend: str = "model", model_dir: str = "", runtime: str = "auto"):
         if backend not in BACKENDS:
             raise ConfigError(f"stages.extract.backend must be one of {sorted(BACKENDS)}, got {backend!r}.")
         if runtime not in ("auto", "onnx", "torch"):

@@ -74,11 +74,13 @@ def test_spacy_zhie_tuples_match_predict_and_spans(zh):
 @needs_model
 def test_spacy_pipe_batches_the_extractor(zh, monkeypatch):
     """nlp.pipe(batch_size=4) over 8 docs: two extractor calls, same result as one doc at a time."""
-    from nlp.extract import get_extractor
+    from nlp.config import Config
+    from nlp.extract import backend_options, get_extractor
 
     sents = seed_sentences()[:8]
     single = [[(t["quantity"], t["unit"]) for t in zh(s)._.tuples] for s in sents]
-    ext = get_extractor("baseline")
+    backend, options = backend_options(Config.load().stage_options("extract"))  # what the component uses
+    ext = get_extractor(backend, **options)
     calls = []
     orig = ext.predict
     monkeypatch.setattr(ext, "predict", lambda sentences: calls.append(len(sentences)) or orig(sentences))

@@ -315,4 +315,5 @@ def test_serve_503_when_model_missing(config, sentences, tmp_path):
         h = c.get("/healthz")
         assert h.status_code == 503 and h.json()["status"] == "degraded"
         assert "E401" in h.json()["ready"]["extract"]
-        assert c.get("/version").json()["model"]["id"] == "baseline:none@missing"
+        backend = missing.stage_options("extract")["backend"]
+        assert c.get("/version").json()["model"]["id"] == f"{backend}:none@missing"
