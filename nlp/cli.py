@@ -174,6 +174,9 @@ TRAINERS = {
     "segmenter": ("nlp.extract.segment", "train_segmenter", "models/pkuseg"),
     "encoder": ("nlp.extract.convert_e5", "build_encoder", "models/e5-small-zh"),
     "model": ("nlp.extract.train", "train_model", "models/extract"),
+    # data and small parts the models above use
+    "silver": ("nlp.extract.silver", "build_silver", "corpora/extract/silver.jsonl"),
+    "despin-decision": ("nlp.despin.decision", "train_decision", "models/despin/decision.json"),
 }
 
 
@@ -272,7 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("train", help="rebuild a shipped model from the corpora, reproducibly.")
     p.add_argument("what", choices=sorted(TRAINERS), help="which model.")
-    p.add_argument("-o", "--out", metavar="DIR", help="output directory (default: the shipped model's).")
+    p.add_argument("-o", "--out", metavar="PATH", help="output directory or file (default: the shipped one's).")
     p.set_defaults(func=cmd_train)
     return parser
 
