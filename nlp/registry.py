@@ -25,6 +25,7 @@ STAGES: dict[str, str] = {
     "clean.title": "nlp.clean.title:TitleCleaner",
     "clean.seo": "nlp.clean.seo:SeoKeywordCleaner",
     "clean.censored": "nlp.clean.censor:CensorFlagger",
+    "clean.lines": "nlp.clean.lines:LineClassifier",
     "clean.layout": "nlp.clean.layout:LayoutCleaner",
     "despin": "nlp.despin.stage:Despinner",
     "extract": "nlp.extract.stage:Extract",

@@ -1,0 +1,98 @@
+"""clean.lines: the trained page-edge line classifier (issue 8).
+
+Must-keep: every line of real gold pages (dev, dev2, dev3, seeds), short prose at the
+page end, the headline. Must-drop: chrome in wording written for this test (no dev
+pool string), placed at the edges of a real dev article.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nlp.clean.lines import FEATURES, LineClassifier, LineModel, features
+from nlp.clean.base import lines_of
+from nlp.document import Reason
+
+ROOT = Path(__file__).resolve().parents[2]
+CLEAN = ROOT / "corpora" / "clean"
+
+
+class _Doc:
+    def __init__(self, text: str):
+        self.text = text
+
+
+def _removed(text: str) -> list[str]:
+    return [text[e.start:e.end].strip() for e in LineClassifier().process(_Doc(text))]
+
+
+def _golds():
+    for d in ("dev", "dev2", "dev3"):
+        yield from sorted((CLEAN / d).glob("*.gold.txt"))
+    yield from sorted((CLEAN / "seeds").glob("*.txt"))
+
+
+def test_gold_pages_lose_nothing():
+    # a gold page is all article: any removal is prose lost (101 pages, < 1 s)
+    lost = []
+    for g in _golds():
+        t = g.read_text(encoding="utf-8")
+        lost += [(g.name, x) for x in _removed(t)]
+    assert not lost, lost[:5]
+
+
+ARTICLE = (CLEAN / "dev" / "d003.gold.txt").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("line", [
+    # contact, rights, sign-off, "more" links and previews in wording no dev pool has;
+    # each alone under the article
+    "商务合作：vx同号 13800000000", "投稿邮箱：tougao@example.com", "© 2025 某某传媒 保留所有权利",
+    "———— 本期完 ————", "↓↓↓ 往期回顾 ↓↓↓", "点击阅读原文 >>", "下期预告：明天聊聊理财", "原标题：《测试》",
+    "长按识别下方小程序",
+])
+def test_unseen_bottom_chrome_dropped(line):
+    text = "\n".join(ARTICLE + [line]) + "\n"
+    edits = LineClassifier().process(_Doc(text))
+    assert [text[e.start:e.end].strip() for e in edits] == [line]
+    assert edits[0].reason is Reason.BOILERPLATE
+
+
+def test_unseen_prompt_block_dropped():
+    # follow prompts in a block at the page end (one such prompt alone scores below the
+    # threshold: see corpora/clean/README.md, clean.lines)
+    block = ["戳这里，解锁更多独家内容", "码字不易，求个三连", "觉得有用就转给身边的朋友", "想看更多？点我主页",
+             "欢迎在下方留言区说出你的看法", "喜欢的话别忘了一键三连哦"]
+    text = "\n".join(ARTICLE + block) + "\n"
+    assert _removed(text) == block
+
+
+@pytest.mark.parametrize("line", ["返回顶部 | 手机版", "首页 > 国际 > 正文"])
+def test_unseen_top_chrome_dropped_headline_kept(line):
+    text = "\n".join([line] + ARTICLE) + "\n"
+    assert _removed(text) == [line]  # the headline (ARTICLE[0]) stays
+
+
+def test_short_prose_at_page_end_kept():
+    # dev3 pages end with quoted speech, an intro line and one-clause paragraphs
+    # ("分享经济发展迅速。"); the chrome after them still goes
+    tail = ["“没问题！”", "分享经济发展迅速。", "具体来看：", "他笑着说：“明年再来！”"]
+    chrome = ["觉得有用就转给身边的朋友", "码字不易，求个三连"]
+    text = "\n".join(ARTICLE + tail + chrome) + "\n"
+    assert _removed(text) == chrome
+
+
+def test_article_interior_never_scored():
+    lines = lines_of("\n".join(ARTICLE[:2] + ["码字不易，求个三连"] + ARTICLE[2:]))
+    _, cands = features(lines)
+    assert "码字不易，求个三连" not in [c.text for c in cands]
+
+
+def test_shipped_model_matches_features():
+    m = LineModel.load()
+    assert len(m.weights) == len(FEATURES) and 0.5 <= m.threshold < 1.0
+    x, _ = features(lines_of("\n".join(ARTICLE + ["商务合作：vx同号 13800000000"])))
+    p = m.proba(x)
+    assert p.shape == (len(x),) and np.all((p >= 0) & (p <= 1))
