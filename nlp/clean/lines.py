@@ -73,10 +73,33 @@ def edge_zones(lines: list[Line], min_prose_chars: int) -> tuple[list[Line], lis
     return nb[:first], nb[last + 1:], nb[first].index, nb[last].index
 
 
-def _sentence_beyond(nb: list[Line], k: int, is_bottom: bool) -> bool:
-    """A finished sentence between line ``k`` and the page edge it faces."""
-    rest = nb[k + 1:] if is_bottom else nb[:k]
-    return any(ends_like_prose(x.text) for x in rest)
+def _sentence_span(nb: list[Line]) -> tuple[int, int]:
+    """Positions in ``nb`` of the first and last finished sentence ((len, -1) if none)."""
+    first = next((k for k, ln in enumerate(nb) if ends_like_prose(ln.text)), len(nb))
+    last = next((k for k in range(len(nb) - 1, -1, -1) if ends_like_prose(nb[k].text)), -1)
+    return first, last
+
+
+def _sentence_beyond(span: tuple[int, int], k: int, is_bottom: bool) -> bool:
+    """A finished sentence between position ``k`` and the page edge it faces."""
+    return span[1] > k if is_bottom else span[0] < k
+
+
+def _gram_test(page: str, norms: list[str], cand_norms: list[str]):
+    """``shared(t, grams)``: does another line of the page contain one of ``grams``?
+
+    ``str.count`` over the page per gram of the candidates when that is cheap (the usual
+    page: a few short edge lines); else a table of the lines containing each 8-gram,
+    linear in the page, so a page of thousands of long edge lines stays linear (issue 7).
+    """
+    work = sum(max(len(t) - 7, 0) for t in cand_norms) * len(page)
+    if work <= 20_000_000:
+        return lambda t, own: any(page.count(g) > t.count(g) for g in own)
+    grams: dict[str, int] = {}
+    for t in norms:
+        for g in {t[i:i + 8] for i in range(0, max(len(t) - 7, 0))}:
+            grams[g] = grams.get(g, 0) + 1
+    return lambda t, own: any(grams[g] > 1 for g in own)
 
 
 def _basic(s: str) -> tuple:
@@ -94,6 +117,7 @@ def features(lines: list[Line], min_prose_chars: int = 40) -> tuple[np.ndarray, 
         return np.zeros((0, len(FEATURES))), []
     nb = [ln for ln in lines if ln.text]
     pos = {ln.index: k for k, ln in enumerate(nb)}
+    span = _sentence_span(nb)
     counts: dict[str, int] = {}
     norms = [norm_line(ln.text) for ln in nb]
     for t in norms:
@@ -102,6 +126,7 @@ def features(lines: list[Line], min_prose_chars: int = 40) -> tuple[np.ndarray, 
     # str.count per gram of the few candidates instead of a gram table of every line
     # (the table was 80 % of the stage's time)
     page = "\n".join(norms)
+    shared = _gram_test(page, norms, [norm_line(c[0].text) for c in cands])
     rows = []
     out = []
     for ln, is_bottom, rank, zsize in cands:
@@ -123,7 +148,7 @@ def features(lines: list[Line], min_prose_chars: int = 40) -> tuple[np.ndarray, 
             math.log1p(len(nb)),
             bool(prev) and is_prose(prev), bool(nxt) and is_prose(nxt), math.log1p(len(prev)), math.log1p(len(nxt)),
             sum(len(x) < 20 for x in near) / max(len(near), 1), min(counts[t] - 1, 3),
-            bool(own) and (counts[t] > 1 or any(page.count(g) > t.count(g) for g in own)),
+            bool(own) and (counts[t] > 1 or shared(t, own)),
             bool(_URL_RE.search(s)),
             # a paragraph introducing what follows ("数据显示：") and quoted speech
             # ("“没问题！”") are short article lines at the zone edge, not chrome (dev/dev3)
@@ -131,7 +156,7 @@ def features(lines: list[Line], min_prose_chars: int = 40) -> tuple[np.ndarray, 
             # a section heading is followed by its paragraph; a short line with no
             # sentence between it and the page edge introduces nothing (closers,
             # prompts). Mirrored for the top zone.
-            _sentence_beyond(nb, k, is_bottom), math.log1p(len(nb) - 1 - k if is_bottom else k),
+            _sentence_beyond(span, k, is_bottom), math.log1p(len(nb) - 1 - k if is_bottom else k),
         ))
         out.append(ln)
     return np.array(rows, dtype=float), out
@@ -227,12 +252,13 @@ class LineClassifier(Stage):
         spans = []
         nb = [ln for ln in lines_of(text) if ln.text]
         pos = {ln.index: k for k, ln in enumerate(nb)}
+        span = _sentence_span(nb)
         for ln, pr in zip(cands, p):
             if pr < thr or (head is not None and ln.index == head.index) or self._sentence(ln.text):
                 continue
             # a line ending with a colon that a sentence follows introduces it ("具体来看：",
             # dev3); "相关阅读：" over a list of headlines has no sentence after it
-            if ln.text[-1] in "：:" and _sentence_beyond(nb, pos[ln.index], True):
+            if ln.text[-1] in "：:" and _sentence_beyond(span, pos[ln.index], True):
                 continue
             s, e = line_span(text, ln)
             spans.append((s, e, Reason.BOILERPLATE, f"line model p={pr:.2f}"))

@@ -96,3 +96,16 @@ def test_shipped_model_matches_features():
     x, _ = features(lines_of("\n".join(ARTICLE + ["商务合作：vx同号 13800000000"])))
     p = m.proba(x)
     assert p.shape == (len(x),) and np.all((p >= 0) & (p <= 1))
+
+
+def test_many_long_edge_lines_stay_linear():
+    # issue 7: 3,000 long non-prose lines under the article (a str.count per gram over
+    # the page would be quadratic here: minutes); generous bound for a loaded machine
+    import time
+
+    tail = [f"{i:06d}" + "长行没有标点" * 30 for i in range(3000)]
+    text = "\n".join(ARTICLE + tail)
+    t0 = time.perf_counter()
+    removed = _removed(text)
+    assert time.perf_counter() - t0 < 20
+    assert ARTICLE[-1] not in removed
