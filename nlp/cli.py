@@ -177,6 +177,7 @@ TRAINERS = {
     # data and small parts the models above use
     "silver": ("nlp.extract.silver", "build_silver", "corpora/extract/silver.jsonl"),
     "despin-decision": ("nlp.despin.decision", "train_decision", "models/despin/decision.json"),
+    "clean-lines": ("nlp.clean.lines", "train_lines", "models/clean/lines.json"),
 }
 
 

@@ -11,7 +11,7 @@ from nlp.document import Reason
 from nlp.pipeline import Pipeline
 
 CLEAN = ["clean.markup", "clean.corpus", "clean.chrome", "clean.spam", "clean.title", "clean.seo",
-         "clean.censored", "clean.layout"]
+         "clean.censored", "clean.lines", "clean.layout"]
 
 #: pieces of real pages (seeds 000-004) and markup, so generated pages hit the rules
 FRAGMENTS = [
