@@ -7,15 +7,14 @@ record (``status="error"``) without touching other records.
 """
 from __future__ import annotations
 
-from collections import Counter
-
 import time
+from operator import attrgetter
 from typing import Any, Iterable, Iterator
 
 from . import registry
 from .config import Config
 from .decode import decode
-from .document import Document, Edit, OffsetMap
+from .document import Document, Edit, OffsetMap, new_edit
 from .errors import LimitError, format_exception
 from .stage import Stage, Transform
 
@@ -163,39 +162,53 @@ def apply_edits(doc: Document, edits: list[Edit]) -> None:
         return
     text = doc.text
     n = len(text)
-    ordered = sorted(edits, key=lambda e: (e.start, -(e.end - e.start)))
+    # by (start, -(end - start)) = (start, -end), as two stable C-keyed sorts
+    ordered = sorted(edits, key=_END, reverse=True)
+    ordered.sort(key=_START)
     kept: list[Edit] = []
     last_end = -1
+    dropped = 0
     for e in ordered:
-        if not (0 <= e.start <= e.end <= n):
-            raise ValueError(f"edit [{e.start}, {e.end}) outside text of length {n} from {e.stage}")
-        is_flag = e.replacement == text[e.start:e.end] and e.start < e.end
-        if is_flag:
+        start, end = e.start, e.end
+        if not (0 <= start <= end <= n):
+            raise ValueError(f"edit [{start}, {end}) outside text of length {n} from {e.stage}")
+        if start < end and e.replacement == text[start:end]:  # a flag: never overlaps anything
             kept.append(e)
             continue
-        if e.start < last_end:
-            doc.stats["edits.overlap_dropped"] += 1
+        if start < last_end:
+            dropped += 1
             continue
         kept.append(e)
-        last_end = e.end
-    # raw offsets are computed through the maps that exist *before* this stage
+        last_end = end
+    if dropped:
+        doc.stats["edits.overlap_dropped"] += dropped
+    # raw offsets are computed through the maps that exist *before* this stage,
+    # all spans of the stage at once (one pass per map)
+    starts = [e.start for e in kept]
+    ends = [e.end for e in kept]
+    raw_starts, raw_ends = doc.spans_to_raw(starts, ends) if doc.maps else (starts, ends)
     changes: list[Edit] = []
     recorded = []
-    counts: Counter = Counter()
-    to_raw = doc.to_raw
-    for e in kept:
-        seg = text[e.start:e.end]
-        rs, re_ = to_raw(e.start, e.end)
-        recorded.append(Edit(e.start, e.end, e.replacement, e.stage, e.reason, seg, rs, re_, e.confidence, e.note))
-        reason = e.reason._value_  # the plain attribute: Enum.value is a property (hot loop)
-        if e.replacement == seg:
-            counts["flagged." + reason] += 1
+    counts: dict[str, int] = {}
+    get = counts.get
+    make = new_edit
+    for e, start, end, rs, re_ in zip(kept, starts, ends, raw_starts, raw_ends):
+        seg = text[start:end]
+        rep = e.replacement
+        reason = e.reason
+        recorded.append(make(start, end, rep, e.stage, reason, seg, rs, re_, e.confidence, e.note))
+        reason = reason._value_  # the plain attribute: Enum.value is a property (hot loop)
+        if rep == seg:
+            key = "flagged." + reason
+            counts[key] = get(key, 0) + 1
         else:
             changes.append(e)
-            counts["edits." + reason] += 1
-            removed = (e.end - e.start) - len(e.replacement)
+            key = "edits." + reason
+            counts[key] = get(key, 0) + 1
+            removed = (end - start) - len(rep)
             if removed > 0:
-                counts["removed." + reason] += removed
+                key = "removed." + reason
+                counts[key] = get(key, 0) + removed
     doc.stats.update(counts)
     doc.edits.extend(recorded)
     if not changes:
@@ -209,6 +222,10 @@ def apply_edits(doc: Document, edits: list[Edit]) -> None:
     parts.append(text[pos:])
     doc.text = "".join(parts)
     doc.maps.append(OffsetMap.from_edits([(e.start, e.end, len(e.replacement)) for e in changes], n))
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def _fail(doc: Document, exc: BaseException, stage: str) -> None:

@@ -1,0 +1,47 @@
+"""The pipeline's fast paths equal the plain ones (speed work, issue 8).
+
+``new_edit`` must build the same Edit as ``Edit(...)``; ``OffsetMap.spans_to_src``
+must map every span exactly like ``span_to_src``, on maps built from random edit
+lists (deletions, insertions, replacements, empty blocks at both ends).
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.document import Edit, OffsetMap, Reason, new_edit
+
+
+def test_new_edit_equals_edit():
+    args = (3, 7, "", "clean.chrome", Reason.NAV, "当前位置", 10, 14, 0.5, "breadcrumb")
+    fast, plain = new_edit(*args), Edit(*args)
+    assert type(fast) is Edit and fast == plain and hash(fast) == hash(plain)
+    assert new_edit(1, 2, "x", "s", Reason.SEO) == Edit(1, 2, "x", "s", Reason.SEO)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.start = 0  # still frozen
+
+
+@st.composite
+def maps_and_spans(draw):
+    n = draw(st.integers(0, 40))
+    cuts = sorted(draw(st.lists(st.integers(0, n), max_size=12)))
+    edits, last = [], 0
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        if a >= last:
+            edits.append((a, b, draw(st.integers(0, 3))))
+            last = b if b > a else a + 1
+    m = OffsetMap.from_edits([e for e in edits if e[0] <= n], n)
+    pos = st.integers(0, m.dst_len)
+    spans = [tuple(sorted(draw(st.tuples(pos, pos)))) for _ in range(draw(st.integers(0, 15)))]
+    return m, spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(maps_and_spans())
+def test_spans_to_src_equals_span_to_src(case):
+    m, spans = case
+    starts, ends = m.spans_to_src([s for s, _ in spans], [e for _, e in spans])
+    assert list(zip(starts, ends)) == [m.span_to_src(s, e) for s, e in spans]
