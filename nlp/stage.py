@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Iterable, Literal
 
-from .document import Document, Edit, OffsetMap
+from .document import Document, Edit, OffsetMap, new_edit
 
 
 @dataclass(slots=True)
@@ -42,7 +42,7 @@ class Stage:
     def edit(self, start: int, end: int, replacement: str = "", *, reason, confidence: float = 1.0,
              note: str = "") -> Edit:
         """Shorthand for an :class:`Edit` proposed by this stage."""
-        return Edit(start, end, replacement, self.name, reason, confidence=confidence, note=note)
+        return new_edit(start, end, replacement, self.name, reason, "", -1, -1, confidence, note)
 
 
 def spans_to_edits(stage: Stage, spans: Iterable[tuple[int, int, object]]) -> list[Edit]:
