@@ -342,6 +342,25 @@ def first_char_guard(pattern: re.Pattern) -> re.Pattern:
     return re.compile(f"(?=[{''.join(items)}])(?:{pattern.pattern})", pattern.flags)
 
 
+def first_chars(*patterns: re.Pattern) -> re.Pattern | None:
+    """A one-character class matching every character a match of any of ``patterns``
+    can start with, or None when some pattern's first character is unconstrained.
+
+    ``first_chars(a, b).match(s)`` is a necessary condition for ``a.match(s)`` or
+    ``b.match(s)``: a cheap per-line prefilter for anchored rules (same results).
+    """
+    from re import _parser
+
+    items: list[str] = []
+    for pattern in patterns:
+        got, nullable = _first_set(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE))
+        if got is None or nullable or not got:
+            return None
+        items += got
+    flags = re.I if any(p.flags & re.I for p in patterns) else 0
+    return re.compile(f"[{''.join(items)}]", flags)
+
+
 # --- main content zone -----------------------------------------------------
 def content_zone(lines: list[Line]) -> tuple[int, int]:
     """Index range ``[first, last]`` of lines between the first and last prose line.
