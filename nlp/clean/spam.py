@@ -89,6 +89,7 @@ class SpamCleaner(Stage):
         self.max_run_line = max_run_line
         self.words = words
         load_spam_words(words)  # fail at build time on a bad file
+        self._cache: dict[str, bool] = {}  # line -> is_spam_line(line): site chrome repeats across pages
 
     def weight(self, s: str) -> float:
         """Summed weight of the spam words in ``s``."""
@@ -115,9 +116,17 @@ class SpamCleaner(Stage):
         text = doc.text
         lines = lines_of(text)
         marks: dict[int, tuple[Reason, str]] = {}
+        cache = self._cache
         for ln in lines:
-            if ln.text and self.is_spam_line(ln.text):
-                marks[ln.index] = (Reason.SPAM, "spam vocabulary")
+            s = ln.text
+            if s:
+                hit = cache.get(s)
+                if hit is None:
+                    if len(cache) > 50_000:  # bounded: a batch sees many distinct lines
+                        cache.clear()
+                    hit = cache[s] = self.is_spam_line(s)
+                if hit:
+                    marks[ln.index] = (Reason.SPAM, "spam vocabulary")
         first, last = content_zone([ln for ln in lines if ln.index not in marks])
         # runs of short link-like lines (and URL-only lines) outside the article
         run: list = []
@@ -136,11 +145,13 @@ class SpamCleaner(Stage):
         head = headline_guess([ln for ln in lines[:first] if ln.index not in marks]) if first > 0 else None
         if head is not None:
             hint_keys.add(norm_line(head.text))
+        # without a hint the only key is "", which no non-blank line normalises to
+        check_hint = hint_keys != {""}
         for ln in lines:
             s = ln.text
             if not s:
                 continue
-            if norm_line(s) in hint_keys:
+            if check_hint and norm_line(s) in hint_keys:
                 flush()
                 continue
             outside = first < 0 or ln.index < first or ln.index > last
