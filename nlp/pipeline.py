@@ -175,19 +175,23 @@ def apply_edits(doc: Document, edits: list[Edit]) -> None:
     ordered = sorted(edits, key=_END, reverse=True)
     ordered.sort(key=_START)
     kept: list[Edit] = []
+    segs: list[str] = []  # the original text of each kept edit, sliced once
     last_end = -1
     dropped = 0
     for e in ordered:
         start, end = e.start, e.end
         if not (0 <= start <= end <= n):
             raise ValueError(f"edit [{start}, {end}) outside text of length {n} from {e.stage}")
-        if start < end and e.replacement == text[start:end]:  # a flag: never overlaps anything
+        seg = text[start:end]
+        if start < end and e.replacement == seg:  # a flag: never overlaps anything
             kept.append(e)
+            segs.append(seg)
             continue
         if start < last_end:
             dropped += 1
             continue
         kept.append(e)
+        segs.append(seg)
         last_end = end
     if dropped:
         doc.stats["edits.overlap_dropped"] += dropped
@@ -201,11 +205,10 @@ def apply_edits(doc: Document, edits: list[Edit]) -> None:
     counts: dict[str, int] = {}
     get = counts.get
     make = new_edit
-    for e, start, end, rs, re_ in zip(kept, starts, ends, raw_starts, raw_ends):
-        seg = text[start:end]
+    for e, seg, rs, re_ in zip(kept, segs, raw_starts, raw_ends):
         rep = e.replacement
         reason = e.reason
-        recorded.append(make(start, end, rep, e.stage, reason, seg, rs, re_, e.confidence, e.note))
+        recorded.append(make(e.start, e.end, rep, e.stage, reason, seg, rs, re_, e.confidence, e.note))
         reason = reason._value_  # the plain attribute: Enum.value is a property (hot loop)
         if rep == seg:
             key = "flagged." + reason
@@ -214,7 +217,7 @@ def apply_edits(doc: Document, edits: list[Edit]) -> None:
             changes.append(e)
             key = "edits." + reason
             counts[key] = get(key, 0) + 1
-            removed = (end - start) - len(rep)
+            removed = len(seg) - len(rep)
             if removed > 0:
                 key = "removed." + reason
                 counts[key] = get(key, 0) + removed
