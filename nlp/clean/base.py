@@ -393,7 +393,8 @@ def merge_spans(spans: Iterable[tuple[int, int, Reason, str]]) -> list[tuple[int
     ordered = sorted(spans, key=itemgetter(1), reverse=True)
     ordered.sort(key=itemgetter(0))
     for s, e, r, note in ordered:
-        s = max(s, last_end)
+        if s < last_end:  # max(s, last_end) without the builtin call (a span per removed line)
+            s = last_end
         if e <= s:
             continue
         out.append((s, e, r, note))
