@@ -45,3 +45,36 @@ def test_spans_to_src_equals_span_to_src(case):
     m, spans = case
     starts, ends = m.spans_to_src([s for s, _ in spans], [e for _, e in spans])
     assert list(zip(starts, ends)) == [m.span_to_src(s, e) for s, e in spans]
+
+
+def test_forum_first_chars_is_a_necessary_condition():
+    """Every line of the Discuz seed (002) that a forum rule matches passes the
+    first-character prefilter, and the prefilter rejects most article lines."""
+    from pathlib import Path
+
+    from nlp.clean import chrome
+    from nlp.clean.base import first_chars, lines_of
+
+    rules = (chrome._FORUM_LABEL_RE, chrome._FLOOR_RE, chrome._FORUM_INLINE_RE)
+    first = first_chars(*rules)
+    assert first is not None
+    seed = next((Path(__file__).resolve().parents[1] / "seeds").glob("002_*.txt")).read_text(encoding="utf-8")
+    lines = [ln.text for ln in lines_of(seed) if ln.text]
+    hits = [s for s in lines if any(r.match(s) for r in rules)]
+    assert len(hits) >= 3  # the seed is a forum thread
+    assert all(first.match(s) for s in hits)
+    assert sum(1 for s in lines if first.match(s)) < len(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["作者", "时间", ":", "：", " ", "2#", "楼主", "发表于", "2020-04-17", "13:29",
+                                 "回复", "引用", "TOP", "沙发", "本帖最后由", "编辑", "x", "看看", "12", "楼"]),
+                max_size=8))
+def test_first_chars_never_rejects_a_match(parts):
+    from nlp.clean import chrome
+    from nlp.clean.base import first_chars
+
+    s = "".join(parts).strip()
+    rules = (chrome._FORUM_LABEL_RE, chrome._FLOOR_RE, chrome._FORUM_INLINE_RE)
+    if s and any(r.match(s) for r in rules):
+        assert first_chars(*rules).match(s)
