@@ -122,6 +122,9 @@ def new_edit(start: int, end: int, replacement: str, stage: str, reason: Reason,
 
 
 _new_layout = object.__new__
+if Edit.__slots__ != ("start", "end", "replacement", "stage", "reason", "text", "raw_start", "raw_end", "confidence",
+                      "note"):  # pragma: no cover - a guard for whoever adds a field to Edit
+    raise RuntimeError("Edit's fields changed: set the new ones in document.new_edit too")
 
 
 class OffsetMap:
