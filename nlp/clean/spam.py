@@ -163,7 +163,8 @@ class SpamCleaner(Stage):
                 marks[ln.index] = (Reason.LINKS, "link list")
                 run.append(ln)
                 continue
-            if "." in s and _URL_RE.search(s) and len(_URL_RE.sub("", s).strip()) <= 10 and not is_prose(s):
+            # is_prose (cached) before the URL scan: a sentence with a decimal point is common
+            if "." in s and not is_prose(s) and _URL_RE.search(s) and len(_URL_RE.sub("", s).strip()) <= 10:
                 marks[ln.index] = (Reason.LINKS, "url line")
                 run.append(ln)
                 continue
