@@ -7,6 +7,7 @@ lists (deletions, insertions, replacements, empty blocks at both ends).
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -78,3 +79,30 @@ def test_first_chars_never_rejects_a_match(parts):
     rules = (chrome._FORUM_LABEL_RE, chrome._FLOOR_RE, chrome._FORUM_INLINE_RE)
     if s and any(r.match(s) for r in rules):
         assert first_chars(*rules).match(s)
+
+
+_ANCHORED = [
+    # seed-style footer rule with a start-anchored licence branch (negated first class)
+    re.compile(r"版权所有|Copyright|^免责声明|^[^，。！？\s]{2,16}许可证\s*[:：]?\s*[^，。！？]{1,40}$|侵删", re.I),
+    re.compile(r"\A[^a]b|关于我们|^(?:首页|当前位置)"),
+    re.compile(r"^[^x]{2}$|^.{3}许可"),  # every branch anchored
+    re.compile(r"^[^x]y|z", re.M),      # multiline: anchored branches match after newlines, no guard
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="版权所有Copyrightc免责声明许可证侵删关于我们首页当前位置ab xyz，。\n", max_size=30))
+def test_first_char_guard_with_anchored_branches_finds_the_same_matches(s):
+    from nlp.clean.base import first_char_guard
+
+    for p in _ANCHORED:
+        g = first_char_guard(p)
+        assert [m.span() for m in g.finditer(s)] == [m.span() for m in p.finditer(s)]
+        assert bool(g.search(s)) == bool(p.search(s))
+
+
+def test_first_char_guard_guards_a_rule_with_an_anchored_unconstrained_branch():
+    from nlp.clean.base import first_char_guard
+
+    assert first_char_guard(_ANCHORED[0]).pattern.startswith("(?:\\A|(?=[")
+    assert first_char_guard(_ANCHORED[3]) is _ANCHORED[3]

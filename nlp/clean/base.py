@@ -336,10 +336,42 @@ def first_char_guard(pattern: re.Pattern) -> re.Pattern:
     """
     from re import _parser
 
-    items, nullable = _first_set(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE))
-    if items is None or nullable or not items:
+    parsed = _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    items, nullable = _first_set(parsed)
+    if items is not None and not nullable and items:
+        return re.compile(f"(?=[{''.join(items)}])(?:{pattern.pattern})", pattern.flags)
+    # alternatives anchored at the start of the string ("^…" without re.M, "\A…") can
+    # only match at position 0, so their first characters do not matter elsewhere:
+    # allow position 0, and elsewhere the first characters of the other alternatives
+    # (a "^[^，。]{2,16}许可证…" branch no longer disables the guard of a footer rule)
+    items = _unanchored_first_set(parsed, multiline=bool(pattern.flags & re.M))
+    if items is None:
         return pattern
-    return re.compile(f"(?=[{''.join(items)}])(?:{pattern.pattern})", pattern.flags)
+    lead = f"(?:\\A|(?=[{''.join(items)}]))" if items else "\\A"
+    return re.compile(f"{lead}(?:{pattern.pattern})", pattern.flags)
+
+
+def _unanchored_first_set(parsed, *, multiline: bool) -> list[str] | None:
+    """First-character items of the top-level alternatives not anchored at the start
+    of the string, or None when one of them is unconstrained (or nothing is anchored)."""
+    from re import _constants as c
+
+    seq = list(parsed)
+    if len(seq) != 1 or seq[0][0] is not c.BRANCH:
+        return None
+    starts = (c.AT_BEGINNING_STRING,) if multiline else (c.AT_BEGINNING, c.AT_BEGINNING_STRING)
+    items: list[str] = []
+    anchored = False
+    for alt in seq[0][1][1]:
+        alt = list(alt)
+        if alt and alt[0][0] is c.AT and alt[0][1] in starts:
+            anchored = True
+            continue
+        got, nullable = _first_set(alt)
+        if got is None or nullable or not got:
+            return None
+        items += got
+    return items if anchored else None
 
 
 def first_chars(*patterns: re.Pattern) -> re.Pattern | None:
