@@ -227,6 +227,8 @@ _HASHTAG_RE = re.compile(r"^(?:#[^#\n]{1,40}#\s*)+$")
 (_CLOSER_RE, _FOOTER_STRONG_RE, _FOOTER_WEAK_RE, _NAV_RE, _COMMENT_HEAD_RE, _REPLY_WORDS_RE, _DATE_RE,
  _META_WORDS_RE) = map(first_char_guard, (_CLOSER_RE, _FOOTER_STRONG_RE, _FOOTER_WEAK_RE, _NAV_RE, _COMMENT_HEAD_RE,
                                          _REPLY_WORDS_RE, _DATE_RE, _META_WORDS_RE))
+(_ACTION_WORD_RE, _STAMP_RE, _SOCIAL_RE, _ADDRESS_RE) = map(first_char_guard, (_ACTION_WORD_RE, _STAMP_RE, _SOCIAL_RE,
+                                                                                _ADDRESS_RE))
 
 #: the metadata table of a 政府信息公开 page (索引号 / 发布机构 / 成文日期 / 公开方式 ...), a
 #: closed vocabulary; the value may follow a space instead of a colon
