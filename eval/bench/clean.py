@@ -29,11 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import opencc  # noqa: E402
 from common import corpus, mb, peak_rss_mb, table, timeit_pair  # noqa: E402
 
-from nlp import Pipeline  # noqa: E402
+from nlp import Config, Pipeline  # noqa: E402
 from nlp.clean.base import clear_caches  # noqa: E402
 
-CLEAN = ["clean.markup", "clean.corpus", "clean.chrome", "clean.spam", "clean.title", "clean.seo",
-         "clean.censored", "clean.layout"]
+# the clean.* stages of the default pipeline, in its order (follows nlp/default.toml)
+CLEAN = [s for s in Config.load().stages if s.startswith("clean.")]
 
 
 def noisy(pages: list[str], seed: int = 8) -> list[str]:
