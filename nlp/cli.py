@@ -123,15 +123,18 @@ def cmd_clean(args) -> int:
     return _run_batch_command(args, config)
 
 
-def extract_config(config: Config, *, no_clean: bool = False, backend: str | None = None) -> Config:
+def extract_config(config: Config, *, no_clean: bool = False, backend: str | None = None,
+                   runtime: str | None = None) -> Config:
     """The configuration of ``zhie extract``: the text pipeline (or only convert) then "extract"."""
     stages = ["convert"] if no_clean else [s for s in config.stages if s != "extract"]
     config = config.with_stages(stages + ["extract"])
-    return config.override({"stages.extract.backend": backend}) if backend else config
+    if backend:
+        config = config.override({"stages.extract.backend": backend})
+    return config.override({"stages.extract.runtime": runtime}) if runtime else config
 
 
 def cmd_extract(args) -> int:
-    config = extract_config(_config(args), no_clean=args.no_clean, backend=args.backend)
+    config = extract_config(_config(args), no_clean=args.no_clean, backend=args.backend, runtime=args.runtime)
     return _run_batch_command(args, config)
 
 
@@ -178,6 +181,9 @@ TRAINERS = {
     "silver": ("nlp.extract.silver", "build_silver", "corpora/extract/silver.jsonl"),
     "despin-decision": ("nlp.despin.decision", "train_decision", "models/despin/decision.json"),
     "clean-lines": ("nlp.clean.lines", "train_lines", "models/clean/lines.json"),
+    # not a training: exports the shipped tagger (-o: its directory) to the ONNX cache ahead of
+    # first use ($ZHIE_CACHE_DIR or ~/.cache/zhie); predict() would otherwise do it once
+    "onnx": ("nlp.extract.onnx_runtime", "build_cache", None),
 }
 
 
@@ -186,7 +192,7 @@ def cmd_train(args) -> int:
 
     module, func, default_out = TRAINERS[args.what]
     fn = getattr(importlib.import_module(module), func)
-    result = fn(args.out or default_out)
+    result = fn(args.out or default_out) if default_out else fn(args.out)  # None: the function's own default
     if result is not None:
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
     return 0
@@ -233,6 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-clean", action="store_true",
                    help="inputs are already clean sentences: only convert script, then extract.")
     p.add_argument("--backend", choices=["baseline", "model"], help="extractor (default: stages.extract.backend).")
+    p.add_argument("--runtime", choices=["auto", "onnx", "torch"],
+                   help="forward pass of the model backend (default: stages.extract.runtime = auto).")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("serve", help="HTTP service: POST /predict, POST /clean, GET /healthz, GET /version.")
