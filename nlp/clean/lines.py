@@ -16,11 +16,10 @@ line) and the headline (:func:`nlp.clean.title.headline_guess` of the top zone).
 The model is trained by :func:`train_lines` on dev + dev2 (a line the gold has =
 keep, a line the gold lacks = boilerplate; the text AFTER the rule stages, so the
 positives are what the rules missed). The weights ship as ``models/clean/lines.json``.
-The logistic regression itself is :func:`nlp.despin.decision.fit_logistic`.
+The logistic regression itself is :func:`nlp.logistic.fit_logistic`.
 """
 from __future__ import annotations
 
-import json
 import math
 import os
 import re
@@ -29,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from ..document import Document, Edit, Reason
-from ..errors import ModelError
+from ..logistic import LogisticModel, fit_logistic
 from ..stage import Stage
 from .base import (SEPARATORS, Line, cjk_count, digit_ratio, ends_like_prose, is_heading, is_prose, latin_count,
                    lines_of, norm_line, punct_count, removals, line_span)
@@ -162,40 +161,13 @@ def features(lines: list[Line], min_prose_chars: int = 40) -> tuple[np.ndarray, 
     return np.array(rows, dtype=float), out
 
 
-class LineModel:
-    """Logistic-regression weights over :data:`FEATURES` (JSON in models/clean/)."""
+class LineModel(LogisticModel):
+    """Logistic-regression weights over :data:`FEATURES` (models/clean/lines.json)."""
 
-    def __init__(self, weights, mean, scale, threshold: float, meta: dict | None = None):
-        self.weights = np.asarray(weights, dtype=float)
-        self.mean = np.asarray(mean, dtype=float)
-        self.scale = np.asarray(scale, dtype=float)
-        self.threshold = float(threshold)
-        self.meta = meta or {}
-
-    def proba(self, x: np.ndarray) -> np.ndarray:
-        z = ((x - self.mean) / self.scale) @ self.weights
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
-
-    def save(self, path: str | os.PathLike = DEFAULT_PATH) -> None:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"features": list(FEATURES), "weights": [round(float(w), 6) for w in self.weights],
-                "mean": [round(float(v), 6) for v in self.mean], "scale": [round(float(v), 6) for v in self.scale],
-                "threshold": round(self.threshold, 6), "meta": self.meta}
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
-
-    @classmethod
-    def load(cls, path: str | os.PathLike = DEFAULT_PATH) -> LineModel:
-        path = Path(path or DEFAULT_PATH)
-        if not path.exists():
-            raise ModelError(f"clean.lines model not found at {path}. Train it with "
-                             f"nlp.clean.lines.train_lines() or remove clean.lines from [pipeline] stages.")
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("features") != list(FEATURES):
-            raise ModelError(f"{path} was trained on other features; retrain it with nlp.clean.lines.train_lines().")
-        return cls(data["weights"], data["mean"], data["scale"], data["threshold"], data.get("meta"))
+    FEATURES = FEATURES
+    DEFAULT_PATH = DEFAULT_PATH
+    RETRAIN = ("Train it with `zhie train clean-lines` (nlp.clean.lines.train_lines()) "
+               "or remove clean.lines from [pipeline] stages.")
 
 
 _MODELS: dict[str, LineModel] = {}
@@ -334,7 +306,6 @@ def train_lines(out: str | os.PathLike = DEFAULT_PATH, *, train: tuple[str, ...]
     Returns:
         dict: counts and the per-split boilerplate lines removed / keep lines lost.
     """
-    from ..despin.decision import fit_logistic
 
     # After the rules, dev/dev2 have almost no boilerplate left at the page edges (the
     # rules were fitted there: 3 positives in 92 edge lines), far too few to learn from.

@@ -25,15 +25,13 @@ spinner's gold tokens. :class:`Decision` stores the weights as JSON
 """
 from __future__ import annotations
 
-import json
 import math
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from ..errors import ModelError
+from ..logistic import LogisticModel, fit_logistic
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "despin" / "decision.json"
 
@@ -44,49 +42,14 @@ FEATURES = (
 )
 
 
-@dataclass(slots=True)
-class Decision:
-    """Logistic-regression weights over :data:`FEATURES` plus feature scaling.
+class Decision(LogisticModel):
+    """Logistic-regression weights over :data:`FEATURES` plus feature scaling
+    (models/despin/decision.json); :meth:`proba` >= ``threshold`` means rewrite."""
 
-    Attributes:
-        weights (np.ndarray): one weight per feature (after standardisation).
-        mean (np.ndarray), scale (np.ndarray): standardisation of the raw features.
-        threshold (float): probability above which a candidate is rewritten.
-        meta (dict): how it was trained (for the model card).
-    """
-
-    weights: np.ndarray
-    mean: np.ndarray
-    scale: np.ndarray
-    threshold: float = 0.5
-    meta: dict | None = None
-
-    def proba(self, x: np.ndarray) -> np.ndarray:
-        z = ((x - self.mean) / self.scale) @ self.weights
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
-
-    def save(self, path: str | os.PathLike = DEFAULT_PATH) -> None:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"features": list(FEATURES), "weights": [round(float(w), 6) for w in self.weights],
-                "mean": [round(float(v), 6) for v in self.mean], "scale": [round(float(v), 6) for v in self.scale],
-                "threshold": self.threshold, "meta": self.meta or {}}
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
-
-    @classmethod
-    def load(cls, path: str | os.PathLike = DEFAULT_PATH) -> Decision:
-        path = Path(path or DEFAULT_PATH)
-        if not path.exists():
-            raise ModelError(f"Despin decision model not found at {path}. Train it with "
-                             f"nlp.despin.decision.train_decision() or set stages.despin.decision = \"rule\".")
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("features") != list(FEATURES):
-            raise ModelError(f"{path} was trained on other features; retrain it with "
-                             f"nlp.despin.decision.train_decision().")
-        return cls(np.array(data["weights"]), np.array(data["mean"]), np.array(data["scale"]),
-                   float(data["threshold"]), data.get("meta"))
+    FEATURES = FEATURES
+    DEFAULT_PATH = DEFAULT_PATH
+    RETRAIN = ('Train it with `zhie train despin-decision` (nlp.despin.decision.train_decision()) '
+               'or set stages.despin.decision = "rule".')
 
 
 def features(*, margins, margins1, gaps, best, matches, present, page, freq, total) -> np.ndarray:
@@ -127,33 +90,6 @@ def features(*, margins, margins1, gaps, best, matches, present, page, freq, tot
             unamb_per_k, math.log1p(page["unambiguous_distinct"]), odd, mg[i] * odd,
         )
     return x
-
-
-def fit_logistic(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, iters: int = 50,
-                 sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """L2 logistic regression by Newton's method on standardised features (bias unpenalised).
-
-    Returns:
-        (weights, mean, scale): the model in the form :class:`Decision` uses.
-    """
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    mean[0], scale[0] = 0.0, 1.0  # bias column stays 1
-    scale[scale == 0] = 1.0
-    z = (x - mean) / scale
-    sw = np.ones(len(y)) if sample_weight is None else sample_weight
-    w = np.zeros(x.shape[1])
-    reg = np.full(x.shape[1], l2)
-    reg[0] = 0.0
-    for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -40, 40)))
-        grad = z.T @ (sw * (p - y)) + reg * w
-        hess = (z * (sw * p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-7:
-            break
-    return w, mean, scale
 
 
 def collect(stage, texts: list[str], table: dict | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, list]:
