@@ -248,7 +248,8 @@ class CharNgramLM:
         cache = self._window_cache
         if len(cache) > 500_000:
             cache.clear()
-        todo = list({w for w in windows if w not in cache})
+        # first-seen order (a set's order would vary with PYTHONHASHSEED)
+        todo = list(dict.fromkeys(w for w in windows if w not in cache))
         if todo:
             joined = "\n".join(t for t, _ in todo)
             bounds = np.cumsum([0] + [len(t) + 1 for t, _ in todo])
@@ -259,10 +260,16 @@ class CharNgramLM:
             np.add.at(edge, bounds[:-1] + skips, 1)
             np.add.at(edge, bounds[:-1] + lens, -1)
             need = np.cumsum(edge)[:-1] > 0
-            scores = self.position_scores(joined, need)
-            csum = np.concatenate(([0.0], np.cumsum(scores)))
-            for (t, skip), start in zip(todo, bounds[:-1].tolist()):
-                cache[(t, skip)] = float(csum[start + len(t)] - csum[start + skip])
+            scores = np.append(self.position_scores(joined, need), 0.0)
+            # each window summed on its own (reduceat), not as a difference of one running
+            # sum: the score of a window must not depend on which windows share its batch,
+            # or near-threshold decisions would change with batch order and cache history
+            lo = bounds[:-1] + skips
+            hi = bounds[:-1] + lens
+            sums = np.add.reduceat(scores, np.column_stack((lo, hi)).ravel())[::2]
+            sums[lo >= hi] = 0.0
+            for w, v in zip(todo, sums.tolist()):
+                cache[w] = v
         return np.fromiter((cache[w] for w in windows), dtype=np.float64, count=len(windows))
 
     def word_count(self, word: str) -> float:
