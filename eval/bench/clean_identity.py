@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import pickle
 import sys
 import time
@@ -30,6 +29,7 @@ from common import inews_articles  # noqa: E402
 
 from nlp import Pipeline  # noqa: E402
 from nlp.clean.corpus import fit_corpus  # noqa: E402
+from nlp.io.writers import write_bytes_atomic  # noqa: E402
 
 
 def inputs(n: int) -> dict[str, list[tuple[str, bytes | str]]]:
@@ -86,10 +86,7 @@ def main(argv=None) -> int:
     digest = hashlib.sha256(pickle.dumps(sorted(out.items()))).hexdigest()[:16]
     print(f"{len(out)} docs, {n_edits} edits, digest {digest}, {dt:.1f} s", file=sys.stderr)
     if args.save:
-        tmp = args.save + ".tmp"
-        with open(tmp, "wb") as f:
-            pickle.dump({"n": args.n, "out": out}, f)
-        os.replace(tmp, args.save)
+        write_bytes_atomic(args.save, pickle.dumps({"n": args.n, "out": out}))
         print(f"saved {args.save}")
         return 0
     with open(args.check, "rb") as f:

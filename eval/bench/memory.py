@@ -30,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import inews_articles, table  # noqa: E402
 
+from nlp.io.writers import write_text_atomic  # noqa: E402
+
 
 def units(kind: str = "sentence") -> list[str]:
     """inews paragraphs, or sentences (split after 。！？), of 20+ characters, in corpus order."""
@@ -139,9 +141,7 @@ def main(argv=None) -> int:
         print(f"\n{b['records']:,} vs {a['records']:,} records ({b['records'] / a['records']:.0f}x input): "
               f"peak RSS x{b['peak_rss_mb'] / a['peak_rss_mb']:.2f}, tree x{b['peak_tree_rss_mb'] / a['peak_tree_rss_mb']:.2f}")
     if args.json:
-        tmp = Path(args.json).with_suffix(".tmp")
-        tmp.write_text(json.dumps(rows, indent=1))
-        os.replace(tmp, args.json)
+        write_text_atomic(args.json, json.dumps(rows, indent=1))
     return 0 if all(r["exit"] == 0 and r["records_out"] == r["records"] for r in rows) else 1
 
 

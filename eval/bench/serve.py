@@ -42,6 +42,7 @@ from nlp import Config, Pipeline  # noqa: E402
 from nlp.errors import ModelError  # noqa: E402
 from nlp.extract import get_extractor, predict  # noqa: E402
 from nlp.extract.sentences import split_sentences  # noqa: E402
+from nlp.io.writers import write_text_atomic  # noqa: E402
 from nlp.serve import ServeSettings  # noqa: E402
 
 
@@ -269,10 +270,7 @@ def main(argv=None) -> int:
     verdict = "MET" if out["ratio"] >= 0.70 and n_err == 0 else "NOT MET"
     print(f"ratio:      {out['ratio']:.1%} of in-process (goal >= 70 %, 0 errors): {verdict}")
     if args.json:
-        tmp = args.json + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(out, fh, ensure_ascii=False, indent=2)
-        os.replace(tmp, args.json)
+        write_text_atomic(args.json, json.dumps(out, ensure_ascii=False, indent=2))
     return 0 if verdict == "MET" else 1
 
 

@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from nlp import Config, Pipeline  # noqa: E402
 from nlp.runner import run_batch  # noqa: E402
+from nlp.io.writers import write_text_atomic  # noqa: E402
 
 
 def seed_text() -> str:
@@ -261,10 +262,8 @@ def main(argv=None) -> int:
     if bad["crashes"]:
         print("stderr:", bad["stderr_tail"])
     if args.json:
-        tmp = Path(args.json).with_suffix(".tmp")
-        tmp.write_text(json.dumps({"bad": bad, "resume": resume, "fuzz": fuzz, "adversarial": adv, "service": svc},
-                                  ensure_ascii=False, indent=1))
-        os.replace(tmp, args.json)
+        write_text_atomic(args.json, json.dumps({"bad": bad, "resume": resume, "fuzz": fuzz, "adversarial": adv,
+                                                 "service": svc}, ensure_ascii=False, indent=1))
     ok = (not bad["crashes"] and bad["records_in"] == bad["records_out"] and not bad["unexpected"]
           and resume["equal"] and not fuzz["failures"] and not (adv and (adv["over_budget"] or adv["failed"]))
           and not (svc and not svc.get("error") and svc["5xx"]))

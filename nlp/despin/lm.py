@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
+from ..io.writers import atomic_path
 
 #: odd multiplier of the polynomial hash (2^64 ring); any large odd constant works
 _P = np.uint64(0x9E3779B97F4A7C15)
@@ -145,17 +146,15 @@ class CharNgramLM:
 
     # --- persistence -----------------------------------------------------
     def save(self, path: str | os.PathLike) -> None:
-        """Write an ``.npz`` atomically (tmp file, then ``os.replace``)."""
+        """Write an ``.npz`` atomically (:func:`nlp.io.writers.atomic_path`)."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         arrays = {"meta_order": np.array([self.order, self.total, FORMAT_VERSION], dtype=np.int64)}
         for n in range(self.order):
             arrays[f"k{n + 1}"] = self.keys[n]
             c = self.counts[n]
             arrays[f"c{n + 1}"] = c.astype(np.uint16 if c.max(initial=0) < 65535 else np.uint32)
-        tmp = path.with_name(path.name + ".tmp.npz")
-        np.savez_compressed(tmp, **arrays)
-        os.replace(tmp, path)
+        with atomic_path(path, suffix=".npz") as tmp:  # np.savez adds .npz to names without it
+            np.savez_compressed(tmp, **arrays)
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> CharNgramLM:

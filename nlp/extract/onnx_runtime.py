@@ -24,12 +24,12 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 import warnings
 from pathlib import Path
 
 from ..errors import ModelError
+from ..io.writers import atomic_path, write_text_atomic
 
 #: bump when the exported graph (inputs, outputs, export code) changes: old caches are ignored
 EXPORT_VERSION = 1
@@ -78,8 +78,8 @@ def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.
                 force: bool = False, quiet: bool = False) -> Path:
     """Export the tagger of ``model_dir`` to ONNX in the cache (once per weights); return its path.
 
-    Atomic (temporary file + ``os.replace``), so concurrent builders never leave a partial
-    graph. After the export the graph is run on three seed sentences and compared with the
+    Atomic (:func:`nlp.io.writers.atomic_path`: a unique temporary file, then ``os.replace``), so
+    concurrent builders never leave a partial graph. After the export the graph is run on three seed sentences and compared with the
     torch network; the max |logit diff| goes into the sidecar ``.json`` and a difference
     above 1e-3 is an error (the cache is not written).
 
@@ -117,17 +117,14 @@ def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.
 
     net = load_network(model_dir)
     wrapper = _ExportWrapper.make(net)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".extract-", suffix=".onnx.tmp")
-    os.close(fd)
-    try:
+    with atomic_path(path, suffix=".onnx") as tmp:
         ids = torch.tensor([[0, 5, 6, 7, 2], [0, 8, 2, 1, 1]], dtype=torch.long)
         mask = (ids != 1).long()
         mask[:, 0] = 1
         with warnings.catch_warnings(), torch.inference_mode():
             warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation/tracer notes
             torch.onnx.export(
-                wrapper, (ids, mask), tmp, dynamo=False, opset_version=OPSET,
+                wrapper, (ids, mask), str(tmp), dynamo=False, opset_version=OPSET,
                 input_names=["input_ids", "attention_mask"], output_names=list(OUTPUTS),
                 dynamic_axes={n: {0: "batch", 1: "seq"} for n in ("input_ids", "attention_mask", *OUTPUTS)},
                 do_constant_folding=True)
@@ -153,18 +150,7 @@ def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.
         meta = {"model_dir": str(model_dir.resolve()), "key": path.stem, "export_version": EXPORT_VERSION,
                 "opset": OPSET, "torch": torch.__version__, "max_abs_diff": diff,
                 "build_seconds": round(time.perf_counter() - t0, 2)}
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    side = path.with_suffix(".json")
-    fd, tmpj = tempfile.mkstemp(dir=path.parent, prefix=".extract-", suffix=".json.tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(meta, fh, indent=1)
-    os.chmod(tmpj, 0o644)
-    os.replace(tmpj, side)
+    write_text_atomic(path.with_suffix(".json"), json.dumps(meta, indent=1))
     if not quiet:
         print(f"zhie: ONNX cache built in {meta['build_seconds']:.1f} s (max |diff| vs torch {diff:.1e}).",
               file=sys.stderr, flush=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
@@ -93,22 +94,49 @@ class JsonlWriter:
 
 
 @contextmanager
-def atomic_open(path: str | Path) -> Iterator[IO[str]]:
-    """Open ``path`` for writing text through ``path.tmp``, renamed into place on success.
+def atomic_path(path: str | Path, *, suffix: str = "") -> Iterator[Path]:
+    """A temporary path next to ``path``, renamed onto ``path`` when the block succeeds.
 
-    Readers never see a half-written file; on an exception the temporary file is removed
-    and ``path`` keeps its previous content. Parent directories are created.
+    For writers that need a file name (safetensors, ``np.savez``, ``torch.onnx.export``).
+    The name is unique (``mkstemp``), so concurrent writers of the same file never share
+    a temporary; the file is made world-readable (``mkstemp`` creates it 0600) before the
+    rename. On an exception the temporary is removed and ``path`` keeps its content.
+    Parent directories are created.
+
+    Args:
+        path: the final file.
+        suffix: suffix of the temporary name, for writers that add or check one
+            (``np.savez`` appends ``.npz`` to names without it).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
+    os.close(fd)
+    tmp = Path(name)
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            yield fh
+        yield tmp
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_open(path: str | Path) -> Iterator[IO[str]]:
+    """Open ``path`` for writing text through a temporary file, renamed into place on success.
+
+    Readers never see a half-written file; on an exception the temporary file is removed
+    and ``path`` keeps its previous content. Parent directories are created.
+    """
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
+        yield fh
+
+
+def write_bytes_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically."""
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:
