@@ -219,6 +219,8 @@ def cmd_report(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .extract import BACKENDS, RUNTIMES
+
     parser = argparse.ArgumentParser(
         prog="zhie",
         description="Scraped Chinese report pages -> clean text -> (actor, action, quantity, unit) tuples.")
@@ -238,8 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_batch_args(p)
     p.add_argument("--no-clean", action="store_true",
                    help="inputs are already clean sentences: only convert script, then extract.")
-    p.add_argument("--backend", choices=["baseline", "model"], help="extractor (default: stages.extract.backend).")
-    p.add_argument("--runtime", choices=["auto", "onnx", "torch"],
+    p.add_argument("--backend", choices=sorted(BACKENDS), help="extractor (default: stages.extract.backend).")
+    p.add_argument("--runtime", choices=RUNTIMES,
                    help="forward pass of the model backend (default: stages.extract.runtime = auto).")
     p.set_defaults(func=cmd_extract)
 

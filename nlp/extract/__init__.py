@@ -26,13 +26,17 @@ from ..errors import ConfigError
 from ..io.writers import atomic_open
 from .sentences import split_sentences
 
-__all__ = ["predict", "get_extractor", "register_backend", "BACKENDS", "predict_file", "Extractor"]
+__all__ = ["predict", "get_extractor", "register_backend", "backend_options", "BACKENDS", "RUNTIMES", "predict_file",
+           "Extractor"]
 
 #: backend name -> "module:Class"; the model helper adds "model" here
 BACKENDS: dict[str, str] = {
     "baseline": "nlp.extract.baseline:BaselineExtractor",
     "model": "nlp.extract.model:ModelExtractor",
 }
+
+#: forward-pass runtimes of the "model" backend (nlp.extract.model.resolve_runtime)
+RUNTIMES = ("auto", "onnx", "torch")
 
 
 class Extractor(Protocol):

@@ -29,6 +29,7 @@ from typing import Sequence
 
 from ..document import Tuple
 from ..errors import ModelError
+from . import RUNTIMES
 from .labels import LABELS, Span, classifier_tokenizer, decode_spans
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "extract"
@@ -219,7 +220,6 @@ def _read_config(model_dir: Path) -> dict:
     return cfg
 
 
-RUNTIMES = ("auto", "onnx", "torch")
 
 
 def resolve_runtime(runtime: str, *, int8: bool = False) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..document import Document
 from ..errors import ConfigError
 from ..stage import Stage
-from . import BACKENDS, _predict_texts
+from . import BACKENDS, RUNTIMES, _predict_texts, backend_options
 
 
 class Extract(Stage):
@@ -33,12 +33,9 @@ class Extract(Stage):
     def __init__(self, *, backend: str = "model", model_dir: str = "", runtime: str = "auto"):
         if backend not in BACKENDS:
             raise ConfigError(f"stages.extract.backend must be one of {sorted(BACKENDS)}, got {backend!r}.")
-        if runtime not in ("auto", "onnx", "torch"):
-            raise ConfigError(f"stages.extract.runtime must be auto, onnx or torch, got {runtime!r}.")
-        self.backend = backend
-        self.options = {"model_dir": model_dir} if model_dir else {}
-        if backend == "model" and runtime != "auto":
-            self.options["runtime"] = runtime
+        if runtime not in RUNTIMES:
+            raise ConfigError(f"stages.extract.runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}.")
+        self.backend, self.options = backend_options({"backend": backend, "model_dir": model_dir, "runtime": runtime})
 
     def process(self, doc: Document) -> None:
         self.process_batch([doc])
