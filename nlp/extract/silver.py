@@ -24,7 +24,6 @@ model changes with every release.
 """
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections import Counter
@@ -43,13 +42,10 @@ _PD_TAG = re.compile(r"/[A-Za-z]+|\]\w*|\[|\s+")
 
 
 def _gold_records(corpus_dir: Path) -> list[dict]:
-    out = []
-    for split in ("train", "dev", "test"):
-        p = corpus_dir / f"{split}.jsonl"
-        if p.exists():
-            with open(p, encoding="utf-8") as fh:
-                out += [json.loads(line) for line in fh if line.strip()]
-    return out
+    from ..evaluate.extract import read_jsonl
+
+    return [r for split in ("train", "dev", "test") if (corpus_dir / f"{split}.jsonl").exists()
+            for r in read_jsonl(corpus_dir / f"{split}.jsonl")]
 
 
 def _doc_of(rec_id: str) -> str:

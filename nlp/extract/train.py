@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
+from ..evaluate.extract import read_jsonl
 from .labels import (FIELD2TYPE, LABEL2ID, LABELS, align_tuples, char_spans, classifier_tokenizer,
                      word_labels)
 
@@ -41,11 +42,6 @@ SILVER = CORPUS / "silver.jsonl"
 ENCODER = ROOT / "models" / "e5-small-zh"
 DEFAULT_OUT = ROOT / "models" / "extract"
 IGNORE = -100
-
-
-def _read(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def encode_example(tok, rec: dict, max_len: int) -> dict:
@@ -272,8 +268,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     if threads:
         torch.set_num_threads(threads)
     corpus_dir = Path(corpus_dir)
-    train = _read(corpus_dir / "train.jsonl")
-    dev = _read(corpus_dir / "dev.jsonl")
+    train = read_jsonl(corpus_dir / "train.jsonl")
+    dev = read_jsonl(corpus_dir / "dev.jsonl")
     from .model import build_lexicon
     lexicon = build_lexicon(train)
     net, tok = build_tagger(layers, encoder_dir)
@@ -289,7 +285,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     tok.enable_truncation(max_len)
     pad_id = tok.token_to_id("<pad>")
     examples = [encode_example(tok, r, max_len) for r in train]
-    silver_recs = _read(Path(silver)) if silver and Path(silver).exists() and silver_per_epoch else []
+    silver_recs = read_jsonl(Path(silver)) if silver and Path(silver).exists() and silver_per_epoch else []
     silver_ex = [encode_example(tok, r, max_len) for r in silver_recs]
     for x in silver_ex:
         x["silver"] = True
