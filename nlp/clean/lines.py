@@ -198,11 +198,10 @@ class LineClassifier(Stage):
             m = _MODELS[self.model_path] = LineModel.load(self.model_path)
         return m
 
-    def scores(self, text: str) -> tuple[list[Line], np.ndarray, Line | None]:
-        """Edge-zone lines, their boilerplate probabilities, and the protected headline."""
+    def scores(self, lines: list[Line]) -> tuple[list[Line], np.ndarray, Line | None]:
+        """Edge-zone lines of a page, their boilerplate probabilities, and the protected headline."""
         from .title import headline_guess
 
-        lines = lines_of(text)
         x, cands = features(lines, self.min_prose_chars)
         if not cands:
             return [], np.zeros(0), None
@@ -219,10 +218,13 @@ class LineClassifier(Stage):
 
     def process(self, doc: Document) -> list[Edit]:
         text = doc.text
-        cands, p, head = self.scores(text)
+        lines = lines_of(text)
+        cands, p, head = self.scores(lines)
+        if not cands:
+            return []
         thr = self.threshold or self._model().threshold
         spans = []
-        nb = [ln for ln in lines_of(text) if ln.text]
+        nb = [ln for ln in lines if ln.text]
         pos = {ln.index: k for k, ln in enumerate(nb)}
         span = _sentence_span(nb)
         for ln, pr in zip(cands, p):
@@ -313,7 +315,7 @@ def train_lines(out: str | os.PathLike = DEFAULT_PATH, *, train: tuple[str, ...]
     # chrome line of the edges is still there; the after-rules lines (what the stage
     # really sees) weigh double.
     x1, y1, _ = collect(list(train), stages=["convert", "clean.markup"])
-    x2, y2, _ = collect(list(train))
+    x2, y2, i2 = collect(list(train))
     x, y = np.vstack([x1, x2]), np.concatenate([y1, y2])
     sw = np.concatenate([np.ones(len(y1)), np.full(len(y2), 2.0)]) * np.where(y == 0, 3.0, 1.0)
     w, mean, scale = fit_logistic(x, y, l2=l2, sample_weight=sw)
@@ -321,7 +323,6 @@ def train_lines(out: str | os.PathLike = DEFAULT_PATH, *, train: tuple[str, ...]
     xc, yc, ic = collect(list(check)) if check else (np.zeros((0, len(FEATURES))), np.zeros(0), [])
     # the threshold sees what the stage sees: after-rules lines that are not sentences
     # (the stage never removes those), of the training and the check splits
-    _, _, i2 = collect(list(train))
     ok2 = np.array([not LineClassifier._sentence(t) for _, t in i2], dtype=bool)
     okc = np.array([not LineClassifier._sentence(t) for _, t in ic], dtype=bool)
     keep_scores = np.concatenate([model.proba(x2)[(y2 == 0) & ok2], model.proba(xc)[(yc == 0) & okc]])
