@@ -195,7 +195,10 @@ def make_map_fn(config: Config | None = None, text_field: str = "text", *, id_fi
     config = config or Config.load()
     fitted = None
     if fit_on is not None:
-        pages = fit_on[text_field] if hasattr(fit_on, "column_names") else fit_on
+        # rows one by one: fit_corpus_texts stops after batch.fit_corpus_pages, so a large
+        # dataset's text column is never materialised whole
+        pages = (r[text_field] for r in fit_on.select_columns([text_field])) \
+            if hasattr(fit_on, "column_names") else fit_on
         fitted = fit_corpus_texts((t for t in pages if isinstance(t, (str, bytes))), config)
     return ZhieMap(config, text_field, id_field=id_field, prefix=prefix, fitted=fitted)
 
@@ -261,9 +264,7 @@ def run_dataset(path: str | Path, save_path: str | Path, config: Config | None =
             raise InputError(f"dataset{where} has no column '{text_field}'; pass --text-field, one of "
                              f"{part.column_names[:10]}.")
     # batch mode: clean.corpus is fitted on the first pages, as the local runner does
-    limit = int(config.section("batch").get("fit_corpus_pages", 0) or 0)
-    first = next(iter(parts.values()))
-    fn = make_map_fn(config, text_field, fit_on=first.select(range(min(limit, len(first)))) if limit else None)
+    fn = make_map_fn(config, text_field, fit_on=next(iter(parts.values())))
     save_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{save_path.name}.", dir=save_path.parent))
     was_enabled = datasets.is_progress_bar_enabled()
