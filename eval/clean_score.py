@@ -8,6 +8,8 @@ Usage::
     python eval/clean_score.py dev3        # corpora/clean/dev3 (written after tuning on dev2; measure only)
     python eval/clean_score.py heldout     # frozen test pages: run once, report, never tune
     python eval/clean_score.py heldout2    # fresh frozen set v2 (corpora/HELDOUT_V2.md): scored by the lead only
+    python eval/clean_score.py dev4        # fourth dev set (session 4 data builder): score untuned once, then tune
+    python eval/clean_score.py heldout3    # fresh frozen set v3 (corpora/HELDOUT_V3.md): scored by the lead only
 
 The pipeline is ``nlp/default.toml`` [pipeline] stages (convert, clean.*, despin),
 the one the gold assumes. Predictions go to ``--out`` (default a temp folder) as
@@ -37,6 +39,9 @@ SPLITS = {
     "heldout": (ROOT / "corpora" / "clean" / "heldout", ROOT / "corpora" / "clean" / "heldout", "*.raw.txt"),
     # v2, built by a helper who never saw the rules, after v1 had been seen by developers
     "heldout2": (ROOT / "corpora" / "clean" / "heldout2", ROOT / "corpora" / "clean" / "heldout2", "*.raw.txt"),
+    # session 4: dev4 (tuning, written by a data builder) and held-out v3 (frozen, corpora/HELDOUT_V3.md)
+    "dev4": (ROOT / "corpora" / "clean" / "dev4", ROOT / "corpora" / "clean" / "dev4", "*.raw.txt"),
+    "heldout3": (ROOT / "corpora" / "clean" / "heldout3", ROOT / "corpora" / "clean" / "heldout3", "*.raw.txt"),
 }
 
 
