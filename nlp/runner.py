@@ -21,9 +21,10 @@ from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from .config import Config
+from .document import Document
 from .errors import LimitError
 from .io.readers import Record, iter_records
 from .io.writers import JsonlWriter, dumps, write_json_atomic
@@ -128,16 +129,59 @@ def _error_record(rec: Record, error: str) -> dict[str, Any]:
     return out
 
 
-def _run_docs(records: list[Record]) -> list[dict[str, Any]]:
-    p = _Worker.pipeline
-    docs = []
-    for r in records:
-        doc = p.make_doc(r.payload, id=r.id, source=r.source, meta=r.meta)
-        if r.encoding and doc.status == "ok":
-            doc.encoding = r.encoding
-        docs.append(doc)
-    p.process(docs)
-    return [d.to_record(with_stages=_Worker.keep_stages) for d in docs]
+def timeout_message(limit: float) -> str:
+    """The error text of a record that ran over ``limits.max_seconds`` (one wording everywhere)."""
+    return str(LimitError(f"record took longer than limits.max_seconds={limit:g}s; raise the limit or "
+                          f"inspect the page with `zhie clean --explain`."))
+
+
+def process_limited(pipeline, build: Callable[[int], Document], n: int, limit: float) -> tuple[list[Document], set[int]]:
+    """Run ``pipeline`` over ``n`` documents with a per-record time budget.
+
+    The batch first runs whole with a budget of ``limit * n`` seconds (batching keeps
+    the model's forward passes efficient); when that budget runs out, every record is
+    rebuilt with ``build`` and re-run alone with its own ``limit``, so only the slow
+    record(s) fail. The budget needs SIGALRM: in a non-main thread or on a platform
+    without it, records run without a limit. Used by the local runner and the
+    ``datasets`` integration, so both enforce ``limits.max_seconds`` the same way.
+
+    Args:
+        pipeline: the :class:`nlp.pipeline.Pipeline`.
+        build (Callable[[int], Document]): makes document ``i`` afresh (a timed-out
+            batch leaves its documents half-processed, so they are rebuilt).
+        n (int): number of documents.
+        limit (float): seconds per record; 0 = no limit.
+
+    Returns:
+        tuple[list[Document], set[int]]: the documents in order (error documents pass
+        through untouched) and the indices that ran over budget (their document is
+        whatever the pipeline left; callers turn them into error records).
+    """
+    docs = [build(i) for i in range(n)]
+    try:
+        with _alarm(limit * n):
+            pipeline.process([d for d in docs if d.status == "ok"])
+        return docs, set()
+    except _Timeout:
+        pass
+    timed_out: set[int] = set()
+    for i in range(n):
+        docs[i] = build(i)
+        if docs[i].status != "ok":
+            continue
+        try:
+            with _alarm(limit):
+                pipeline.process([docs[i]])
+        except _Timeout:
+            timed_out.add(i)
+    return docs, timed_out
+
+
+def _make(r: Record) -> Document:
+    doc = _Worker.pipeline.make_doc(r.payload, id=r.id, source=r.source, meta=r.meta)
+    if r.encoding and doc.status == "ok":
+        doc.encoding = r.encoding
+    return doc
 
 
 def process_chunk(records: list[Record]) -> list[dict[str, Any]]:
@@ -151,21 +195,10 @@ def process_chunk(records: list[Record]) -> list[dict[str, Any]]:
             todo.append(i)
     if todo:
         limit = _Worker.max_seconds
-        try:
-            with _alarm(limit * len(todo)):
-                results = _run_docs([records[i] for i in todo])
-            for i, res in zip(todo, results):
-                out[i] = res
-        except _Timeout:
-            # isolate the slow record(s): redo one by one, each with its own budget
-            for i in todo:
-                try:
-                    with _alarm(limit):
-                        out[i] = _run_docs([records[i]])[0]
-                except _Timeout:
-                    out[i] = _error_record(records[i], str(LimitError(
-                        f"record took longer than limits.max_seconds={limit:g}s; raise the limit or "
-                        f"inspect the page with `zhie clean --explain`.")))
+        docs, timed_out = process_limited(_Worker.pipeline, lambda k: _make(records[todo[k]]), len(todo), limit)
+        for k, (i, doc) in enumerate(zip(todo, docs)):
+            out[i] = _error_record(records[i], timeout_message(limit)) if k in timed_out \
+                else doc.to_record(with_stages=_Worker.keep_stages)
     return out  # type: ignore[return-value]
 
 

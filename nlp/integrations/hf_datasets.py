@@ -41,6 +41,7 @@ from typing import Any
 from ..config import Config
 from ..document import Document
 from ..errors import InputError
+from ..runner import process_limited, timeout_message
 
 __all__ = ["ZhieMap", "make_map_fn", "run_dataset"]
 
@@ -149,16 +150,19 @@ class ZhieMap:
         texts = batch[self.text_field]
         ids = batch.get(self.id_field) or (indices if indices is not None else range(len(texts)))
         p = self.pipeline
-        docs: list[Document] = []
-        for rid, text in zip(ids, texts):
-            rid = str(rid)
-            if not isinstance(text, (str, bytes)):
-                doc = Document(id=rid, status="error", error=str(InputError(
-                    f"row {rid}: column '{self.text_field}' is {type(text).__name__}, not a string.")))
-            else:
-                doc = p.make_doc(text, id=rid)
-            docs.append(doc)
-        p.process([d for d in docs if d.status == "ok"])
+        ids = [str(rid) for rid in ids]
+
+        def build(i: int) -> Document:
+            if not isinstance(texts[i], (str, bytes)):
+                return Document(id=ids[i], status="error", error=str(InputError(
+                    f"row {ids[i]}: column '{self.text_field}' is {type(texts[i]).__name__}, not a string.")))
+            return p.make_doc(texts[i], id=ids[i])
+
+        # limits.max_seconds as in the local runner: a pathological row becomes an error row, not a hung map
+        limit = float(p.config.section("limits").get("max_seconds", 0) or 0)
+        docs, timed_out = process_limited(p, build, len(texts), limit)
+        for i in timed_out:
+            docs[i] = Document(id=ids[i], status="error", error=timeout_message(limit))
         cols: dict[str, list[Any]] = {c: [] for c in self.columns}
         pre = self.prefix
         for d in docs:
