@@ -80,7 +80,7 @@ def _run_batch_command(args, config: Config) -> int:
         from .integrations.ray import run_ray
 
         result = run_ray(inputs, args.output, config, workers=max(args.jobs, 1), text_field=args.text_field,
-                         id_field=args.id_field, progress=progress)
+                         id_field=args.id_field, progress=progress, keep_stages=args.keep_stages, resume=args.resume)
         log.info("%s", result)
         return 0
     from .runner import run_batch

