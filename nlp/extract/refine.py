@@ -107,6 +107,9 @@ def refine_roles(sentence: str, actor: Span | None, action: Span | None, lexicon
         if not txt.endswith("率"):
             hit = next(((k, w) for k in range(1, len(txt)) for w in lexicon.get("action", [])
                         if txt.startswith(w, k) and a.start + k in starts and a.start + k + len(w) in ends), None)
+            if hit is None:   # 3b: a one-character train action that is a word of its own (净资产|达)
+                hit = next(((k, txt[k]) for k in range(2, len(txt)) if txt[k] in lexicon.get("action1", ())
+                            and a.start + k in starts and a.start + k + 1 in ends), None)
         if hit:
             k, w = hit
             c = Span(a.start + k, a.start + k + len(w), "ACTION", a.score)

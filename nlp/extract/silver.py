@@ -212,4 +212,24 @@ def build_silver(out_path: str | Path | None = SILVER, *, seed: int = 13, n_inew
     return summary
 
 
-__all__ = ["build_silver", "candidate_sentences", "SILVER"]
+def drop_gold_documents(path: str | Path = SILVER, corpus_dir: str | Path = CORPUS) -> int:
+    """Remove silver sentences of documents that have since become gold (any split).
+
+    The annotators keep adding train documents (session 4: annot_c / annot_d), some of which
+    were silver candidates when the corpus was built; silver must never hold a gold document.
+
+    Returns:
+        int: sentences removed (the file is rewritten atomically only when > 0).
+    """
+    from ..evaluate.extract import read_jsonl
+    from ..io.writers import write_jsonl_atomic
+
+    gold = {_doc_of(r["id"]) for r in _gold_records(Path(corpus_dir))}
+    recs = read_jsonl(Path(path))
+    keep = [r for r in recs if r["doc"] not in gold]
+    if len(keep) < len(recs):
+        write_jsonl_atomic(Path(path), keep)
+    return len(recs) - len(keep)
+
+
+__all__ = ["build_silver", "candidate_sentences", "drop_gold_documents", "SILVER"]

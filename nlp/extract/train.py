@@ -229,7 +229,9 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 max_len: int = 128, seed: int = 13, corpus_dir: str | os.PathLike = CORPUS,
                 encoder_dir: str | os.PathLike = ENCODER, weights: str = "int8", threads: int | None = None,
                 silver: str | os.PathLike | None = SILVER, silver_per_epoch: int = 0, silver_weight: float = 0.5,
-                init_from: str | os.PathLike | None = None, progress: bool = True, save: bool = True) -> dict:
+                init_from: str | os.PathLike | None = None, select_rules: bool = False,
+                class_weights: dict[str, float] | None = None, progress: bool = True,
+                save: bool = True) -> dict:
     """Fine-tune the tagger on the gold train split, early-stop on dev strict tuple F1, save it.
 
     Args:
@@ -250,6 +252,10 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             silver corpus scored below the gold-only weights (models/extract/README.md).
         init_from: start from the weights of this tagger directory instead of the encoder
             (continued training, e.g. on gold + silver at a lower learning rate).
+        select_rules (bool): score the epochs for early stopping with the refine rules
+            (the shipped assembly) instead of the plain one.
+        class_weights (dict | None): loss weight per span type for its B-/I- labels
+            (e.g. ``{"ACTOR": 2.0}``; O and unnamed types weigh 1).
         progress (bool): tqdm bars on stderr. save (bool): write out_dir (False for comparisons).
 
     Returns:
@@ -306,7 +312,23 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     del enc_params
     base_lrs = [g["lr"] for g in opt.param_groups]
     ce = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
+    ce_tag = ce
+    if class_weights:
+        w = torch.ones(len(LABELS))
+        for i, lab in enumerate(LABELS):
+            if lab != "O" and lab[2:] in class_weights:
+                w[i] = float(class_weights[lab[2:]])
+        ce_tag = torch.nn.CrossEntropyLoss(weight=w, ignore_index=IGNORE)
     history, best, best_state, best_epoch, bad, step = [], -1.0, None, 0, 0, 0
+    if init_from:   # continued training keeps the starting weights unless an epoch beats them on dev
+        net.eval()
+        res = score_records(_extractor(net, tok, max_len, lexicon), dev, rules=select_rules)
+        best, best_state = res["strict"]["f1"], copy.deepcopy(net.state_dict())
+        history.append({"epoch": 0, "dev_strict": best, "dev_span": res["span"]["f1"],
+                        **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
+                        "seconds": round(time.time() - t0, 1)})
+        if progress:
+            tqdm.write(json.dumps(history[-1]))
     for epoch in range(1, epochs + 1):
         net.train()
         batches = _batches(examples, batch_size, rng)
@@ -321,7 +343,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             for g, b in zip(opt.param_groups, base_lrs):
                 g["lr"] = b * min(scale, 1.0)
             logits, links = net(ids, mask, pos, qpos if Q else None)
-            loss = ce(logits.view(-1, logits.size(-1)), labels.view(-1))
+            loss = ce_tag(logits.view(-1, logits.size(-1)), labels.view(-1))
             for r, sc in links.items():
                 sc = sc.masked_fill(~cmask[r].unsqueeze(1), -1e4)
                 t = tg[r].view(-1)[: sc.size(0) * sc.size(1)]
@@ -339,7 +361,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         net.eval()
         # epoch selection without the refine rules: the rules were written after the shipped
         # run, whose epochs were chosen on the plain assembly (so `zhie train model` picks the same)
-        res = score_records(_extractor(net, tok, max_len, lexicon), dev, rules=False)
+        res = score_records(_extractor(net, tok, max_len, lexicon), dev, rules=select_rules)
         row = {"epoch": epoch, "loss": round(total / len(batches), 4), "dev_strict": res["strict"]["f1"],
                "dev_numeric": res["numeric"]["f1"], "dev_span": res["span"]["f1"],
                **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
@@ -362,13 +384,16 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 "best_epoch": best_epoch, "batch_size": batch_size, "lr": lr, "head_lr": head_lr, "seed": seed,
                 "train_sentences": len(train), "dev_sentences": len(dev), "weights": weights,
                 "silver_sentences": len(silver_ex), "silver_per_epoch": n_sil, "silver_weight": silver_weight,
-                "init_from": str(init_from) if init_from else None,
+                "init_from": str(init_from) if init_from else None, "select_rules": select_rules,
+                "class_weights": class_weights or None,
                 "train_seconds": round(time.time() - t0, 1)}
     summary = {"settings": settings, "history": history, "dev": {k: dev_res[k] for k in
                ("strict", "numeric", "actor", "action", "quantity", "unit", "span", "counts")}}
     if save:
+        card_path = Path(out_dir) / "README.md"
+        old_card = card_path.read_text(encoding="utf-8") if card_path.exists() else None
         save_tagger(net, tok, out_dir, settings={**settings, "dev": summary["dev"]},
-                    card=model_card(summary), dtype=weights, lexicon=lexicon)
+                    card=merge_card(old_card, model_card(summary)), dtype=weights, lexicon=lexicon)
         if weights != "float32":   # score what ships: the stored (rounded) weights reloaded
             from .model import ModelExtractor
             shipped = score_records(ModelExtractor(model_dir=str(out_dir)), dev)
@@ -376,8 +401,35 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     return summary
 
 
+CARD_BEGIN = "<!-- generated by nlp.extract.train.model_card: begin -->"
+CARD_END = "<!-- generated by nlp.extract.train.model_card: end -->"
+
+
+def merge_card(existing: str | None, generated: str) -> str:
+    """The README.md of a retrained tagger: the generated block replaced, the hand-written rest kept.
+
+    Args:
+        existing (str | None): the current README.md (None when there is none).
+        generated (str): :func:`model_card`'s block (between :data:`CARD_BEGIN` / :data:`CARD_END`).
+
+    Returns:
+        str: ``existing`` with its marked block replaced by ``generated``; without markers (a card
+        written before the markers existed) the generated block goes on top and the old card
+        follows under a heading, so no hand-written section (release measurements, speed) is lost.
+    """
+    if not existing:
+        return generated
+    i, j = existing.find(CARD_BEGIN), existing.find(CARD_END)
+    if i >= 0 and j > i:
+        return existing[:i] + generated.strip("\n") + existing[j + len(CARD_END):]
+    return generated.rstrip("\n") + "\n\n## Previous card (kept by merge_card)\n\n" + existing
+
+
 def model_card(summary: dict, test: dict | None = None, extra: str = "") -> str:
-    """The model card (README.md) of a trained tagger directory.
+    """The generated block of the model card (README.md) of a trained tagger directory.
+
+    Written between :data:`CARD_BEGIN` and :data:`CARD_END`; :func:`merge_card` puts it into
+    an existing README.md without touching the hand-written sections around it.
 
     Args:
         summary (dict): :func:`train_model`'s result (settings, dev scores).
@@ -391,6 +443,7 @@ def model_card(summary: dict, test: dict | None = None, extra: str = "") -> str:
         return (f"| {name} | {r['strict']['f1']:.3f} | {r['numeric']['f1']:.3f} | {r['span']['f1'] if 'span' in r else float('nan'):.3f} | "
                 + " | ".join(f"{r[f]['f1']:.3f}" for f in ("actor", "action", "quantity", "unit")) + " |")
     lines = [
+        CARD_BEGIN,
         "# zhie tuple tagger (backend \"model\")",
         "",
         "Token classifier + learned tuple assembly for (actor, action, quantity, unit) tuples",
@@ -432,7 +485,8 @@ def model_card(summary: dict, test: dict | None = None, extra: str = "") -> str:
     lines.append("")
     if extra:
         lines += [extra.rstrip(), ""]
-    return "\n".join(lines)
+    lines.append(CARD_END)
+    return "\n".join(lines) + "\n"
 
 
-__all__ = ["train_model", "build_tagger", "encode_example", "score_records", "model_card"]
+__all__ = ["train_model", "build_tagger", "encode_example", "score_records", "model_card", "merge_card"]

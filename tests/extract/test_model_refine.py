@@ -44,6 +44,8 @@ def _fix(sent, actor, action):
     ("１９９７年，家庭农场投入生产费用４８．７亿元，比上年提高３９％。", "家庭农场投入生产费用", "", ("家庭农场", "投入")),
     # actor overlapping the action: nothing is left before the verb -> no actor
     ("其中，批准出国１６８．３万人次，比上年增加１３％；", "批准出国", "批准", ("", "批准")),
+    # 3b: a one-character train action (达) swallowed at the actor's end, a word of its own
+    ("截至去年１１月末，千户企业净资产达１４１３９亿元，比年初增长１９％；", "千户企业净资产达", "", ("千户企业净资产", "达")),
     # leading time word dropped
     ("去年我国公民因私出境２５６万人次", "去年我国公民", "", ("我国公民", "")),
     # trailing preposition stripped
@@ -70,6 +72,12 @@ def test_one_character_actions_grow_only_when_truncated():
     assert _fix(sent, "公路/街道", "占") == ("公路/街道", "占")
     sent = "张泽田侵吞公款４３８７５０元，收受贿赂３８２５０元。"
     assert _fix(sent, "张泽田", "侵吞") == ("张泽田", "侵吞")
+
+
+def test_one_character_split_needs_a_word_edge():
+    """3b splits only at jieba word edges: 有 inside 有限 (a company name) is not a predicate."""
+    sent = "北京同仁堂股份有限公司营业收入约1456.29万元。"
+    assert _fix(sent, "北京同仁堂股份有限公司", "") == ("北京同仁堂股份有限公司", "")
 
 
 def test_indicator_names_are_not_split():
