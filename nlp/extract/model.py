@@ -462,6 +462,11 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
                 unit = repair_span(sentence, unit, lexicon.get("unit", []), anchored=True)
             if action:
                 action = repair_span(sentence, action, lexicon.get("action", []))
+                if rules and actor and actor.start < action.end and action.start < actor.end:
+                    # the grown action (达 -> 高达) took the actor's last characters: fields
+                    # are distinct substrings (refine rule 5, applied again after growth)
+                    actor = Span(actor.start, action.start, actor.type, actor.score) \
+                        if actor.start < action.start else None
         us, ue = (unit.start, unit.end) if unit else (q.end, q.end)
         value, qual = _value_and_qualifier(sentence, q.start, q.end, us, ue)
         offsets = {"quantity": [q.start, q.end]}

@@ -79,6 +79,34 @@ def _snap(sp: Span, words: list[tuple[int, int]], *, grow: bool) -> Span:
     return Span(s, e, sp.type, sp.score) if s < e else sp
 
 
+# punctuation an NP cannot start / end with; a quoted name keeps its quotes (train: “两税”)
+_LEAD_RE = re.compile(r"^([的之、，,：:”）)]|以来)+")
+_TRAIL_PUNCT_RE = re.compile(r"[、，,：:“（(]+$")
+# adverbs and qualifier words that end a predicted actor when jieba makes them a word of their
+# own (交通管理方面|约, 亏损面|均, 进口|则, 董事…|各): the guide's actor is a noun phrase, and
+# 约 is the quantity's qualifier. As own words only: 首都 / 中共 keep their last character.
+_TRAIL_ADV = {"约", "均", "各", "则", "也", "都", "已", "共", "还", "又", "就", "再", "仅", "才"}
+
+
+def _trim_edges(sentence: str, a: Span, words: list[tuple[int, int]]) -> Span | None:
+    """Rules 9-10: leading 的/以来/punctuation and trailing punctuation or one-word adverbs off the actor."""
+    s, e = a.start, a.end
+    m = _LEAD_RE.match(sentence[s:e])
+    if m:
+        s += m.end()
+    ends = {y: x for x, y in words}
+    while e > s:
+        m = _TRAIL_PUNCT_RE.search(sentence[s:e])
+        if m:
+            e = s + m.start()
+            continue
+        if sentence[e - 1] in _TRAIL_ADV and ends.get(e) == e - 1:
+            e -= 1
+            continue
+        break
+    return Span(s, e, a.type, a.score) if e > s else None
+
+
 def refine_roles(sentence: str, actor: Span | None, action: Span | None, lexicon: dict | None,
                  words: list[tuple[int, int]]) -> tuple[Span | None, Span | None]:
     """Repaired (actor, action) of one quantity (rules 1-8 of the module docstring).
@@ -123,6 +151,8 @@ def refine_roles(sentence: str, actor: Span | None, action: Span | None, lexicon
     if a is not None:
         txt = _TRAIL_RE.sub("", sentence[a.start:a.end])
         a = Span(a.start, a.start + len(txt), a.type, a.score) if txt else None
+    if a is not None:
+        a = _trim_edges(sentence, a, words)
     if a is not None and a.end - a.start == 1 and sentence[a.start] not in _PRONOUNS:
         a = None
     if a is not None and sentence[a.start:a.end] in _ADV_ONLY:
