@@ -275,7 +275,8 @@ def main(argv=None) -> None:
     if args.quick:
         return
     if not args.no_dev:
-        from nlp.extract.train import _read, score_records
+        from nlp.evaluate.extract import read_jsonl as _read
+        from nlp.extract.train import score_records
 
         dev = _read(ROOT / "corpora" / "extract" / "dev.jsonl")
         sc = {rt: score_records(e, dev) for rt, e in ext.items()}

@@ -31,8 +31,9 @@ from pathlib import Path
 from ..errors import ModelError
 from ..io.writers import atomic_path, write_text_atomic
 
-#: bump when the exported graph (inputs, outputs, export code) changes: old caches are ignored
-EXPORT_VERSION = 1
+#: bump when the exported graph (inputs, outputs, export code) changes: old caches are ignored.
+#: v2: the graph is run through ONNX Runtime's transformer optimizer (fused kernels) before caching
+EXPORT_VERSION = 2
 #: opset 17: LayerNormalization is a single op, which ORT's CPU fusions handle directly
 OPSET = 17
 ROLES = ("actor", "action")
@@ -57,7 +58,7 @@ def cache_root() -> Path:
 def weights_key(model_dir: str | os.PathLike) -> str:
     """sha256 (hex, 16 chars) of the weights + config + export version of a tagger directory."""
     model_dir = Path(model_dir)
-    h = hashlib.sha256(f"zhie-extract-onnx v{EXPORT_VERSION} opset {OPSET}\n".encode())
+    h = hashlib.sha256(f"zhie-extract-onnx v{EXPORT_VERSION} opset {OPSET} ort {_ort_version()}\n".encode())
     for name in ("model.safetensors", "config.json"):
         p = model_dir / name
         if not p.exists():
@@ -67,6 +68,48 @@ def weights_key(model_dir: str | os.PathLike) -> str:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
     return h.hexdigest()[:16]
+
+
+def _ort_version() -> str:
+    """onnxruntime's version (part of the cache key: the fused graph uses its contrib ops), "none" if absent."""
+    try:
+        from importlib.metadata import version
+
+        return version("onnxruntime")
+    except Exception:  # not installed: the key still works for the torch-only tests
+        return "none"
+
+
+def fuse_graph(src: str | os.PathLike, dst: str | os.PathLike, cfg: dict) -> dict:
+    """Fuse the exported encoder with ONNX Runtime's transformer optimizer; return fused-op counts.
+
+    ``optimize_model(model_type="bert")`` replaces the exported op chains by ORT's CPU contrib
+    kernels: residual add + LayerNorm -> ``SkipLayerNormalization`` (12 in the 6-layer tagger),
+    bias + erf GELU -> ``BiasGelu`` (6). Measured on the bench sentences (1 thread, same run):
+    1.29x the unfused graph's forward, max |logit diff| 1.2e-4, identical argmax labels.
+    ``opt_level=0``: only these Python-side fusions are written; the session applies its own
+    ``ORT_ENABLE_ALL`` optimisations at load, so the file stays valid for any CPU.
+    The attention block is exported by torch's scaled_dot_product_attention, a pattern ORT's
+    attention fusion does not match; it stays as MatMul/Softmax ops.
+
+    Args:
+        src: the exported graph.
+        dst: where to write the fused graph.
+        cfg (dict): the tagger's config.json (``num_attention_heads``, ``hidden_size``).
+
+    Returns:
+        dict: fused operator name -> count (non-zero ones).
+    """
+    import logging
+
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    # the optimizer logs every fusion pass at INFO/WARNING on the root logger
+    logging.getLogger("onnxruntime.transformers").setLevel(logging.ERROR)
+    opt = optimize_model(str(src), model_type="bert", num_heads=int(cfg["num_attention_heads"]),
+                         hidden_size=int(cfg["hidden_size"]), opt_level=0)
+    opt.save_model_to_file(str(dst))
+    return {k: v for k, v in opt.get_fused_operator_statistics().items() if v}
 
 
 def cache_path(model_dir: str | os.PathLike, cache_dir: str | os.PathLike | None = None) -> Path:
@@ -128,6 +171,11 @@ def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.
                 input_names=["input_ids", "attention_mask"], output_names=list(OUTPUTS),
                 dynamic_axes={n: {0: "batch", 1: "seq"} for n in ("input_ids", "attention_mask", *OUTPUTS)},
                 do_constant_folding=True)
+        cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+        try:
+            fused = fuse_graph(tmp, tmp, cfg)
+        except Exception as exc:   # an optimizer that cannot handle the graph: the plain export still works
+            fused = {"error": f"{type(exc).__name__}: {exc}"[:300]}
         # equivalence check on real sentences before the graph becomes visible
         from tokenizers import Tokenizer
 
@@ -148,7 +196,8 @@ def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.
             raise ModelError(f"ONNX export of {model_dir} disagrees with torch (max |diff| {diff:.2e}); "
                              "use runtime='torch' and report it.")
         meta = {"model_dir": str(model_dir.resolve()), "key": path.stem, "export_version": EXPORT_VERSION,
-                "opset": OPSET, "torch": torch.__version__, "max_abs_diff": diff,
+                "opset": OPSET, "torch": torch.__version__, "onnxruntime": _ort_version(), "fused": fused,
+                "max_abs_diff": diff,
                 "build_seconds": round(time.perf_counter() - t0, 2)}
     write_text_atomic(path.with_suffix(".json"), json.dumps(meta, indent=1))
     if not quiet:
