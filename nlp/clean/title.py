@@ -50,6 +50,9 @@ _DATELINE_RE = re.compile(r"^(?:新华社|中新社|中新网|本报|本台|央�
                           r"(?:\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)$|^本报讯$")
 
 
+#: a "label: value" pair; two in one line make a profile/meta line ("[一楼] user  等级: 新手上路
+#: 威望: 8", DEV4 forum floors), never a headline (one colon is: "…终审判决：退一赔一")
+_PAIR_RE = re.compile(r"[^\s：:，。]{1,8}[：:]\s*[^\s：:，。]")
 _DOMAIN_RE = re.compile(r"[A-Za-z0-9-]{2,}\.(?:com|cn|net|org|gov|edu|cc|tv|top|xyz|info)\b", re.I)
 _WORD_RE = re.compile(r"[A-Za-z0-9]+")
 
@@ -65,7 +68,8 @@ def headline_guess(lines: list[Line], max_chars: int = 80) -> Line | None:
     sweep the headline into a run of short header lines (dev2 download pages: the
     title followed by "软件语言：简体中文" facts and "立即下载" buttons)."""
     cands = [ln for ln in lines if ln.text and _title_like(ln.text, max_chars) and not _STAMP_RE.search(ln.text)
-             and not _byline_like(ln.text) and not _menu_like(ln.text) and not _DATELINE_RE.match(ln.text)]
+             and not _byline_like(ln.text) and not _menu_like(ln.text) and not _DATELINE_RE.match(ln.text)
+             and len(_PAIR_RE.findall(ln.text)) < 2]
     if not cands:
         return None
     # CJK characters plus Latin/digit words: "iPhone 16发布：苹果押注AI" (6 + 3) beats
