@@ -28,6 +28,10 @@ _CLAUSE_START = set("，。！？；：、,.;:!?（(“‘「『【[《\"'”’
 
 
 _CJK1 = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+#: what precedes the value of a short line: an enumerator ("一、", "2. ", "（3）") and/or a
+#: label ending in a colon ("大家都在搜：")
+_VALUE_RE = re.compile(r"^\s*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．)）]\s*)?(?:[^：:\s]{1,8}[：:]\s*)?")
 
 
 def _find_all(text: str, sub: str) -> list[int]:
@@ -100,6 +104,8 @@ class SeoKeywordCleaner(Stage):
                 p = keyword_phrase(ln.text, min_len=self.min_len)
                 if p and len(p) <= self.max_len:
                     cands[p] += 1
+        for phrase in self._foreign_phrases(lines):
+            cands[phrase] += 1
         found: list[str] = []
         for phrase in sorted(cands, key=len, reverse=True):
             inside = self._in_sentence(phrase, lines)
@@ -109,6 +115,47 @@ class SeoKeywordCleaner(Stage):
                 continue
             found.append(phrase)
         return found
+
+    def _foreign_phrases(self, lines: list[Line]) -> list[str]:
+        """Keywords shown as the value of a short line ("大家都在搜：<kw>", "一、<kw>", a
+        line opening with it) and injected mid-word into 2+ sentences, whose words the
+        article never uses otherwise (DEV4: "…需要各<kw>方继续…" + "大家都在搜：<kw>").
+
+        Repetition and grammar, no word list: the phrase is the whole Chinese run (4+
+        characters) of a short line's value, it occurs inside 2+ prose lines between two
+        Chinese characters, followed by different characters (a random insertion point,
+        not a longer term); and once all its occurrences are cut, at most
+        one of its character bigrams is left anywhere on the page. A topic term of the
+        article (seed 002 信息安全, People's Daily 菜篮子工程) fails the last test: the
+        article uses its words elsewhere."""
+        prose = [ln.text for ln in lines if ln.text and not self._short(ln.text)]
+        if not prose:
+            return []
+        out = []
+        seen: set[str] = set()
+        for ln in lines:
+            t = ln.text
+            if not t or not self._short(t):
+                continue
+            v = _VALUE_RE.sub("", t)
+            m = _CJK_RUN_RE.match(v)
+            if not m or len(m.group()) < self.min_len:
+                continue
+            ph = m.group()
+            n = len(ph)
+            if n > self.max_len or ph in seen or m.end() < len(v) and _CJK1.match(v[m.end()]):
+                continue
+            seen.add(ph)
+            # the whole Chinese run of the value, never a prefix of it: a prefix of a
+            # term ("抢占市场制高" of 制高点, "菜篮子工" of 工程) sits mid-word too
+            nexts = [s[i + n] for s in prose for i in _find_all(s, ph)
+                     if 0 < i and i + n < len(s) and _CJK1.match(s[i - 1]) and _CJK1.match(s[i + n])]
+            if len(nexts) < 2 or len(set(nexts)) < 2:
+                continue
+            rest = "\n".join(x.text for x in lines if x.text).replace(ph, "\n")
+            if sum(1 for j in range(n - 1) if ph[j:j + 2] in rest) <= 1:
+                out.append(ph)
+        return out
 
     @staticmethod
     def _part_of_term(phrase: str, inside: list[tuple[Line, int]]) -> bool:
