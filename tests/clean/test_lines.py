@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nlp.clean.lines import FEATURES, LineClassifier, LineModel, features
+from nlp.clean.lines import FEATURES, GROUPS, LineClassifier, LineModel, features
 from nlp.clean.base import lines_of
 from nlp.document import Reason
 
@@ -92,7 +92,10 @@ def test_article_interior_never_scored():
 
 def test_shipped_model_matches_features():
     m = LineModel.load()
-    assert len(m.weights) == len(FEATURES) and 0.5 <= m.threshold < 1.0
+    assert len(m.weights) == len(FEATURES) and 0.3 <= m.threshold < 1.0
+    # one threshold per candidate group; 1.01 would switch a group off
+    assert set(m.meta["thresholds"]) == set(GROUPS)
+    assert all(0.3 <= m.group_threshold(g) <= 1.01 for g in GROUPS)
     x, _ = features(lines_of("\n".join(ARTICLE + ["商务合作：vx同号 13800000000"])))
     p = m.proba(x)
     assert p.shape == (len(x),) and np.all((p >= 0) & (p <= 1))
