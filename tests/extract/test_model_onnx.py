@@ -148,9 +148,9 @@ def test_link_scores_match_the_torch_link_head():
 
 @pytest.mark.skipif(not (MODEL / "tokenizer.json").exists(), reason="models/extract not trained")
 def test_cached_graph_is_fused_and_matches_torch(tmp_path):
-    """The cached graph carries ORT's fused kernels (residual+LayerNorm -> SkipLayerNormalization,
-    twice per layer; bias+GELU -> BiasGelu, once per layer), the sidecar records the counts, and the
-    fused graph still gives the torch network's labels on real sentences."""
+    """The cached graph carries ORT's fused kernels (Q/K/V + attention -> Attention, once per layer;
+    residual+LayerNorm -> SkipLayerNormalization, twice; bias+GELU -> BiasGelu, once), the sidecar
+    records the counts, and the fused graph still gives the torch network's labels on real sentences."""
     import numpy as np
     import onnx
 
@@ -160,9 +160,10 @@ def test_cached_graph_is_fused_and_matches_torch(tmp_path):
     model = _tiny_model(tmp_path / "m", seed=4)
     path = ox.build_cache(model, tmp_path / "cache", quiet=True)
     ops = [n.op_type for n in onnx.load(str(path)).graph.node]
-    assert ops.count("SkipLayerNormalization") == 4 and ops.count("BiasGelu") == 2
+    assert ops.count("Attention") == 2 and ops.count("SkipLayerNormalization") == 4 and ops.count("BiasGelu") == 2
+    assert "Softmax" not in ops                  # no unfused attention left
     meta = json.loads(path.with_suffix(".json").read_text())
-    assert meta["fused"] == {"SkipLayerNormalization": 4, "BiasGelu": 2, "LayerNormalization": 1}
+    assert meta["fused"] == {"Attention": 2, "SkipLayerNormalization": 4, "BiasGelu": 2, "LayerNormalization": 1}
     assert meta["onnxruntime"] == ort.__version__
 
     tl = _Loaded(model, int8=False, threads=1, runtime="torch")
