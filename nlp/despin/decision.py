@@ -39,6 +39,7 @@ FEATURES = (
     "bias", "margin", "margin_real", "margin_pos", "margin_pass1", "gap", "multi", "chain", "real_word", "length",
     "freq_ratio", "log_n_form", "form_max_margin", "form_mean_margin", "present", "absent_expected",
     "unamb_per_k", "log_unamb_distinct", "odd_rate", "margin_x_odd",
+    "ctx", "ctx_known", "ctx_form_mean", "ctx_pos_x_margin_pos",
 )
 
 
@@ -52,7 +53,7 @@ class Decision(LogisticModel):
                'or set stages.despin.decision = "rule".')
 
 
-def features(*, margins, margins1, gaps, best, matches, present, page, freq, total) -> np.ndarray:
+def features(*, margins, margins1, gaps, best, matches, present, page, freq, total, ctx=None) -> np.ndarray:
     """One row of :data:`FEATURES` per match (see the module docstring).
 
     Args:
@@ -63,6 +64,8 @@ def features(*, margins, margins1, gaps, best, matches, present, page, freq, tot
         page (dict): ``cjk_chars``, ``unambiguous``, ``unambiguous_distinct``, ``odd_rate``.
         freq (callable): corpus count of a word (the LM's n-gram count).
         total (int): characters in that corpus.
+        ctx (np.ndarray | None): the wide-context scorer's log-odds per match
+            (:mod:`nlp.despin.context`; NaN = not scored).
     """
     n = len(matches)
     x = np.zeros((n, len(FEATURES)))
@@ -75,8 +78,16 @@ def features(*, margins, margins1, gaps, best, matches, present, page, freq, tot
     chars = max(page["cjk_chars"], 1)
     unamb_per_k = 1000.0 * page["unambiguous"] / chars
     odd = page["odd_rate"]
+    cx = np.full(n, np.nan) if ctx is None else np.asarray(ctx, dtype=float)
+    known = ~np.isnan(cx)
+    cx = np.where(known, np.clip(cx, -10, 10), 0.0)
+    ctx_pair: dict[tuple[str, str], list[float]] = {}
+    for m, b, c, k in zip(matches, best, cx, known):
+        if k:
+            ctx_pair.setdefault((m.entry.spun, b), []).append(c)
     for i, (m, b) in enumerate(zip(matches, best)):
         e = m.entry
+        cp = ctx_pair.get((e.spun, b))
         f_orig = freq(b)
         f_spun = freq(e.spun)
         same = by_pair[(e.spun, b)]
@@ -88,6 +99,7 @@ def features(*, margins, margins1, gaps, best, matches, present, page, freq, tot
             max(same), sum(same) / len(same), b in present,
             0.0 if b in present else math.log10(1 + expected),
             unamb_per_k, math.log1p(page["unambiguous_distinct"]), odd, mg[i] * odd,
+            cx[i], float(known[i]), sum(cp) / len(cp) if cp else 0.0, max(cx[i], 0.0) * max(mg[i], 0.0),
         )
     return x
 
@@ -142,7 +154,7 @@ def train_decision(out: str | os.PathLike = DEFAULT_PATH, *, precision: float = 
     from .spinner import load_table, spin
     from .stage import Despinner
 
-    stage = Despinner()
+    stage = Despinner(decision="learned")  # analyse() then computes the context features
     texts = corpora.texts("dev")
     table = load_table(CORPUS / "tables" / "dev.tsv")
     gold_total = sum(len(spin(t, table)[1]) for t in texts)
