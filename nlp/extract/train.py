@@ -231,6 +231,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 silver: str | os.PathLike | None = SILVER, silver_per_epoch: int = 0, silver_weight: float = 0.5,
                 init_from: str | os.PathLike | None = None, select_rules: bool = False,
                 class_weights: dict[str, float] | None = None, average_from: int | None = None,
+                interpolate: float | None = None,
+                annotators: Sequence[str] | None = ("annot_a", "annot_b"),
                 progress: bool = True,
                 save: bool = True) -> dict:
     """Fine-tune the tagger on the gold train split, early-stop on dev strict tuple F1, save it.
@@ -259,6 +261,14 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             (e.g. ``{"ACTOR": 2.0}``; O and unnamed types weigh 1).
         average_from (int | None): average the weights of every epoch from this one on
             (uniformly) and keep the average when it beats the best single epoch on dev.
+        interpolate (float | None): with ``init_from``, also score ``w * start + (1 - w) * selected``
+            weights (w = this value) and keep them when they beat the selected ones on dev.
+        annotators (Sequence[str] | None): train the weights only on train-split records of these
+            annotators (the records' ``annotator`` field; ``("annot_a", "annot_b")`` is the
+            session-3 split the shipped weights were trained on); the lexicon uses every record.
+            Defaults to A and B, so that ``train_model()`` reproduces the shipped weights (session
+            4 measured every retrain on more gold below them on dev, models/extract/README.md);
+            ``None`` trains on the whole train split.
         progress (bool): tqdm bars on stderr. save (bool): write out_dir (False for comparisons).
 
     Returns:
@@ -278,9 +288,13 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         torch.set_num_threads(threads)
     corpus_dir = Path(corpus_dir)
     train = read_jsonl(corpus_dir / "train.jsonl")
-    dev = read_jsonl(corpus_dir / "dev.jsonl")
     from .model import build_lexicon
+    # the lexicon (words that grow truncated spans at assembly) always comes from the whole
+    # train split: it is data, not weights (session 4: +1 dev tuple from the new gold's words)
     lexicon = build_lexicon(train)
+    if annotators:
+        train = [r for r in train if r.get("annotator") in set(annotators)]
+    dev = read_jsonl(corpus_dir / "dev.jsonl")
     net, tok = build_tagger(layers, encoder_dir)
     if init_from:
         from safetensors.torch import load_file
@@ -323,11 +337,12 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 w[i] = float(class_weights[lab[2:]])
         ce_tag = torch.nn.CrossEntropyLoss(weight=w, ignore_index=IGNORE)
     history, best, best_state, best_epoch, bad, step = [], -1.0, None, 0, 0, 0
-    avg_state, n_avg = None, 0
+    avg_state, n_avg, trained_state, trained_best = None, 0, None, -1.0
     if init_from:   # continued training keeps the starting weights unless an epoch beats them on dev
         net.eval()
         res = score_records(_extractor(net, tok, max_len, lexicon), dev, rules=select_rules)
         best, best_state = res["strict"]["f1"], copy.deepcopy(net.state_dict())
+        init_state = {k: v.detach().float().clone() for k, v in best_state.items()}
         history.append({"epoch": 0, "dev_strict": best, "dev_span": res["span"]["f1"],
                         **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
                         "seconds": round(time.time() - t0, 1)})
@@ -380,6 +395,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 n_avg += 1
                 for k, v in cur.items():
                     avg_state[k] += (v - avg_state[k]) / n_avg
+        if res["strict"]["f1"] > trained_best:
+            trained_best, trained_state = res["strict"]["f1"], copy.deepcopy(net.state_dict())
         if res["strict"]["f1"] > best:
             best, best_epoch, bad = res["strict"]["f1"], epoch, 0
             best_state = copy.deepcopy(net.state_dict())
@@ -401,6 +418,22 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             tqdm.write(json.dumps(history[-1]))
         if res["strict"]["f1"] > best:
             best, best_epoch, best_state = res["strict"]["f1"], history[-1]["epoch"], avg_state
+    if init_from and interpolate and (avg_state is not None or trained_state is not None):
+        # WiSE-FT style: the continued weights (epoch average, else the best trained epoch)
+        # pulled back towards the starting ones (same basin)
+        cand = avg_state if avg_state is not None and n_avg > 1 else trained_state
+        mix = {k: interpolate * init_state[k] + (1 - interpolate) * v.detach().float()
+               for k, v in cand.items()}
+        net.load_state_dict(mix)
+        net.eval()
+        res = score_records(_extractor(net, tok, max_len, lexicon), dev, rules=select_rules)
+        history.append({"epoch": f"mix{interpolate}", "dev_strict": res["strict"]["f1"], "dev_span": res["span"]["f1"],
+                        **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
+                        "seconds": round(time.time() - t0, 1)})
+        if progress:
+            tqdm.write(json.dumps(history[-1]))
+        if res["strict"]["f1"] > best:
+            best, best_epoch, best_state = res["strict"]["f1"], f"mix{interpolate}", mix
     net.load_state_dict(best_state)
     net.eval()
     dev_res = score_records(_extractor(net, tok, max_len, lexicon), dev)
@@ -412,6 +445,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 "silver_sentences": len(silver_ex), "silver_per_epoch": n_sil, "silver_weight": silver_weight,
                 "init_from": str(init_from) if init_from else None, "select_rules": select_rules,
                 "class_weights": class_weights or None, "average_from": average_from,
+                "interpolate": interpolate,
+                "annotators": list(annotators) if annotators else None,
                 "train_seconds": round(time.time() - t0, 1)}
     summary = {"settings": settings, "history": history, "dev": {k: dev_res[k] for k in
                ("strict", "numeric", "actor", "action", "quantity", "unit", "span", "counts")}}
@@ -425,6 +460,62 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             shipped = score_records(ModelExtractor(model_dir=str(out_dir)), dev)
             summary["dev_shipped"] = {k: shipped[k] for k in ("strict", "numeric", "span")}
     return summary
+
+
+# the release recipe (`zhie train model` -> train_release): stage 1 is the session-3 run (gold of
+# annotators A and B, epochs chosen on the plain assembly, int8), stage 2 continues it on the whole
+# train split at a low learning rate, averages its epochs and mixes the result with the stage-1
+# weights (each candidate kept only when it beats the previous one on dev strict F1).
+STAGE1 = {"annotators": ("annot_a", "annot_b"), "epochs": 18, "patience": 4, "select_rules": False,
+          "weights": "int8"}
+STAGE2 = {"annotators": None, "epochs": 3, "patience": 3, "lr": 1.5e-5, "head_lr": 1.5e-4, "average_from": 1, "interpolate": 0.5,
+          "select_rules": True, "weights": "float16"}
+
+
+def train_release(out_dir: str | os.PathLike = DEFAULT_OUT, *, stage1_dir: str | os.PathLike | None = None,
+                  threads: int | None = 2, progress: bool = True) -> dict:
+    """The whole recipe of the shipped tagger: :data:`STAGE1` then :data:`STAGE2` (:func:`train_model`).
+
+    Args:
+        out_dir: the model directory written by stage 2.
+        stage1_dir: where stage 1 is written (default: a temporary directory, removed after).
+            A directory that already holds model.safetensors is used as stage 1 as is (not
+            retrained): the session-3 weights, whose run took 40 min on the shared box.
+        threads (int | None): torch threads. progress (bool): tqdm bars.
+
+    Returns:
+        dict: ``{"stage1": summary, "stage2": summary}`` (stage1 None when reused).
+    """
+    import shutil
+    import tempfile
+
+    tmp = None
+    if stage1_dir is None:
+        tmp = tempfile.mkdtemp(prefix="zhie-stage1-")
+        stage1_dir = tmp
+    try:
+        s1 = None
+        if not (Path(stage1_dir) / "model.safetensors").exists():
+            s1 = train_model(stage1_dir, threads=threads, progress=progress, **STAGE1)
+        s2 = train_model(out_dir, init_from=stage1_dir, threads=threads, progress=progress, **STAGE2)
+        return {"stage1": s1, "stage2": s2}
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def rebuild_lexicon(model_dir: str | os.PathLike = DEFAULT_OUT, corpus_dir: str | os.PathLike = CORPUS) -> dict:
+    """Rewrite a tagger directory's lexicon.json from the current gold train split (weights untouched).
+
+    The lexicon is data read at assembly (:func:`nlp.extract.model.repair_span`), so new train gold
+    reaches the shipped model without retraining. Returns the counts per key.
+    """
+    from ..io.writers import write_bytes_atomic
+    from .model import build_lexicon
+
+    lex = build_lexicon(read_jsonl(Path(corpus_dir) / "train.jsonl"))
+    write_bytes_atomic(Path(model_dir) / "lexicon.json", json.dumps(lex, ensure_ascii=False, indent=0).encode())
+    return {k: len(v) for k, v in lex.items()}
 
 
 CARD_BEGIN = "<!-- generated by nlp.extract.train.model_card: begin -->"
@@ -515,4 +606,4 @@ def model_card(summary: dict, test: dict | None = None, extra: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["train_model", "build_tagger", "encode_example", "score_records", "model_card", "merge_card"]
+__all__ = ["train_model", "train_release", "rebuild_lexicon", "STAGE1", "STAGE2", "build_tagger", "encode_example", "score_records", "model_card", "merge_card"]
