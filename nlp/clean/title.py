@@ -168,7 +168,24 @@ class TitleCleaner(Stage):
         # 2024-02-08 13:15 发表于广东", "中国青年报记者 李然", dev2); of the rest the
         # longest: site and account names above or below a headline are shorter (dev2
         # "法治一线", "绿野软件园"; seed 000/004 headers went in clean.chrome/spam).
-        return headline_guess(body[:min(first_prose, self.max_header + 1)], self.max_chars)
+        guess = headline_guess(body[:min(first_prose, self.max_header + 1)], self.max_chars)
+        return self._unlabelled(guess, body) if guess is not None else None
+
+    @staticmethod
+    def _unlabelled(title: Line, body: list[Line]) -> Line:
+        """The guessed headline is a label plus the title that a later line shows alone
+        ("标题 [新闻] 拉美地区经济增长将放慢" over "拉美地区经济增长将放慢", DEV4 PTT
+        reposts): the later, bare line is the title; the labelled one goes as header."""
+        key = norm_line(title.text)
+        for ln in body:
+            if ln.index <= title.index:
+                continue
+            if is_prose(ln.text):
+                break
+            k = norm_line(ln.text)
+            if len(k) < len(key) and key.endswith(k) and cjk_count(k) >= 6:
+                return ln
+        return title
 
     def process(self, doc: Document) -> list[Edit]:
         text = doc.text
