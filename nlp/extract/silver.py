@@ -212,6 +212,18 @@ def build_silver(out_path: str | Path | None = SILVER, *, seed: int = 13, n_inew
     return summary
 
 
+def load_silver(path: str | Path = SILVER, corpus_dir: str | Path = CORPUS) -> list[dict]:
+    """Silver records for training, without any document that is gold today (any split).
+
+    The annotators keep adding gold documents after the silver file was built; filtering at
+    load keeps silver and gold disjoint without rebuilding the file.
+    """
+    from ..evaluate.extract import read_jsonl
+
+    gold = {_doc_of(r["id"]) for r in _gold_records(Path(corpus_dir))}
+    return [r for r in read_jsonl(Path(path)) if r["doc"] not in gold]
+
+
 def drop_gold_documents(path: str | Path = SILVER, corpus_dir: str | Path = CORPUS) -> int:
     """Remove silver sentences of documents that have since become gold (any split).
 
@@ -232,4 +244,4 @@ def drop_gold_documents(path: str | Path = SILVER, corpus_dir: str | Path = CORP
     return len(recs) - len(keep)
 
 
-__all__ = ["build_silver", "candidate_sentences", "drop_gold_documents", "SILVER"]
+__all__ = ["build_silver", "candidate_sentences", "drop_gold_documents", "load_silver", "SILVER"]

@@ -308,7 +308,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     tok.enable_truncation(max_len)
     pad_id = tok.token_to_id("<pad>")
     examples = [encode_example(tok, r, max_len) for r in train]
-    silver_recs = read_jsonl(Path(silver)) if silver and Path(silver).exists() and silver_per_epoch else []
+    from .silver import load_silver
+    silver_recs = load_silver(silver, corpus_dir) if silver and Path(silver).exists() and silver_per_epoch else []
     silver_ex = [encode_example(tok, r, max_len) for r in silver_recs]
     for x in silver_ex:
         x["silver"] = True
