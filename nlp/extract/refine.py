@@ -48,6 +48,8 @@ _TRAIL_RE = re.compile(r"(人均|户均|年均|日均|月均|[在由将对从向
 _PRONOUNS = set("它他她我其")
 _ADV_ONLY = {"已", "的", "并", "也", "还", "共", "累计", "则", "又", "均", "其中"}
 
+_COMPLEMENTS = set("到至为成")
+
 _JIEBA = None
 _JIEBA_LOCK = threading.Lock()
 
@@ -128,13 +130,21 @@ def refine_roles(sentence: str, actor: Span | None, action: Span | None, lexicon
         g = _snap(c, words, grow=True)
         if g.end - g.start <= 3:
             c = g
+    if c is not None and c.end < len(sentence) and sentence[c.end] in _COMPLEMENTS \
+            and (c.end, c.end + 1) in set(words) and sentence[c.end - 1] not in _COMPLEMENTS:
+        # rule 11b, guide "Verb + complement stays whole" (提高到, 降至, 评为): a result
+        # complement that jieba leaves as a word of its own after the action joins it
+        c = Span(c.start, c.end + 1, c.type, c.score)
     if a is not None and c is None:
         txt = sentence[a.start:a.end]
         starts, ends = {x for x, _ in words}, {y for _, y in words}
         hit = None
         if not txt.endswith("率"):
+            # an object must follow the verb: an NP ending in a verb-like noun (民间固定资产投资,
+            # 生活用品及服务) is a nominalisation, not a swallowed predicate
             hit = next(((k, w) for k in range(1, len(txt)) for w in lexicon.get("action", [])
-                        if txt.startswith(w, k) and a.start + k in starts and a.start + k + len(w) in ends), None)
+                        if txt.startswith(w, k) and k + len(w) < len(txt)
+                        and a.start + k in starts and a.start + k + len(w) in ends), None)
             if hit is None:   # 3b: a one-character train action that is a word of its own (净资产|达)
                 hit = next(((k, txt[k]) for k in range(2, len(txt)) if txt[k] in lexicon.get("action1", ())
                             and a.start + k in starts and a.start + k + 1 in ends), None)

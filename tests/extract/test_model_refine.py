@@ -97,6 +97,23 @@ def test_actor_edges_trimmed(sent, actor, action, expected):
     assert _fix(sent, actor, action) == expected
 
 
+def test_nominalised_verb_ending_the_actor_is_not_split():
+    """Rule 3 needs an object after the verb: 民间固定资产投资 (train, inews) is one NP."""
+    lex = {**LEXICON, "action": LEXICON["action"] + ["投资"]}
+    sent = "分地区看，东部地区民间固定资产投资75549亿元，同比增长11.2%；"
+    a = _span(sent, "东部地区民间固定资产投资", "ACTOR")
+    a2, c2 = refine_roles(sent, a, None, lex, words_of(sent))
+    assert (sent[a2.start:a2.end], c2) == ("东部地区民间固定资产投资", None)
+
+
+def test_result_complement_joins_the_action():
+    """Guide "Verb + complement stays whole": 提高 + 到 -> 提高到 (only when 到 is a word of its own)."""
+    sent = "全省城乡居民基础养老金最低标准提高到每人每月88元。"
+    assert _fix(sent, "", "提高") == ("", "提高到")
+    sent = "各项措施全部到位资金3亿元。"
+    assert _fix(sent, "", "全部") == ("", "全部")   # 到位 is one word: no complement
+
+
 def test_grown_action_cuts_the_actor():
     """The lexicon grows 达 to 高达 after the refine rules; the actor then loses its 高."""
     from nlp.extract.model import assemble
