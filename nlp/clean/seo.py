@@ -96,7 +96,7 @@ class SeoKeywordCleaner(Stage):
     def _clause_starts(self, inside: list[tuple[Line, int]]) -> int:
         return sum(1 for ln, i in inside if i == 0 or ln.text[i - 1] in _CLAUSE_START)
 
-    def keywords(self, text: str, lines: list[Line], title: str | None) -> list[str]:
+    def keywords(self, text: str, lines: list[Line], title: str | None, removed: list[str] = ()) -> list[str]:
         """The injected keywords of a page, longest first."""
         cands: Counter[str] = Counter()
         for ln in lines:
@@ -104,7 +104,7 @@ class SeoKeywordCleaner(Stage):
                 p = keyword_phrase(ln.text, min_len=self.min_len)
                 if p and len(p) <= self.max_len:
                     cands[p] += 1
-        for phrase in self._foreign_phrases(lines):
+        for phrase in self._foreign_phrases(lines, removed):
             cands[phrase] += 1
         found: list[str] = []
         for phrase in sorted(cands, key=len, reverse=True):
@@ -116,7 +116,7 @@ class SeoKeywordCleaner(Stage):
             found.append(phrase)
         return found
 
-    def _foreign_phrases(self, lines: list[Line]) -> list[str]:
+    def _foreign_phrases(self, lines: list[Line], removed: list[str] = ()) -> list[str]:
         """Keywords shown as the value of a short line ("大家都在搜：<kw>", "一、<kw>", a
         line opening with it) and injected mid-word into 2+ sentences, whose words the
         article never uses otherwise (DEV4: "…需要各<kw>方继续…" + "大家都在搜：<kw>").
@@ -133,8 +133,7 @@ class SeoKeywordCleaner(Stage):
             return []
         out = []
         seen: set[str] = set()
-        for ln in lines:
-            t = ln.text
+        for t in [ln.text for ln in lines] + list(removed):
             if not t or not self._short(t):
                 continue
             v = _VALUE_RE.sub("", t)
@@ -188,7 +187,11 @@ class SeoKeywordCleaner(Stage):
     def process(self, doc: Document) -> list[Edit]:
         text = doc.text
         lines = lines_of(text)
-        kws = self.keywords(text, lines, doc.info.get("title"))
+        # whole short lines an earlier stage removed still show what the page advertises
+        # ("大家都在搜：<kw>" goes in clean.chrome before this stage runs, DEV4 d4_002)
+        removed = [e.text.strip() for e in doc.edits
+                   if e.stage in ("clean.chrome", "clean.spam") and not e.replacement and 0 < len(e.text.strip()) <= 50]
+        kws = self.keywords(text, lines, doc.info.get("title"), removed)
         if not kws:
             return []
         doc.info["seo_keywords"] = kws
