@@ -578,7 +578,9 @@ def model_card(summary: dict, test: dict | None = None, extra: str = "") -> str:
         "  repaired with jieba words and guide rules (nlp/extract/refine.py); truncated action/unit",
         "  spans grown to train-split words (lexicon.json).",
         f"- **Data**: corpora/extract gold train split ({s['train_sentences']} sentences: inews,",
-        "  People's Daily Jan 1998, seed pages)"
+        "  People's Daily Jan 1998, seed pages"
+        + (f"; records of {', '.join(s['annotators'])} only, the lexicon from the whole split)"
+           if s.get("annotators") else ")")
         + (f" plus silver ({s['silver_per_epoch']} of the {s['silver_sentences']} sentences of"
            " corpora/extract/silver.jsonl per epoch, loss weight"
            f" {s['silver_weight']}; `nlp.extract.silver.build_silver`)" if s.get("silver_per_epoch") else
