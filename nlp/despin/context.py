@@ -35,6 +35,7 @@ the LM margin are combined with this logit by the learned decision
 """
 from __future__ import annotations
 
+import functools
 import os
 import time
 import zlib
@@ -68,6 +69,7 @@ def _mix(x: np.ndarray) -> np.ndarray:
         return x ^ (x >> np.uint64(31))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def pair_key(spun: str, original: str) -> np.uint64:
     """A deterministic 64-bit key of a pair (crc32 is independent of PYTHONHASHSEED)."""
     k = zlib.crc32(f"{spun}\t{original}".encode()) | (zlib.crc32(f"{original}\t{spun}".encode()) << 32)
@@ -107,6 +109,55 @@ def page_topic_order(codes: np.ndarray, vocab: np.ndarray, df: np.ndarray, k: in
     u, cnt = np.unique(b, return_counts=True)
     order = np.lexsort((u, df[np.searchsorted(vocab, u)], -cnt))
     return u[order[:k]]
+
+
+class PageTopics:
+    """A page's topic-vocabulary bigrams, for fast per-pair topic features at run time.
+
+    ``for_pair`` gives what :func:`page_topic` over ``_without(text, pair)`` gives
+    (bigrams touching an occurrence of either form dropped), without renormalising
+    the page once per pair."""
+
+    def __init__(self, text: str, codes: np.ndarray, vocab: np.ndarray, df: np.ndarray):
+        self.text = text
+        b = _bigrams(codes)
+        if len(vocab) and len(b):
+            pos = np.searchsorted(vocab, b)
+            pos[pos >= len(vocab)] = 0
+            hit = np.nonzero(vocab[pos] == b)[0]
+        else:
+            hit = np.zeros(0, dtype=np.int64)
+        self.pos = hit
+        self.code = b[hit] if len(hit) else np.zeros(0, dtype=np.uint64)
+        self.df = df[np.searchsorted(vocab, self.code)] if len(hit) else np.zeros(0, dtype=np.int32)
+
+    def for_pair(self, pair: tuple[str, str], exclude: np.ndarray, k: int = TOPIC_K) -> np.ndarray:
+        keep = np.ones(len(self.pos), dtype=bool)
+        t = self.text
+        for f in pair:
+            i = t.find(f)
+            while i >= 0:
+                # bigram at p touches [i, i + len(f)) when i - 1 <= p <= i + len(f) - 1
+                lo, hi = np.searchsorted(self.pos, [i - 1, i + len(f)])
+                keep[lo:hi] = False
+                i = t.find(f, i + 1)
+        code, d = self.code[keep], self.df[keep]
+        if len(code) == 0:
+            return code
+        u, first, cnt = np.unique(code, return_index=True, return_counts=True)
+        order = np.lexsort((u, d[first], -cnt))
+        return page_topic(u[order[:k + 16]], exclude, k)
+
+
+def _without(text: str, pair: tuple[str, str]) -> str:
+    """``text`` with every occurrence of the pair's two forms cut out (a NUL in their place).
+
+    A spun page shows the spun form where the original stood, so a bigram that crosses
+    the edge of either form (家发 / 家成) would tell the training label: topic features
+    are read from the page without both forms."""
+    for f in sorted(pair, key=len, reverse=True):
+        text = text.replace(f, "\x00")
+    return text
 
 
 def page_topic(order: np.ndarray, exclude: np.ndarray, k: int = TOPIC_K) -> np.ndarray:
@@ -149,13 +200,16 @@ def hash_features(types: np.ndarray, values: np.ndarray, keys: np.ndarray, topic
                   exclude: list[np.ndarray]) -> np.ndarray:
     """Hashed indices ``(n, N_FEATS)`` for examples with pair ``keys`` (one per row).
 
-    ``topic`` is the page's topic bigrams; ``exclude[i]`` the bigrams of row i's
+    ``topic`` is the page's topic bigrams (or an ``(n, TOPIC_K)`` matrix, 0-padded); ``exclude[i]`` the bigrams of row i's
     pair (dropped from window and topic features, see the module docstring).
     """
     n = len(keys)
     tt = np.full((n, TOPIC_K), _TOPIC, dtype=np.uint64)
-    tv = np.zeros((n, TOPIC_K), dtype=np.uint64)
-    tv[:, :len(topic)] = topic[:TOPIC_K]
+    if topic.ndim == 2:  # one topic row per example
+        tv = topic
+    else:
+        tv = np.zeros((n, TOPIC_K), dtype=np.uint64)
+        tv[:, :len(topic)] = topic[:TOPIC_K]
     types = np.concatenate([np.full((n, 1), _BIAS, dtype=np.uint64), types, tt], axis=1)
     values = np.concatenate([np.full((n, 1), 1, dtype=np.uint64), values, tv], axis=1)
     width = max((len(ex) for ex in exclude), default=0)
@@ -216,15 +270,16 @@ class ContextModel:
         starts = np.array([spans[i][0] for i in known])
         ends = np.array([spans[i][1] for i in known])
         types, values = example_raw(codes, starts, ends)
-        order = page_topic_order(codes, self.vocab, self.df)
         keys = np.array([pair_key(*pairs[i]) for i in known], dtype=np.uint64)
-        idx = np.empty((len(known), N_FEATS), dtype=np.int64)
-        groups: dict[tuple[str, str], list[int]] = {}
+        topics = PageTopics(text, codes, self.vocab, self.df)
+        tmat = np.zeros((len(known), TOPIC_K), dtype=np.uint64)
+        done: dict[tuple[str, str], np.ndarray] = {}
         for r, i in enumerate(known):
-            groups.setdefault(pairs[i], []).append(r)
-        for pair, rows in groups.items():
-            ex = self._exclude(pair)
-            idx[rows] = hash_features(types[rows], values[rows], keys[rows], page_topic(order, ex), [ex] * len(rows))
+            t = done.get(pairs[i])
+            if t is None:
+                t = done[pairs[i]] = topics.for_pair(pairs[i], self._exclude(pairs[i]))
+            tmat[r, :len(t)] = t
+        idx = hash_features(types, values, keys, tmat, [self._exclude(pairs[i]) for i in known])
         z = self.weights[idx].sum(axis=1, dtype=np.float64)
         z += np.array([self.offsets[pairs[i]] for i in known])
         out[known] = np.clip(z, -15.0, 15.0)
@@ -315,10 +370,10 @@ def collect_examples(docs: list[str], pairs: list[tuple[str, str]], vocab: np.nd
         pk = np.array([e[2] for e in ex])
         # topic per pair on this page (its own bigrams excluded, as at run time)
         idx = np.empty((len(ex), N_FEATS), dtype=np.int64)
-        order = page_topic_order(codes, vocab, df)
+        topics = PageTopics(docs[di], codes, vocab, df)
         for k in np.unique(pk).tolist():
             rows = np.nonzero(pk == k)[0]
-            topic = page_topic(order, excl[k])
+            topic = topics.for_pair(pairs[k], excl[k])  # == page_topic over _without(doc, pair)
             idx[rows] = hash_features(types[rows], values[rows], np.full(len(rows), keys[k]), topic,
                                       [excl[k]] * len(rows))
         idx_parts.append(idx.astype(np.int32))

@@ -31,6 +31,16 @@ def test_context_reads_governance_vs_management(model):
 
 
 @pytest.mark.issue(4)
+def test_context_never_sees_the_target(model):
+    """Neither the span's own characters nor bigrams across its edges are features:
+    spun form or original there, same score (a spun page has no original left)."""
+    pair = ("发展", "成长")
+    spun = "平台扶持中小商家发展，帮助新商家快速起步，推动行业健康发展。"
+    orig = spun.replace("发展", "成长", 1)
+    assert _logit(model, spun, "发展", pair) == pytest.approx(_logit(model, orig, "成长", pair))
+
+
+@pytest.mark.issue(4)
 def test_context_abstains_on_unknown_pairs(model):
     assert math.isnan(_logit(model, "今天天气很好。", "天气", ("天气", "气候")))
 
