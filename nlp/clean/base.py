@@ -393,6 +393,82 @@ def first_chars(*patterns: re.Pattern) -> re.Pattern | None:
     return re.compile(f"[{''.join(items)}]", flags)
 
 
+def _class_chars(items) -> set[str] | None:
+    """The characters of a parsed character class, or None (negated, categories, big ranges)."""
+    from re import _constants as c
+
+    out: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            out.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < 32:
+            out.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return out if len(out) <= 32 else None
+
+
+def _more_selective(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """Of two factor sets, the one whose shortest string is longest (then the smaller)."""
+    if a is None or b is None:
+        return b if a is None else a
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _factors(seq) -> set[str] | None:
+    """Strings one of which every match of parsed ``seq`` contains, or None."""
+    from re import _constants as c
+
+    best: set[str] | None = None
+    run: list[str] = []  # consecutive literal characters: contiguous in every match
+    for op, av in (*seq, (None, None)):
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            best = _more_selective(best, {"".join(run)})
+            run = []
+        f = None
+        if op is c.IN:
+            f = _class_chars(av)
+        elif op is c.BRANCH:  # one of the alternatives matches: the union of their factors
+            f = set()
+            for alt in av[1]:
+                g = _factors(alt)
+                if g is None:
+                    f = None
+                    break
+                f |= g
+        elif op is c.SUBPATTERN:
+            f = None if av[1] or av[2] else _factors(av[3])  # inline flags change literals
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            f = _factors(av[2])
+        # zero-width assertions, optional repeats, ANY, negated classes: no constraint
+        best = _more_selective(best, f)
+    return best
+
+
+def required_literals(pattern: re.Pattern) -> set[str] | None:
+    """A set of strings one of which every match of ``pattern`` contains, or None.
+
+    The prefilter of multi-rule classifiers (the "required factors" of RE2/Hyperscan
+    prefilters): a line containing none of the strings of a rule cannot match it, so
+    one scan for the union of the rules' literals replaces a call per rule on most
+    lines. Case-insensitive patterns return None (their literals have other cases).
+    """
+    from re import _parser
+
+    if pattern.flags & re.I:
+        return None
+    return _factors(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE))
+
+
+def literal_scan(literals: Iterable[str]) -> re.Pattern:
+    """One regex finding any of ``literals`` (longest first, first-character guarded)."""
+    alts = sorted(set(literals), key=lambda x: (-len(x), x))
+    return first_char_guard(re.compile("|".join(map(re.escape, alts))))
+
+
 # --- main content zone -----------------------------------------------------
 def content_zone(lines: list[Line]) -> tuple[int, int]:
     """Index range ``[first, last]`` of lines between the first and last prose line.

@@ -23,6 +23,7 @@ from .base import (
     is_prose,
     is_truncated,
     line_cache,
+    literal_scan,
     line_span,
     lines_of,
     norm_line,
@@ -30,6 +31,7 @@ from .base import (
     removals,
     keyword_phrase,
     repeated_phrase,
+    required_literals,
     segments,
 )
 
@@ -222,6 +224,9 @@ _LABEL_RE = re.compile(r"^[^\s，。,；;！？]{1,6}\s*[:：]$")
 _HASHTAG_RE = re.compile(r"^(?:#[^#\n]{1,40}#\s*)+$")
 
 
+#: the unguarded searched rules, for the line prefilter below (first_char_guard rewrites them)
+_CLOSER, _NAV, _COMMENT_HEAD = _CLOSER_RE, _NAV_RE, _COMMENT_HEAD_RE
+
 # The rules searched on every line get a first-character lookahead: same matches,
 # 2-4x less time on article lines (eval/bench/clean.py; base.first_char_guard).
 (_CLOSER_RE, _FOOTER_STRONG_RE, _FOOTER_WEAK_RE, _NAV_RE, _COMMENT_HEAD_RE, _REPLY_WORDS_RE, _DATE_RE,
@@ -234,6 +239,43 @@ _HASHTAG_RE = re.compile(r"^(?:#[^#\n]{1,40}#\s*)+$")
 #: closed vocabulary; the value may follow a space instead of a colon
 _GOV_META_RE = re.compile(
     r"^(?:信息)?(?:索引号|发布机构|发文机关|成文日期|生成日期|公开方式|公开时限|公开范围|主题分类|发文字号|有效性)\s*[:：]?\s*\S")
+
+
+#: The prefilter of ``_classify`` (same results; tests/clean/test_chrome.py checks it
+#: against the rules on real lines): a line no strong rule can claim needs none of the
+#: ~20 rule calls. Necessary conditions, each one C call per line:
+#: - rules anchored at the line start (``re.match``): its first character
+#:   (base.first_chars);
+#: - searched rules and anchored ones whose first character is free: one of their
+#:   required literals (base.required_literals), plus a breadcrumb separator
+#:   (``_is_crumb``);
+#: - rules for short lines only, tested only there: dated meta (<= 60, ``_is_meta``),
+#:   menus (<= 80 without sentence marks: "首页" or a menu separator, ``_is_nav_line``),
+#:   share/counter bars (<= 40: the rule itself, after a first-character test: an
+#:   action word or a counter character opens the bar, as it is nothing else);
+#: - the case-insensitive footer rule and the literal-guarded licence/ICP rules.
+#: Every article line (prose, headings, captions) paid all the calls (eval/bench/clean_stages.py).
+_ANCHORED_FIRST = first_chars(_GOV_META_RE, _META_START_RE, _BYLINE_RE, _BYLINE_PAREN_RE, _HASHTAG_RE, _END_MARK_RE,
+                              _DEVICE_RE, _RELATED_HEAD_RE).match
+_RULE_LITERALS = literal_scan(set().union(
+    *(required_literals(p) for p in (_CLOSER, _NAV, _COMMENT_HEAD, _NAV_LINE_RE, _CAPTION_RE, _REPORTER_STRICT_RE)),
+    "»>›＞→"))
+_MENU_HINT_RE = re.compile(r"首页|[\s|｜·•]")
+_ACTION_FIRST = first_chars(_ACTION_WORD_RE, _ACTION_REST_RE).match
+
+
+def _chrome_candidate(s: str) -> bool:
+    """False only for a line no strong rule of :meth:`ChromeCleaner._classify` claims."""
+    n = len(s)
+    if n <= 80:
+        if n <= 40 and _ACTION_FIRST(s) and _is_action_bar(s):
+            return True
+        if n <= 60 and _DATE_RE.search(s):
+            return True
+        if not punct_count(s) and _MENU_HINT_RE.search(s):
+            return True
+    return bool(_ANCHORED_FIRST(s) or _RULE_LITERALS.search(s) or _FOOTER_STRONG_RE.search(s)
+                or "许可证" in s or "ICP" in s or "icp" in s)
 
 
 def _is_meta(s: str) -> bool:
@@ -332,6 +374,8 @@ class ChromeCleaner(Stage):
         return hit
 
     def _classify(self, s: str) -> tuple[Reason, str] | None:
+        if not _chrome_candidate(s):
+            return None
         if _CLOSER_RE.search(s):
             return Reason.CLOSER, "closer"
         if _FOOTER_STRONG_RE.search(s) or ("许可证" in s and _LICENCE_RE.match(s)) \
