@@ -15,8 +15,8 @@ from collections import Counter
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
-from .base import (Line, cjk_count, ends_like_prose, is_prose, keyword_phrase, line_span, lines_of, norm_line,
-                   punct_count, removals)
+from .base import (Line, cjk_count, ends_like_prose, is_prose, keyword_phrase, line_cache, line_span, lines_of,
+                   norm_line, punct_count, removals)
 
 #: a site name after the title: "标题_站点名", "标题 - 站点名", "标题|站点名".
 _SITE_SEP_RE = re.compile(r"\s*(?:_|\||｜|-|–|—|·)\s*")
@@ -26,6 +26,7 @@ _SITE_SEP_RE = re.compile(r"\s*(?:_|\||｜|-|–|—|·)\s*")
 _TITLE_END_OK_RE = re.compile(r"[？！?!][”’」』）)\"']*$")
 
 
+@line_cache  # find_title tests the top lines twice, headline_guess (spam, lines) again
 def _title_like(s: str, max_chars: int) -> bool:
     """Short heading-like line; keyword lines stating a phrase twice are SEO, not titles
     (seed 000 "抖音客服电话95152怎么转人工,抖音客服电话")."""
@@ -216,9 +217,13 @@ class TitleCleaner(Stage):
                 # also "软件类别：国产软件 / 免费软件" facts of download pages (label of <= 6)
                 a, b = line_span(text, ln)
                 spans.append((a, b, Reason.NAV, "header below title"))
+        tt = title.text
+        k0 = tt[0]  # = key[0]: both are stripped, and norm_line only drops whitespace
         for ln in lines[title.index + 1:]:
             s = ln.text
-            if not s:
+            # every rule below needs the line to open like the title (n.startswith(key),
+            # s.startswith(tt)) or to end with it: one test instead of norm_line per line
+            if not s or (s[0] != k0 and not s.endswith(tt)):
                 continue
             n = norm_line(s)
             if n == key:
