@@ -15,7 +15,7 @@ from collections import Counter
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
-from .base import (Line, cjk_count, ends_like_prose, is_prose, keyword_phrase, line_cache, line_span, lines_of,
+from .base import (Line, cjk_count, ends_like_prose, is_prose, keyword_phrase, line_span, lines_of,
                    norm_line, punct_count, removals)
 
 #: a site name after the title: "标题_站点名", "标题 - 站点名", "标题|站点名".
@@ -26,7 +26,6 @@ _SITE_SEP_RE = re.compile(r"\s*(?:_|\||｜|-|–|—|·)\s*")
 _TITLE_END_OK_RE = re.compile(r"[？！?!][”’」』）)\"']*$")
 
 
-@line_cache  # find_title tests the top lines twice, headline_guess (spam, lines) again
 def _title_like(s: str, max_chars: int) -> bool:
     """Short heading-like line; keyword lines stating a phrase twice are SEO, not titles
     (seed 000 "抖音客服电话95152怎么转人工,抖音客服电话")."""
