@@ -374,6 +374,9 @@ class ChromeCleaner(Stage):
         return hit
 
     def _classify(self, s: str) -> tuple[Reason, str] | None:
+        # a new rule below must also let its lines through _chrome_candidate (its
+        # pattern in _ANCHORED_FIRST or _RULE_LITERALS); tests/clean/test_prefilter.py
+        # checks the pair on the seed and dev pages
         if not _chrome_candidate(s):
             return None
         if _CLOSER_RE.search(s):
