@@ -24,7 +24,7 @@ _EXTRA = [
 
 def _page_lines() -> list[str]:
     out = list(_EXTRA)
-    for d in ("seeds", "corpora/clean/dev", "corpora/clean/dev2", "corpora/clean/dev3"):
+    for d in ("seeds", "corpora/clean/dev", "corpora/clean/dev2", "corpora/clean/dev3", "corpora/clean/dev4"):
         for p in sorted((ROOT / d).glob("*.txt")):
             if d == "seeds" or p.name.endswith(".raw.txt"):
                 out += [ln.strip() for ln in p.read_text(encoding="utf-8", errors="replace").split("\n")]
