@@ -181,6 +181,8 @@ TRAINERS = {
     "silver": ("nlp.extract.silver", "build_silver", "corpora/extract/silver.jsonl"),
     "despin-decision": ("nlp.despin.decision", "train_decision", "models/despin/decision.json"),
     "clean-lines": ("nlp.clean.lines", "train_lines", "models/clean/lines.json"),
+    # the tagger's assembly lexicon (actions/units of the gold train split), weights untouched
+    "lexicon": ("nlp.extract.train", "rebuild_lexicon", "models/extract"),
     # not a training: exports the shipped tagger (-o: its directory) to the ONNX cache ahead of
     # first use ($ZHIE_CACHE_DIR or ~/.cache/zhie); predict() would otherwise do it once
     "onnx": ("nlp.extract.onnx_runtime", "build_cache", None),
