@@ -132,15 +132,24 @@ class PageTopics:
         self.df = df[np.searchsorted(vocab, self.code)] if len(hit) else np.zeros(0, dtype=np.int32)
 
     def for_pair(self, pair: tuple[str, str], exclude: np.ndarray, k: int = TOPIC_K) -> np.ndarray:
-        keep = np.ones(len(self.pos), dtype=bool)
         t = self.text
+        los, his = [], []
         for f in pair:
             i = t.find(f)
             while i >= 0:
                 # bigram at p touches [i, i + len(f)) when i - 1 <= p <= i + len(f) - 1
-                lo, hi = np.searchsorted(self.pos, [i - 1, i + len(f)])
-                keep[lo:hi] = False
+                los.append(i - 1)
+                his.append(i + len(f))
                 i = t.find(f, i + 1)
+        if los:
+            lo = np.searchsorted(self.pos, los)
+            hi = np.searchsorted(self.pos, his)
+            delta = np.zeros(len(self.pos) + 1, dtype=np.int32)
+            np.add.at(delta, lo, 1)
+            np.add.at(delta, hi, -1)
+            keep = np.cumsum(delta[:-1]) == 0
+        else:
+            keep = np.ones(len(self.pos), dtype=bool)
         code, d = self.code[keep], self.df[keep]
         if len(code) == 0:
             return code

@@ -201,7 +201,7 @@ class Despinner(Stage):
         return self._ctx
 
     def _context_logits(self, text: str, matches: list[Match], choice: list[str | None],
-                        best: list[str]) -> np.ndarray:
+                        best: list[str], margins: list[float], gaps: list[float]) -> np.ndarray:
         """Context log-odds (best original vs the spun form) per match; NaN when not scored.
 
         The context is the page as the first passes despun it (a spun neighbour such as
@@ -213,6 +213,12 @@ class Despinner(Stage):
         current = [c if c is not None else m.entry.spun for m, c in zip(matches, choice)]
         cur_text, spans = _current_text(text, matches, current)
         sel = [i for i, m in enumerate(matches) if m.entry.real_word]
+        if self.decision != "learned":
+            # the rule can only change where the weighted log-odds (clipped at +-15) can
+            # move the margin across the threshold or the support threshold
+            reach = 15.0 * abs(self.context_weight)
+            lo = min(self.threshold, self.support_threshold) - reach
+            sel = [i for i in sel if lo <= margins[i] < self.threshold + reach]
         if sel:
             out[sel] = ctx.logits(cur_text, [spans[i] for i in sel], [(matches[i].entry.spun, best[i]) for i in sel])
         return out
@@ -337,7 +343,7 @@ class Despinner(Stage):
             margins = list(margins1)
         choice = self._choose(matches, best, margins, gaps)
         if self.context_weight or self.decision == "learned":
-            ctx = self._context_logits(text, matches, choice, best)
+            ctx = self._context_logits(text, matches, choice, best, margins, gaps)
         else:
             ctx = np.full(len(matches), np.nan)
         if self.context_weight:
