@@ -130,6 +130,13 @@ class PageTopics:
         self.pos = hit
         self.code = b[hit] if len(hit) else np.zeros(0, dtype=np.uint64)
         self.df = df[np.searchsorted(vocab, self.code)] if len(hit) else np.zeros(0, dtype=np.int32)
+        # the page's ranking once: count desc, corpus df asc, code asc
+        u, first, cnt = np.unique(self.code, return_index=True, return_counts=True)
+        order = np.lexsort((u, self.df[first], -cnt)) if len(u) else np.zeros(0, dtype=np.int64)
+        self.u, self.cnt, self.udf = u[order], cnt[order], self.df[first][order]
+        self.rank = np.empty(len(u), dtype=np.int64)
+        self.rank[order] = np.arange(len(u))  # rank of the sorted-unique code i
+        self.sorted_u = u
 
     def for_pair(self, pair: tuple[str, str], exclude: np.ndarray, k: int = TOPIC_K) -> np.ndarray:
         t = self.text
@@ -141,21 +148,30 @@ class PageTopics:
                 los.append(i - 1)
                 his.append(i + len(f))
                 i = t.find(f, i + 1)
-        if los:
-            lo = np.searchsorted(self.pos, los)
-            hi = np.searchsorted(self.pos, his)
-            delta = np.zeros(len(self.pos) + 1, dtype=np.int32)
-            np.add.at(delta, lo, 1)
-            np.add.at(delta, hi, -1)
-            keep = np.cumsum(delta[:-1]) == 0
-        else:
-            keep = np.ones(len(self.pos), dtype=bool)
-        code, d = self.code[keep], self.df[keep]
-        if len(code) == 0:
-            return code
-        u, first, cnt = np.unique(code, return_index=True, return_counts=True)
-        order = np.lexsort((u, d[first], -cnt))
-        return page_topic(u[order[:k + 16]], exclude, k)
+        want = k + 16
+        if not los:
+            return page_topic(self.u[:want], exclude, k)
+        lo = np.searchsorted(self.pos, los)
+        hi = np.searchsorted(self.pos, his)
+        delta = np.zeros(len(self.pos) + 1, dtype=np.int32)
+        np.add.at(delta, lo, 1)
+        np.add.at(delta, hi, -1)
+        gone = self.code[np.cumsum(delta[:-1]) > 0]
+        if len(gone) == 0:
+            return page_topic(self.u[:want], exclude, k)
+        g, gc = np.unique(gone, return_counts=True)
+        # a code whose count dropped can only fall in the ranking, so the new top ``want``
+        # lies within the old top ``want + len(g)``
+        top = want + len(g)
+        cnt = self.cnt[:top].copy()
+        r = self.rank[np.searchsorted(self.sorted_u, g)]
+        inside = r < top
+        cnt[r[inside]] -= gc[inside]
+        u, d = self.u[:top], self.udf[:top]
+        live = cnt > 0
+        u, d, cnt = u[live], d[live], cnt[live]
+        order = np.lexsort((u, d, -cnt))
+        return page_topic(u[order[:want]], exclude, k)
 
 
 def _without(text: str, pair: tuple[str, str]) -> str:
