@@ -440,7 +440,7 @@ def train_context(out: str | os.PathLike = DEFAULT_PATH, *, cap: int = 250, epoc
                   progress: bool = True) -> dict:
     """Fit the context scorer on the LM corpus split and save it (``zhie train despin-context``).
 
-    Deterministic for the same installed corpora and lexicon. Never reads inews dev[:300],
+    The same corpora and lexicon give the same weights (the .npz zip timestamps differ). Never reads inews dev[:300],
     inews test or any spinning table.
 
     Returns:
