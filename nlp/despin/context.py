@@ -225,7 +225,8 @@ def hash_features(types: np.ndarray, values: np.ndarray, keys: np.ndarray, topic
                   exclude: list[np.ndarray]) -> np.ndarray:
     """Hashed indices ``(n, N_FEATS)`` for examples with pair ``keys`` (one per row).
 
-    ``topic`` is the page's topic bigrams (or an ``(n, TOPIC_K)`` matrix, 0-padded); ``exclude[i]`` the bigrams of row i's
+    ``topic`` is the page's topic bigrams (or an ``(n, TOPIC_K)`` matrix, 0-padded);
+    ``exclude[i]`` the bigrams of row i's
     pair (dropped from window and topic features, see the module docstring).
     """
     n = len(keys)

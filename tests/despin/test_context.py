@@ -25,7 +25,8 @@ def test_context_reads_governance_vs_management(model):
     """管理 <- 治理 (seed 002's most frequent miss): a page about the network ecosystem and
     platform rules reads as 治理; a company's budget and cost control reads as 管理."""
     pair = ("管理", "治理")
-    gov = _logit(model, "为推动网络生态管理，平台持续打击虚假宣传和违规直播带货，保护消费者合法权益。", "管理", pair)
+    gov_text = "为推动网络生态管理，平台持续打击虚假宣传和违规直播带货，保护消费者合法权益。"
+    gov = _logit(model, gov_text, "管理", pair)
     biz = _logit(model, "公司财务管理制度要求各部门加强预算管理和成本控制。", "管理", pair)
     assert gov > biz + 2.0
 
