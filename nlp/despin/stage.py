@@ -122,7 +122,7 @@ class Despinner(Stage):
             with ``context_weight``, part of the rule's margin. Defaults to ``""``.
         context_weight (float): the rule adds ``context_weight`` x the context log-odds
             (natural log) to the log10 LM margin of an ambiguous form; 0 = the LM alone.
-            Defaults to 0.2 (dev: P 0.961 -> 0.966, R 0.763 -> 0.771 with threshold 3.0).
+            Defaults to 0.2 (dev: P 0.961 -> 0.966, R 0.763 -> 0.770 with threshold 3.0).
     """
 
     name = "despin"
