@@ -23,6 +23,9 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections import Counter
+from itertools import chain, repeat
+from operator import add
 from pathlib import Path
 
 import numpy as np
@@ -143,7 +146,25 @@ def _basic(s: str) -> tuple:
 
 
 def _bigrams(s: str) -> set[str]:
-    return {m[i:i + 2] for m in _BIGRAM_CJK_RE.findall(s) for i in range(len(m) - 1)}
+    out: set[str] = set()
+    for m in _BIGRAM_CJK_RE.findall(s):
+        out.update(map(add, m, m[1:]))  # every adjacent pair of the run, built in C
+    return out
+
+
+def _anchor_df(anchors: list[str], need: set[str]) -> dict[str, int]:
+    """How many anchor lines contain each bigram of ``need`` (the candidates' bigrams).
+
+    A CJK bigram occurs in a line exactly when it is one of the line's :func:`_bigrams`
+    (both characters are CJK, so the occurrence lies inside a CJK run), so the count is
+    either a substring test per (bigram, anchor) or a count over every anchor's bigram
+    set, whichever is less work: few candidates on a long article (the common case)
+    take the first, many candidates on a short page the second. Same numbers either way.
+    """
+    if len(need) * len(anchors) < 4 * sum(map(len, anchors)):
+        return {g: sum(map(str.__contains__, anchors, repeat(g))) for g in need}
+    df = Counter(chain.from_iterable(_bigrams(a) for a in anchors))
+    return {g: df.get(g, 0) for g in need}
 
 
 def _wrapped(s: str) -> bool:
@@ -216,11 +237,8 @@ def features(lines: list[Line], min_prose_chars: int = 40, with_groups: bool = F
     # bigram document frequency over the anchors: how much of a line's vocabulary the
     # article itself uses (a last paragraph shares its topic words; a disclaimer, a
     # closer or a caption credit shares few)
-    abig = {k: _bigrams(nb[k].text) for k in anchor_pos}
-    df: dict[str, int] = {}
-    for bg in abig.values():
-        for g in bg:
-            df[g] = df.get(g, 0) + 1
+    cand_bg = [_bigrams(c[0].text) for c in cands]
+    df = _anchor_df([nb[k].text for k in anchor_pos], set().union(*cand_bg))
     page_chars = sum(len(ln.text) for ln in nb) or 1
     # one string of the page for the "shares an 8-gram with another line" test: a C
     # str.count per gram of the few candidates instead of a gram table of every line
@@ -228,7 +246,7 @@ def features(lines: list[Line], min_prose_chars: int = 40, with_groups: bool = F
     page = "\n".join(norms)
     shared = _gram_test(page, norms, [norm_line(c[0].text) for c in cands])
     rows = []
-    for ln, group, is_bottom, rank, zsize in cands:
+    for (ln, group, is_bottom, rank, zsize), bg in zip(cands, cand_bg):
         s = ln.text
         n = max(len(s), 1)
         length, cjk, ppc, pn, ends, prose, head = _basic(s)
@@ -242,8 +260,7 @@ def features(lines: list[Line], min_prose_chars: int = 40, with_groups: bool = F
             dist = (k - last) if is_bottom else (first - k)
         else:
             dist = 0
-        bg = abig[k] if k in abig else _bigrams(s)
-        mine = 1 if k in abig else 0
+        mine = 1 if k in anchor_set else 0
         shared_bg = sum(1 for g in bg if df.get(g, 0) - mine > 0)
         rows.append((
             1.0, math.log1p(length), cjk, ppc, min(pn, 6), ends, prose, head,
