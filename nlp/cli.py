@@ -179,6 +179,7 @@ TRAINERS = {
     "model": ("nlp.extract.train", "train_model", "models/extract"),
     # data and small parts the models above use
     "silver": ("nlp.extract.silver", "build_silver", "corpora/extract/silver.jsonl"),
+    "despin-context": ("nlp.despin.context", "train_context", "models/despin/context.npz"),
     "despin-decision": ("nlp.despin.decision", "train_decision", "models/despin/decision.json"),
     "clean-lines": ("nlp.clean.lines", "train_lines", "models/clean/lines.json"),
     # the tagger's assembly lexicon (actions/units of the gold train split), weights untouched
