@@ -449,17 +449,7 @@ class Despinner(Stage):
         ``only``: indices of the matches to score (all by default); the results are
         aligned with them.
         """
-        pieces, spans, pos, prev = [], [], 0, 0
-        for m, cur in zip(matches, current):
-            gap = text[prev:m.start]
-            pieces.append(gap)
-            pos += len(gap)
-            spans.append((pos, pos + len(cur)))
-            pieces.append(cur)
-            pos += len(cur)
-            prev = m.end
-        pieces.append(text[prev:])
-        cur_text = "".join(pieces)
+        cur_text, spans = _current_text(text, matches, current)
         c = self.context
         windows: list[tuple[str, int]] = []
         sel = range(len(matches)) if only is None else only
