@@ -2,12 +2,34 @@
 003 clean original of 000, 004 Traditional + spam)."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
+from nlp import registry
+from nlp.stage import Stage
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+
+
+class Sleepy(Stage):
+    """Test stage ``test.sleepy``: sleeps on pages containing a marker (a pathological page
+    for the per-record time limit, ``limits.max_seconds``)."""
+
+    name = "test.sleepy"
+
+    def __init__(self, *, marker: str = "🐌", seconds: float = 5.0):
+        self.marker, self.seconds = marker, seconds
+
+    def process(self, doc):
+        if self.marker in doc.text:
+            time.sleep(self.seconds)
+        return []
+
+
+registry.register("test.sleepy", f"{__name__}:Sleepy")
 
 
 def seed_path(prefix: str) -> Path:

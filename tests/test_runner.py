@@ -19,21 +19,6 @@ from nlp.stage import Stage
 ROOT = Path(__file__).resolve().parents[1]
 
 
-class Sleepy(Stage):
-    """Test stage: sleeps on pages containing a marker (a pathological page)."""
-
-    name = "test.sleepy"
-
-    def __init__(self, *, marker: str = "🐌", seconds: float = 5.0):
-        self.marker, self.seconds = marker, seconds
-
-    def process(self, doc):
-        if self.marker in doc.text:
-            time.sleep(self.seconds)
-        return []
-
-
-registry.register("test.sleepy", f"{__name__}:Sleepy")
 
 
 def sentences(seed_text) -> list[str]:

@@ -2,19 +2,16 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
 
 datasets = pytest.importorskip("datasets")
 
-from nlp import registry  # noqa: E402
 from nlp.config import Config  # noqa: E402
 from nlp.errors import InputError  # noqa: E402
 from nlp.integrations.hf_datasets import make_map_fn, run_dataset  # noqa: E402
 from nlp.pipeline import Pipeline  # noqa: E402
-from nlp.stage import Stage  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -143,28 +140,11 @@ def test_hf_fits_clean_corpus_on_site_template_lines(tmp_path):
     assert all(template not in t for t in datasets.load_from_disk(str(dst))["zhie_text"])
 
 
-
-class Stuck(Stage):
-    """Test stage: hangs on pages containing a marker (a pathological page)."""
-
-    name = "test.stuck"
-
-    def __init__(self, *, marker: str = "🐌", seconds: float = 5.0):
-        self.marker, self.seconds = marker, seconds
-
-    def process(self, doc):
-        if self.marker in doc.text:
-            time.sleep(self.seconds)
-        return []
-
-
-registry.register("test.stuck", f"{__name__}:Stuck")
-
-
 def test_hf_map_enforces_the_time_limit_per_row():
     """limits.max_seconds holds in the datasets path too: the slow row becomes an error row
     (same E103 message as the local runner) and its neighbours in the batch are processed."""
-    cfg = Config.load(overrides={"pipeline.stages": ["convert", "test.stuck"], "limits.max_seconds": 0.3})
+    # test.sleepy (tests/conftest.py) sleeps 5 s on the page with the snail
+    cfg = Config.load(overrides={"pipeline.stages": ["convert", "test.sleepy"], "limits.max_seconds": 0.3})
     ds = datasets.Dataset.from_dict({"id": ["a", "b", "c"], "text": ["國務院發佈了這份報告。", "慢🐌页面", "平台治理"]})
     fn = make_map_fn(cfg)
     out = ds.map(fn, batched=True, batch_size=8, features=fn.features(ds.features))
