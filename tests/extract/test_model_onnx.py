@@ -144,31 +144,3 @@ def test_link_scores_match_the_torch_link_head():
         q, k = (head.q(h)[0] * head.scale).numpy(), head.k(h)[0].numpy()
     got = link_scores(q, k, head.dist.weight.detach().numpy().reshape(-1), qpos[0].numpy(), pos[0].numpy())
     assert np.abs(got - ref).max() < 1e-4
-
-
-@pytest.mark.skipif(not (MODEL / "tokenizer.json").exists(), reason="models/extract not trained")
-def test_cached_graph_is_fused_and_matches_torch(tmp_path):
-    """The cached graph carries ORT's fused kernels (Q/K/V + attention -> Attention, once per layer;
-    residual+LayerNorm -> SkipLayerNormalization, twice; bias+GELU -> BiasGelu, once), the sidecar
-    records the counts, and the fused graph still gives the torch network's labels on real sentences."""
-    import numpy as np
-    import onnx
-
-    from nlp.extract import onnx_runtime as ox
-    from nlp.extract.model import _Loaded, batch_arrays
-
-    model = _tiny_model(tmp_path / "m", seed=4)
-    path = ox.build_cache(model, tmp_path / "cache", quiet=True)
-    ops = [n.op_type for n in onnx.load(str(path)).graph.node]
-    assert ops.count("Attention") == 2 and ops.count("SkipLayerNormalization") == 4 and ops.count("BiasGelu") == 2
-    assert "Softmax" not in ops                  # no unfused attention left
-    meta = json.loads(path.with_suffix(".json").read_text())
-    assert meta["fused"] == {"Attention": 2, "SkipLayerNormalization": 4, "BiasGelu": 2, "LayerNormalization": 1}
-    assert meta["onnxruntime"] == ort.__version__
-
-    tl = _Loaded(model, int8=False, threads=1, runtime="torch")
-    ids, mask = batch_arrays(tl.tok.encode_batch(_dev(6)), tl.tok.token_to_id("<pad>"))
-    ref, got = tl.forward(ids, mask), ox.OrtNetwork(path, threads=1)(ids, mask)
-    keep = mask.astype(bool)
-    assert (ref["logits"].argmax(-1) == got["logits"].argmax(-1))[keep].all()
-    assert all(np.abs(np.where(keep[..., None], ref[k] - got[k], 0)).max() < 1e-3 for k in ref)
