@@ -1,6 +1,6 @@
 """Benchmark: the "model" extraction backend (ONNX Runtime and torch) vs the transformers pipeline (issue 5).
 
-Usage: python eval/bench/extract.py [--n 1000] [--threads 2] [--repeat 3] [--batch-size 32]
+Usage: python eval/bench/extract.py [--n 1000] [--threads 2] [--repeat 3] [--batch-size 8]
                                     [--cold-runs 5] [--no-dev] [--no-build] [--int8]
 
 Sentences: the first ``--n`` sentences (split by nlp.extract.sentences) with a digit
@@ -162,7 +162,7 @@ def main(argv=None) -> None:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--threads", type=int, default=2, help="intra-op threads of torch and ONNX Runtime")
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--batch-size", type=int, default=8, help="predict() and bare-forward batch (ModelExtractor default)")
     ap.add_argument("--cold-runs", type=int, default=5)
     ap.add_argument("--model-dir", default=None, help="tagger directory (default models/extract)")
     ap.add_argument("--no-dev", action="store_true", help="skip the dev F1 comparison of the runtimes")
