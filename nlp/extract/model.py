@@ -247,7 +247,6 @@ class _Loaded:
     """
 
     def __init__(self, model_dir: Path, *, int8: bool, threads: int | None, runtime: str = "torch"):
-        import sys
         import warnings
 
         from tokenizers import Tokenizer
@@ -269,10 +268,10 @@ class _Loaded:
                 if runtime == "onnx":
                     raise ModelError(f"ONNX runtime unavailable for {self.model_dir}: {exc}. "
                                      "Use runtime='torch' or set ZHIE_CACHE_DIR to a writable directory.") from exc
+                # one report: a RuntimeWarning (shown on stderr by default, filterable by library users)
                 warnings.warn(f"zhie: ONNX cache unavailable ({exc}); using the torch runtime "
                               "(set ZHIE_CACHE_DIR to a writable directory, or runtime='torch').",
                               RuntimeWarning, stacklevel=2)
-                print(f"zhie: warning: ONNX cache unavailable ({exc}); falling back to torch.", file=sys.stderr)
                 self.runtime, self.ort = "torch", None
         if self.ort is None:
             self.net = self._torch_net()
@@ -332,7 +331,8 @@ def load(model_dir: str | os.PathLike = DEFAULT_MODEL, *, int8: bool = False, th
             (onnx when onnxruntime is installed; falls back to torch with a warning when
             the cache cannot be built).
     """
-    key = (str(Path(model_dir).resolve()), int8, runtime)
+    # threads are part of the key: a network built for 1 thread must not serve a caller asking for 2
+    key = (str(Path(model_dir).resolve()), int8, runtime, threads)
     with _CACHE_LOCK:
         if key not in _CACHE:
             _CACHE[key] = _Loaded(Path(model_dir), int8=int8, threads=threads, runtime=runtime)
