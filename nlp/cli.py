@@ -172,7 +172,9 @@ def cmd_eval_despin(args) -> int:
 
 
 TRAINERS = {
-    # name -> (module, function, default output directory); each reproduces a shipped model
+    # name -> (module, function, shipped output, relative to the project folder; shown in the help);
+    # each reproduces a shipped model. Without -o the function's own default is used, which is the
+    # same path anchored at the project folder, so the command works from any working directory.
     "despin": ("nlp.despin.train", "train_lm", "models/despin"),
     "segmenter": ("nlp.extract.segment", "train_segmenter", "models/pkuseg"),
     "encoder": ("nlp.extract.convert_e5", "build_encoder", "models/e5-small-zh"),
@@ -193,9 +195,9 @@ TRAINERS = {
 def cmd_train(args) -> int:
     import importlib
 
-    module, func, default_out = TRAINERS[args.what]
+    module, func, _shipped = TRAINERS[args.what]
     fn = getattr(importlib.import_module(module), func)
-    result = fn(args.out or default_out) if default_out else fn(args.out)  # None: the function's own default
+    result = fn(args.out) if args.out else fn()
     if result is not None:
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
     return 0
@@ -288,8 +290,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval_despin)
 
     p = sub.add_parser("train", help="rebuild a shipped model from the corpora, reproducibly.")
-    p.add_argument("what", choices=sorted(TRAINERS), help="which model.")
-    p.add_argument("-o", "--out", metavar="PATH", help="output directory or file (default: the shipped one's).")
+    p.add_argument("what", choices=sorted(TRAINERS), help="which model: " + "; ".join(
+        f"{k} -> {v[2] or '$ZHIE_CACHE_DIR'}" for k, v in sorted(TRAINERS.items())) + ".")
+    p.add_argument("-o", "--out", metavar="PATH",
+                   help="output directory or file (default: the shipped one in the project folder, whatever the "
+                        "working directory).")
     p.set_defaults(func=cmd_train)
     return parser
 
