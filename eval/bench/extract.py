@@ -275,13 +275,13 @@ def main(argv=None) -> None:
     if args.quick:
         return
     if not args.no_dev:
-        from nlp.evaluate.extract import read_jsonl as _read
+        from nlp.evaluate.extract import read_jsonl
         from nlp.extract.train import score_records
 
-        dev = _read(ROOT / "corpora" / "extract" / "dev.jsonl")
+        dev = read_jsonl(ROOT / "corpora" / "extract" / "dev.jsonl")
         sc = {rt: score_records(e, dev) for rt, e in ext.items()}
-        same = [[(t.actor, t.action, t.quantity, t.unit) for t in x] for x in ext["torch"].predict([r["text"] for r in dev])] == \
-               [[(t.actor, t.action, t.quantity, t.unit) for t in x] for x in ext["onnx"].predict([r["text"] for r in dev])]
+        # score_records keeps its predictions (the tuples predict() returns: same assembly, rules on)
+        same = sc["torch"]["_preds"] == sc["onnx"]["_preds"]
         print(f"dev strict F1: torch {sc['torch']['strict']['f1']:.4f}, onnx {sc['onnx']['strict']['f1']:.4f} "
               f"(delta {100 * (sc['onnx']['strict']['f1'] - sc['torch']['strict']['f1']):+.2f} points; "
               f"span F1 {sc['torch']['span']['f1']:.4f} / {sc['onnx']['span']['f1']:.4f}); "
