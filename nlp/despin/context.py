@@ -96,27 +96,13 @@ def _is_cjk_bigram(b: np.ndarray) -> np.ndarray:
     return (hi >= 0x4E00) & (hi <= 0x9FFF) & (lo >= 0x4E00) & (lo <= 0x9FFF)
 
 
-def page_topic_order(codes: np.ndarray, vocab: np.ndarray, df: np.ndarray, k: int = TOPIC_K + 16) -> np.ndarray:
-    """The page's topic bigrams, most frequent first (ties: rarer in the corpus first), top ``k``."""
-    b = _bigrams(codes)
-    if len(vocab) == 0 or len(b) == 0:
-        return np.zeros(0, dtype=np.uint64)
-    pos = np.searchsorted(vocab, b)
-    pos[pos >= len(vocab)] = 0
-    b = b[vocab[pos] == b]
-    if len(b) == 0:
-        return b
-    u, cnt = np.unique(b, return_counts=True)
-    order = np.lexsort((u, df[np.searchsorted(vocab, u)], -cnt))
-    return u[order[:k]]
-
-
 class PageTopics:
     """A page's topic-vocabulary bigrams, for fast per-pair topic features at run time.
 
-    ``for_pair`` gives what :func:`page_topic` over ``_without(text, pair)`` gives
-    (bigrams touching an occurrence of either form dropped), without renormalising
-    the page once per pair."""
+    ``for_pair`` gives the page's topic with every bigram touching an occurrence of
+    either form of the pair dropped, without renormalising the page once per pair: a
+    spun page shows the spun form where the original stood, so a bigram that crosses
+    the edge of either form (家发 / 家成) would tell the training label."""
 
     def __init__(self, text: str, codes: np.ndarray, vocab: np.ndarray, df: np.ndarray):
         self.text = text
@@ -174,19 +160,8 @@ class PageTopics:
         return page_topic(u[order[:want]], exclude, k)
 
 
-def _without(text: str, pair: tuple[str, str]) -> str:
-    """``text`` with every occurrence of the pair's two forms cut out (a NUL in their place).
-
-    A spun page shows the spun form where the original stood, so a bigram that crosses
-    the edge of either form (家发 / 家成) would tell the training label: topic features
-    are read from the page without both forms."""
-    for f in sorted(pair, key=len, reverse=True):
-        text = text.replace(f, "\x00")
-    return text
-
-
 def page_topic(order: np.ndarray, exclude: np.ndarray, k: int = TOPIC_K) -> np.ndarray:
-    """The first ``k`` of :func:`page_topic_order` that are not bigrams of the pair itself."""
+    """The first ``k`` of ``order`` (topic bigrams, most frequent first) that are not bigrams of the pair itself."""
     if len(exclude) and len(order):
         order = order[~np.isin(order, exclude)]
     return order[:k]
@@ -271,9 +246,6 @@ class ContextModel:
         self.offsets = offsets
         self.meta = meta or {}
         self._excl: dict[tuple[str, str], np.ndarray] = {}
-
-    def knows(self, spun: str, original: str) -> bool:
-        return (spun, original) in self.offsets
 
     def _exclude(self, pair: tuple[str, str]) -> np.ndarray:
         ex = self._excl.get(pair)
@@ -399,13 +371,12 @@ def collect_examples(docs: list[str], pairs: list[tuple[str, str]], vocab: np.nd
         topics = PageTopics(docs[di], codes, vocab, df)
         for k in np.unique(pk).tolist():
             rows = np.nonzero(pk == k)[0]
-            topic = topics.for_pair(pairs[k], excl[k])  # == page_topic over _without(doc, pair)
+            topic = topics.for_pair(pairs[k], excl[k])
             idx[rows] = hash_features(types[rows], values[rows], np.full(len(rows), keys[k]), topic,
                                       [excl[k]] * len(rows))
         idx_parts.append(idx.astype(np.int32))
         y_parts.append(np.array([e[3] for e in ex]))
-    pair_of = np.concatenate([[e[2] for e in per_doc[di]] for di in sorted(per_doc)]) if per_doc else np.zeros(0)
-    return np.vstack(idx_parts), np.concatenate(y_parts), offsets, counts, pair_of.astype(np.int32)
+    return np.vstack(idx_parts), np.concatenate(y_parts), offsets, counts
 
 
 def fit_hashed(idx: np.ndarray, y: np.ndarray, *, epochs: int = 4, lr: float = 0.2, l2: float = 1e-6,
@@ -456,7 +427,7 @@ def train_context(out: str | os.PathLike = DEFAULT_PATH, *, cap: int = 250, epoc
     lex = load_cached("")
     pairs = _pairs(lex)
     vocab, df = _topic_vocab(docs)
-    idx, y, offsets, counts, pair_of = collect_examples(docs, pairs, vocab, df, cap=cap, progress=progress)
+    idx, y, offsets, counts = collect_examples(docs, pairs, vocab, df, cap=cap, progress=progress)
     w = fit_hashed(idx, y, epochs=epochs, progress=progress)
     z = w[idx].sum(axis=1, dtype=np.float64)
     p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
