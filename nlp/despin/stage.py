@@ -201,7 +201,7 @@ class Despinner(Stage):
         return self._ctx
 
     def _context_logits(self, text: str, matches: list[Match], choice: list[str | None],
-                        best: list[str], margins: list[float], gaps: list[float]) -> np.ndarray:
+                        best: list[str], margins: list[float]) -> np.ndarray:
         """Context log-odds (best original vs the spun form) per match; NaN when not scored.
 
         The context is the page as the first passes despun it (a spun neighbour such as
@@ -343,7 +343,7 @@ class Despinner(Stage):
             margins = list(margins1)
         choice = self._choose(matches, best, margins, gaps)
         if self.context_weight or self.decision == "learned":
-            ctx = self._context_logits(text, matches, choice, best, margins, gaps)
+            ctx = self._context_logits(text, matches, choice, best, margins)
         else:
             ctx = np.full(len(matches), np.nan)
         if self.context_weight:
