@@ -89,7 +89,6 @@ class Lexicon:
             by_bigram.setdefault(form[:2], []).append(form)
         for forms in by_bigram.values():
             forms.sort(key=len, reverse=True)
-        self._by_bigram = by_bigram
         # bitmaps for every form and for the forms that are not real words (the spin
         # gate only needs the latter, and a clean page has almost none of them). A
         # form of >= 3 characters must also match its second bigram: 信息平安 and
