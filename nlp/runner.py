@@ -81,7 +81,6 @@ class _Worker:
 
     pipeline = None
     keep_stages = False
-    max_seconds = 0.0
 
     @classmethod
     def init(cls, config_data: dict, keep_stages: bool, fitted: dict[str, dict] | None = None) -> None:
@@ -92,7 +91,6 @@ class _Worker:
             if fitted and stage.name in fitted:
                 stage.load_state(fitted[stage.name])
         cls.keep_stages = keep_stages
-        cls.max_seconds = float(cls.pipeline.config.section("limits").get("max_seconds", 0) or 0)
 
 
 class _Timeout(BaseException):
@@ -127,6 +125,11 @@ def _error_record(rec: Record, error: str) -> dict[str, Any]:
     out = dict(rec.meta)
     out.update(id=rec.id, text=None, source=rec.source, encoding=rec.encoding, error=error)
     return out
+
+
+def record_limit(config: Config) -> float:
+    """``limits.max_seconds`` of a configuration: seconds per record, 0 = no limit."""
+    return float(config.section("limits").get("max_seconds", 0) or 0)
 
 
 def timeout_message(limit: float) -> str:
@@ -194,7 +197,7 @@ def process_chunk(records: list[Record]) -> list[dict[str, Any]]:
         else:
             todo.append(i)
     if todo:
-        limit = _Worker.max_seconds
+        limit = record_limit(_Worker.pipeline.config)
         docs, timed_out = process_limited(_Worker.pipeline, lambda k: _make(records[todo[k]]), len(todo), limit)
         for k, (i, doc) in enumerate(zip(todo, docs)):
             out[i] = _error_record(records[i], timeout_message(limit)) if k in timed_out \

@@ -41,7 +41,7 @@ from typing import Any
 from ..config import Config
 from ..document import Document
 from ..errors import InputError
-from ..runner import process_limited, timeout_message
+from ..runner import process_limited, record_limit, timeout_message
 
 __all__ = ["ZhieMap", "make_map_fn", "run_dataset"]
 
@@ -159,7 +159,7 @@ class ZhieMap:
             return p.make_doc(texts[i], id=ids[i])
 
         # limits.max_seconds as in the local runner: a pathological row becomes an error row, not a hung map
-        limit = float(p.config.section("limits").get("max_seconds", 0) or 0)
+        limit = record_limit(p.config)
         docs, timed_out = process_limited(p, build, len(texts), limit)
         for i in timed_out:
             docs[i] = Document(id=ids[i], status="error", error=timeout_message(limit))
