@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+
 @dataclass(slots=True)
 class SpinEvidence:
     """The numbers behind a page's spin decision (stored in ``doc.info["despin"]``)."""
