@@ -487,6 +487,6 @@ class Despinner(Stage):
             j = max(range(len(cand)), key=cand.__getitem__)
             best.append(e.originals[j])
             margins.append(cand[j] - base)
-            gaps.append(cand[j] - max(c for i, c in enumerate(cand) if i != j) if len(cand) > 1 else float("inf"))
+            gaps.append(cand[j] - max(v for q, v in enumerate(cand) if q != j) if len(cand) > 1 else float("inf"))
             k += 1 + len(e.originals)
         return best, margins, gaps
