@@ -42,7 +42,7 @@ _STAMP_RE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}[:：]
 _BYLINE_WORD_RE = re.compile(r"记者|通讯员|编辑|作者|撰文|撰稿|原创|来源|发表于|摄影|责编")
 #: the role word followed by a separator and a name ("中国青年报记者 李然", "作者 | 周一鸣",
 #: "原创 赵敏 江城发布 …"); "记者调查｜保障房资金流向哪里" is a headline (probe)
-_BYLINE_NAME_RE = re.compile(r"(?:记者|通讯员|编辑|作者|撰文|撰稿|原创|来源|发表于|摄影|责编)\s*[\s|｜/:：]\s*\S{1,8}(?:\s|$)")
+_BYLINE_NAME_RE = re.compile(rf"(?:{_BYLINE_WORD_RE.pattern})\s*[\s|｜/:：]\s*\S{{1,8}}(?:\s|$)")
 
 
 #: a news-agency dateline on its own line ("新华社北京5月6日电", "本报讯"): never the headline
@@ -67,16 +67,14 @@ def headline_guess(lines: list[Line], max_chars: int = 80) -> Line | None:
     the nearest to the article on ties. Also used by clean.spam, which must not
     sweep the headline into a run of short header lines (dev2 download pages: the
     title followed by "软件语言：简体中文" facts and "立即下载" buttons)."""
+    # a line naming a domain is a site header, not a headline (probe)
     cands = [ln for ln in lines if ln.text and _title_like(ln.text, max_chars) and not _STAMP_RE.search(ln.text)
              and not _byline_like(ln.text) and not _menu_like(ln.text) and not _DATELINE_RE.match(ln.text)
-             and len(_PAIR_RE.findall(ln.text)) < 2]
+             and len(_PAIR_RE.findall(ln.text)) < 2 and not _DOMAIN_RE.search(ln.text)]
     if not cands:
         return None
     # CJK characters plus Latin/digit words: "iPhone 16发布：苹果押注AI" (6 + 3) beats
-    # "南方日报官方账号" (8); a line naming a domain is a site header, not a headline (probe)
-    cands = [ln for ln in cands if not _DOMAIN_RE.search(ln.text)]
-    if not cands:
-        return None
+    # "南方日报官方账号" (8)
     return max(reversed(cands), key=lambda ln: cjk_count(ln.text) + len(_WORD_RE.findall(ln.text)))
 
 
