@@ -133,25 +133,27 @@ class SeoKeywordCleaner(Stage):
             return []
         out = []
         seen: set[str] = set()
+        page = None  # the page's lines joined, built once a candidate gets that far
         for t in [ln.text for ln in lines] + list(removed):
             if not t or not self._short(t):
                 continue
-            v = _VALUE_RE.sub("", t)
-            m = _CJK_RUN_RE.match(v)
+            # the whole Chinese run of the value (greedy), never a prefix of it: a prefix
+            # of a term ("抢占市场制高" of 制高点, "菜篮子工" of 工程) sits mid-word too
+            m = _CJK_RUN_RE.match(_VALUE_RE.sub("", t))
             if not m or len(m.group()) < self.min_len:
                 continue
             ph = m.group()
             n = len(ph)
-            if n > self.max_len or ph in seen or m.end() < len(v) and _CJK1.match(v[m.end()]):
+            if n > self.max_len or ph in seen:
                 continue
             seen.add(ph)
-            # the whole Chinese run of the value, never a prefix of it: a prefix of a
-            # term ("抢占市场制高" of 制高点, "菜篮子工" of 工程) sits mid-word too
-            nexts = [s[i + n] for s in prose for i in _find_all(s, ph)
-                     if 0 < i and i + n < len(s) and _CJK1.match(s[i - 1]) and _CJK1.match(s[i + n])]
-            if len(nexts) < 2 or len(set(nexts)) < 2:
+            nexts = {s[i + n] for s in prose for i in _find_all(s, ph)
+                     if 0 < i and i + n < len(s) and _CJK1.match(s[i - 1]) and _CJK1.match(s[i + n])}
+            if len(nexts) < 2:  # 2+ occurrences followed by different characters
                 continue
-            rest = "\n".join(x.text for x in lines if x.text).replace(ph, "\n")
+            if page is None:
+                page = "\n".join(x.text for x in lines if x.text)
+            rest = page.replace(ph, "\n")
             if sum(1 for j in range(n - 1) if ph[j:j + 2] in rest) <= 1:
                 out.append(ph)
         return out
