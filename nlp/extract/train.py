@@ -339,16 +339,24 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         ce_tag = torch.nn.CrossEntropyLoss(weight=w, ignore_index=IGNORE)
     history, best, best_state, best_epoch, bad, step = [], -1.0, None, 0, 0, 0
     avg_state, n_avg, trained_state, trained_best = None, 0, None, -1.0
-    if init_from:   # continued training keeps the starting weights unless an epoch beats them on dev
+
+    def score_dev() -> dict:
         net.eval()
-        res = score_records(_extractor(net, tok, max_len, lexicon), dev, rules=select_rules)
-        best, best_state = res["strict"]["f1"], copy.deepcopy(net.state_dict())
-        init_state = {k: v.detach().float().clone() for k, v in best_state.items()}
-        history.append({"epoch": 0, "dev_strict": best, "dev_span": res["span"]["f1"],
+        return score_records(_extractor(net, tok, max_len, lexicon), dev, rules=select_rules)
+
+    def log_candidate(epoch, res: dict) -> None:
+        # the history row of dev-scored weights that are not a trained epoch (start, average, mix)
+        history.append({"epoch": epoch, "dev_strict": res["strict"]["f1"], "dev_span": res["span"]["f1"],
                         **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
                         "seconds": round(time.time() - t0, 1)})
         if progress:
             tqdm.write(json.dumps(history[-1]))
+
+    if init_from:   # continued training keeps the starting weights unless an epoch beats them on dev
+        res = score_dev()
+        best, best_state = res["strict"]["f1"], copy.deepcopy(net.state_dict())
+        init_state = {k: v.detach().float().clone() for k, v in best_state.items()}
+        log_candidate(0, res)
     for epoch in range(1, epochs + 1):
         net.train()
         batches = _batches(examples, batch_size, rng)
@@ -378,9 +386,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             step += 1
             total += float(loss.detach())
             bar.set_postfix(loss=f"{float(loss):.3f}")
-        net.eval()
         # select_rules=False reproduces the session-3 run (epochs chosen on the plain assembly)
-        res = score_records(_extractor(net, tok, max_len, lexicon), dev, rules=select_rules)
+        res = score_dev()
         row = {"epoch": epoch, "loss": round(total / len(batches), 4), "dev_strict": res["strict"]["f1"],
                "dev_numeric": res["numeric"]["f1"], "dev_span": res["span"]["f1"],
                **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
@@ -409,14 +416,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         # the average of the late epochs competes with the best single epoch on dev (dev strict
         # F1 moves by several points from one epoch to the next on 285 tuples; averaging damps it)
         net.load_state_dict(avg_state)
-        net.eval()
-        res = score_records(_extractor(net, tok, max_len, lexicon), dev, rules=select_rules)
-        history.append({"epoch": f"avg{average_from}-{average_from + n_avg - 1}", "dev_strict": res["strict"]["f1"],
-                        "dev_span": res["span"]["f1"],
-                        **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
-                        "seconds": round(time.time() - t0, 1)})
-        if progress:
-            tqdm.write(json.dumps(history[-1]))
+        res = score_dev()
+        log_candidate(f"avg{average_from}-{average_from + n_avg - 1}", res)
         if res["strict"]["f1"] > best:
             best, best_epoch, best_state = res["strict"]["f1"], history[-1]["epoch"], avg_state
     if init_from and interpolate and (avg_state is not None or trained_state is not None):
@@ -426,13 +427,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         mix = {k: interpolate * init_state[k] + (1 - interpolate) * v.detach().float()
                for k, v in cand.items()}
         net.load_state_dict(mix)
-        net.eval()
-        res = score_records(_extractor(net, tok, max_len, lexicon), dev, rules=select_rules)
-        history.append({"epoch": f"mix{interpolate}", "dev_strict": res["strict"]["f1"], "dev_span": res["span"]["f1"],
-                        **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
-                        "seconds": round(time.time() - t0, 1)})
-        if progress:
-            tqdm.write(json.dumps(history[-1]))
+        res = score_dev()
+        log_candidate(f"mix{interpolate}", res)
         if res["strict"]["f1"] > best:
             best, best_epoch, best_state = res["strict"]["f1"], f"mix{interpolate}", mix
     net.load_state_dict(best_state)
