@@ -293,14 +293,15 @@ def run_ray(inputs: list[str], out: str, config: Config | None = None, *, worker
     plan = _plan_key(units, text_field, id_field)
     old_shards: list[dict[str, Any]] = []
     done: dict[int, frozenset] = {}
+    reused = 0  # records the resumed shards already hold
     if resume and (shard_dir / "plan.json").is_file():
         saved = json.loads((shard_dir / "plan.json").read_text(encoding="utf-8"))
         if saved != plan:
             raise InputError(f"--resume: {shard_dir} holds shards of a run over other inputs or fields; "
                              f"rerun with the same inputs, or without --resume to start again.")
         old_shards, done = load_shards(shard_dir)
-        log.info("resuming: %d records in %d shards of %s", sum(s["n"] for s in old_shards), len(old_shards),
-                 shard_dir)
+        reused = sum(s["n"] for s in old_shards)
+        log.info("resuming: %d records in %d shards of %s", reused, len(old_shards), shard_dir)
     else:
         shutil.rmtree(shard_dir, ignore_errors=True)
         shard_dir.mkdir(parents=True)
@@ -321,11 +322,11 @@ def run_ray(inputs: list[str], out: str, config: Config | None = None, *, worker
             ds = ds.map_batches(ZhieActor, fn_constructor_args=(config.data, str(shard_dir.resolve()), keep_stages, fitted),
                                 batch_size=BATCH_SIZE, concurrency=workers, num_cpus=1, batch_format="numpy")
             with tqdm(unit="rec", desc="zhie[ray]", file=sys.stderr, disable=not progress, dynamic_ncols=True,
-                      initial=sum(s["n"] for s in old_shards)) as bar:
+                      initial=reused) as bar:
                 for row in ds.iter_rows():
                     shards.append({k: (int(v) if k != "shard" else str(v)) for k, v in row.items()})
                     bar.update(int(row["n"]))
-        summary.skipped_resume = sum(s["n"] for s in old_shards)
+        summary.skipped_resume = reused
         with JsonlWriter(out_path) as writer:
             for (unit, index), line in merge_shards(shard_dir, shards, with_keys=True):
                 rec = json.loads(line)
