@@ -220,8 +220,6 @@ def _read_config(model_dir: Path) -> dict:
     return cfg
 
 
-
-
 def resolve_runtime(runtime: str, *, int8: bool = False) -> str:
     """``"onnx"`` or ``"torch"`` for a configured runtime (``auto`` = onnx when onnxruntime imports)."""
     if runtime not in RUNTIMES:

@@ -19,7 +19,7 @@ class Extract(Stage):
 
     Args:
         backend (str): extractor backend: ``"baseline"`` (rules) or ``"model"``
-            (fine-tuned model). Defaults to ``"baseline"``.
+            (fine-tuned model). Defaults to ``"model"``.
         model_dir (str): backend model directory; ``""`` uses the backend's default.
         runtime (str): backend "model" only: ``"auto"``, ``"onnx"`` or ``"torch"`` forward
             pass (:class:`nlp.extract.model.ModelExtractor`). Defaults to ``"auto"``.
