@@ -220,8 +220,13 @@ def load_silver(path: str | Path = SILVER, corpus_dir: str | Path = CORPUS) -> l
     """
     from ..evaluate.extract import read_jsonl
 
+    return _without_gold(read_jsonl(Path(path)), corpus_dir)
+
+
+def _without_gold(recs: list[dict], corpus_dir: str | Path) -> list[dict]:
+    """``recs`` minus the silver sentences of documents that are gold today (any split)."""
     gold = {_doc_of(r["id"]) for r in _gold_records(Path(corpus_dir))}
-    return [r for r in read_jsonl(Path(path)) if r["doc"] not in gold]
+    return [r for r in recs if r["doc"] not in gold]
 
 
 def drop_gold_documents(path: str | Path = SILVER, corpus_dir: str | Path = CORPUS) -> int:
@@ -236,9 +241,8 @@ def drop_gold_documents(path: str | Path = SILVER, corpus_dir: str | Path = CORP
     from ..evaluate.extract import read_jsonl
     from ..io.writers import write_jsonl_atomic
 
-    gold = {_doc_of(r["id"]) for r in _gold_records(Path(corpus_dir))}
     recs = read_jsonl(Path(path))
-    keep = [r for r in recs if r["doc"] not in gold]
+    keep = _without_gold(recs, corpus_dir)
     if len(keep) < len(recs):
         write_jsonl_atomic(Path(path), keep)
     return len(recs) - len(keep)
