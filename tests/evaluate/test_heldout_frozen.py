@@ -1,0 +1,45 @@
+"""Frozen held-out sets (corpora/HELDOUT_V2.md, corpora/HELDOUT_V3.md) stay byte-identical to what was frozen.
+
+Only hashes and counts are checked: the sets are not for developers, so no test reads or
+prints their content. Any edit of a page, gold file, manifest or of the despin table fails here.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: version -> (clean page folder, pages, despin table): each set's note is corpora/HELDOUT_V<version>.md
+SETS = {
+    2: ("heldout2", 33, "test2.tsv"),
+    3: ("heldout3", 33, "test3.tsv"),
+}
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("version", sorted(SETS))
+def test_clean_heldout_matches_its_sha256sums(version):
+    folder, pages, _ = SETS[version]
+    root = ROOT / "corpora" / "clean" / folder
+    entries = [line.split("  ", 1) for line in (root / "SHA256SUMS").read_text().splitlines() if line]
+    assert len(entries) == 2 * pages + 1  # raw + gold per page, and the manifest
+    for digest, name in entries:
+        assert _sha(root / name) == digest, name
+
+
+@pytest.mark.parametrize("version", sorted(SETS))
+def test_heldout_files_match_the_note(version):
+    """HELDOUT_V<n>.md lists the sha256 of SHA256SUMS, the generator, the pool and the despin table."""
+    folder, _, table = SETS[version]
+    note = ROOT / "corpora" / f"HELDOUT_V{version}.md"
+    listed = re.findall(r"^\s+([0-9a-f]{64})  (\S+)$", note.read_text(encoding="utf-8"), flags=re.M)
+    assert {p for _, p in listed} >= {f"corpora/clean/{folder}/SHA256SUMS", f"corpora/despin/tables/{table}"}
+    for digest, rel in listed:
+        assert _sha(ROOT / rel) == digest, rel
