@@ -225,28 +225,15 @@ def apply_edits(doc: Document, edits: list[Edit]) -> None:
     doc.edits.extend(recorded)
     if not changes:
         return
-    # the new text and its OffsetMap in one pass (the blocks OffsetMap.from_edits builds)
     parts: list[str] = []
-    blocks: list[tuple[int, int, int, int]] = []
-    src = dst = 0
+    pos = 0
     for e in changes:
-        start, end, rep = e.start, e.end, e.replacement
-        if start > src:
-            parts.append(text[src:start])
-            k = start - src
-            blocks.append((dst, dst + k, src, start))
-            dst += k
-        parts.append(rep)
-        k = len(rep)
-        blocks.append((dst, dst + k, start, end))
-        dst += k
-        src = end
-    if src < n:
-        parts.append(text[src:])
-        blocks.append((dst, dst + n - src, src, n))
-        dst += n - src
+        parts.append(text[pos:e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:])
     doc.text = "".join(parts)
-    doc.maps.append(OffsetMap(blocks, dst, n))
+    doc.maps.append(OffsetMap.from_edits([(e.start, e.end, len(e.replacement)) for e in changes], n))
 
 
 _START = attrgetter("start")
