@@ -127,11 +127,7 @@ class Pipeline:
                 if d.status != "ok":
                     continue
                 try:
-                    if res.__class__ is list:  # an edit stage: apply() would call apply_edits
-                        if res:
-                            apply_edits(d, res)
-                    else:
-                        self.apply(d, stage, res)
+                    self.apply(d, stage, res)
                 except Exception as exc:  # noqa: BLE001
                     if self.on_error == "raise":
                         raise
