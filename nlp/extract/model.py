@@ -450,7 +450,7 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
         actor, pa = role.get("actor", (None, 1.0))
         action, pc = role.get("action", (None, 1.0))
         if rules and (actor or action):
-            from .refine import refine_roles, words_of
+            from .refine import cut_before, refine_roles, words_of
 
             if words is None:
                 words = words_of(sentence)
@@ -460,11 +460,10 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
                 unit = repair_span(sentence, unit, lexicon.get("unit", []), anchored=True)
             if action:
                 action = repair_span(sentence, action, lexicon.get("action", []))
-                if rules and actor and actor.start < action.end and action.start < actor.end:
-                    # the grown action (达 -> 高达) took the actor's last characters: fields
+                if rules:
+                    # the grown action (达 -> 高达) may take the actor's last characters: fields
                     # are distinct substrings (refine rule 5, applied again after growth)
-                    actor = Span(actor.start, action.start, actor.type, actor.score) \
-                        if actor.start < action.start else None
+                    actor = cut_before(actor, action)
         us, ue = (unit.start, unit.end) if unit else (q.end, q.end)
         value, qual = _value_and_qualifier(sentence, q.start, q.end, us, ue)
         offsets = {"quantity": [q.start, q.end]}

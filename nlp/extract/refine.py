@@ -109,6 +109,13 @@ def _trim_edges(sentence: str, a: Span, words: list[tuple[int, int]]) -> Span | 
     return Span(s, e, a.type, a.score) if e > s else None
 
 
+def cut_before(actor: Span | None, action: Span | None) -> Span | None:
+    """Rule 5: an actor overlapping the action ends where the action starts (None when nothing is left)."""
+    if actor is not None and action is not None and actor.start < action.end and action.start < actor.end:
+        return Span(actor.start, action.start, actor.type, actor.score) if actor.start < action.start else None
+    return actor
+
+
 def refine_roles(sentence: str, actor: Span | None, action: Span | None, lexicon: dict | None,
                  words: list[tuple[int, int]]) -> tuple[Span | None, Span | None]:
     """Repaired (actor, action) of one quantity (rules 1-8 of the module docstring).
@@ -156,8 +163,7 @@ def refine_roles(sentence: str, actor: Span | None, action: Span | None, lexicon
         m = _TIME_RE.match(sentence[a.start:a.end])
         if m and m.end() < a.end - a.start:
             a = Span(a.start + m.end(), a.end, a.type, a.score)
-    if a is not None and c is not None and a.start < c.end and c.start < a.end:
-        a = Span(a.start, c.start, a.type, a.score) if a.start < c.start else None
+    a = cut_before(a, c)
     if a is not None:
         txt = _TRAIL_RE.sub("", sentence[a.start:a.end])
         a = Span(a.start, a.start + len(txt), a.type, a.score) if txt else None
@@ -170,4 +176,4 @@ def refine_roles(sentence: str, actor: Span | None, action: Span | None, lexicon
     return a, c
 
 
-__all__ = ["refine_roles", "words_of"]
+__all__ = ["cut_before", "refine_roles", "words_of"]
