@@ -668,6 +668,11 @@ def dequantize_state(sd: dict) -> dict:
     return out
 
 
+def lexicon_bytes(lexicon: dict) -> bytes:
+    """The lexicon.json bytes of a tagger directory (:func:`save_tagger`, ``train.rebuild_lexicon``)."""
+    return json.dumps(lexicon, ensure_ascii=False, indent=0).encode()
+
+
 def save_tagger(net, tokenizer, out_dir: str | os.PathLike, *, settings: dict, card: str, dtype: str = "float16",
                 lexicon: dict | None = None) -> None:
     """Write weights (safetensors), config, tokenizer, settings and model card atomically."""
@@ -691,7 +696,7 @@ def save_tagger(net, tokenizer, out_dir: str | os.PathLike, *, settings: dict, c
         "README.md": card.encode(),
     }
     if lexicon is not None:
-        files["lexicon.json"] = json.dumps(lexicon, ensure_ascii=False, indent=0).encode()
+        files["lexicon.json"] = lexicon_bytes(lexicon)
     with atomic_path(out_dir / "model.safetensors") as tmp:
         save_file(sd, str(tmp), metadata={"format": "pt"})
     for name, data in files.items():

@@ -508,10 +508,10 @@ def rebuild_lexicon(model_dir: str | os.PathLike = DEFAULT_OUT, corpus_dir: str 
     reaches the shipped model without retraining. Returns the counts per key.
     """
     from ..io.writers import write_bytes_atomic
-    from .model import build_lexicon
+    from .model import build_lexicon, lexicon_bytes
 
     lex = build_lexicon(read_jsonl(Path(corpus_dir) / "train.jsonl"))
-    write_bytes_atomic(Path(model_dir) / "lexicon.json", json.dumps(lex, ensure_ascii=False, indent=0).encode())
+    write_bytes_atomic(Path(model_dir) / "lexicon.json", lexicon_bytes(lex))
     return {k: len(v) for k, v in lex.items()}
 
 
