@@ -44,7 +44,8 @@ _PD_TAG = re.compile(r"/[A-Za-z]+|\]\w*|\[|\s+")
 def _gold_records(corpus_dir: Path) -> list[dict]:
     from ..evaluate.extract import read_jsonl
 
-    return [r for split in ("train", "dev", "test") if (corpus_dir / f"{split}.jsonl").exists()
+    # dev2 (session 5) holds former train documents: they stay out of silver too
+    return [r for split in ("train", "dev", "dev2", "test") if (corpus_dir / f"{split}.jsonl").exists()
             for r in read_jsonl(corpus_dir / f"{split}.jsonl")]
 
 

@@ -233,6 +233,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 class_weights: dict[str, float] | None = None, average_from: int | None = None,
                 interpolate: float | None = None,
                 annotators: Sequence[str] | None = ("annot_a", "annot_b"),
+                dev_splits: Sequence[str] = ("dev",),
+                checkpoint: str | os.PathLike | None = None,
                 progress: bool = True,
                 save: bool = True) -> dict:
     """Fine-tune the tagger on the gold train split, early-stop on dev strict tuple F1, save it.
@@ -269,6 +271,12 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             Defaults to A and B, so that ``train_model()`` reproduces the shipped weights (session
             4 measured every retrain on more gold below them on dev, models/extract/README.md);
             ``None`` trains on the whole train split.
+        dev_splits (Sequence[str]): gold splits pooled for epoch selection (strict tuple F1 over
+            their tuples together); each is also reported on its own in the history rows
+            (``dev_strict_<split>``). ``("dev", "dev2")`` is the session-5 choice: dev alone
+            (285 tuples) moved 3-6 points between epochs (corpora/extract/build.py, dev2).
+        checkpoint: when set, the best weights so far (float32 state dict) are saved there with
+            ``torch.save`` after every improving epoch, so a run cut short keeps its best epoch.
         progress (bool): tqdm bars on stderr. save (bool): write out_dir (False for comparisons).
 
     Returns:
@@ -294,7 +302,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     lexicon = build_lexicon(train)
     if annotators:
         train = [r for r in train if r.get("annotator") in set(annotators)]
-    dev = read_jsonl(corpus_dir / "dev.jsonl")
+    dev_parts = {name: read_jsonl(corpus_dir / f"{name}.jsonl") for name in dev_splits}
+    dev = [r for name in dev_splits for r in dev_parts[name]]
     net, tok = build_tagger(layers, encoder_dir)
     if init_from:
         from safetensors.torch import load_file
@@ -341,12 +350,20 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     avg_state, n_avg, trained_state, trained_best = None, 0, None, -1.0
 
     def score_dev() -> dict:
+        from ..evaluate.extract import evaluate_records
+
         net.eval()
-        return score_records(_extractor(net, tok, max_len, lexicon), dev, rules=select_rules)
+        res = score_records(_extractor(net, tok, max_len, lexicon), dev, rules=select_rules)
+        if len(dev_parts) > 1:   # each split on its own, from the same predictions
+            preds = {p["id"]: p for p in res["_preds"]}
+            res["parts"] = {name: evaluate_records(recs, [preds[r["id"]] for r in recs])[0]["strict"]["f1"]
+                            for name, recs in dev_parts.items()}
+        return res
 
     def log_candidate(epoch, res: dict) -> None:
         # the history row of dev-scored weights that are not a trained epoch (start, average, mix)
         history.append({"epoch": epoch, "dev_strict": res["strict"]["f1"], "dev_span": res["span"]["f1"],
+                        **{f"dev_strict_{k}": v for k, v in res.get("parts", {}).items()},
                         **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
                         "seconds": round(time.time() - t0, 1)})
         if progress:
@@ -390,6 +407,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         res = score_dev()
         row = {"epoch": epoch, "loss": round(total / len(batches), 4), "dev_strict": res["strict"]["f1"],
                "dev_numeric": res["numeric"]["f1"], "dev_span": res["span"]["f1"],
+               **{f"dev_strict_{k}": v for k, v in res.get("parts", {}).items()},
                **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
                "seconds": round(time.time() - t0, 1)}
         history.append(row)
@@ -408,6 +426,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         if res["strict"]["f1"] > best:
             best, best_epoch, bad = res["strict"]["f1"], epoch, 0
             best_state = copy.deepcopy(net.state_dict())
+            if checkpoint:
+                torch.save({k: v.detach().float() for k, v in best_state.items()}, str(checkpoint))
         else:
             bad += 1
             if bad >= patience:
@@ -438,7 +458,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     settings = {"max_len": max_len, "layers": net.tc.config.num_hidden_layers,
                 "epochs_run": sum(1 for h in history if isinstance(h["epoch"], int) and h["epoch"] > 0),
                 "best_epoch": best_epoch, "batch_size": batch_size, "lr": lr, "head_lr": head_lr, "seed": seed,
-                "train_sentences": len(train), "dev_sentences": len(dev), "weights": weights,
+                "train_sentences": len(train), "dev_sentences": len(dev), "dev_splits": list(dev_splits),
+                "weights": weights,
                 "silver_sentences": len(silver_ex), "silver_per_epoch": n_sil, "silver_weight": silver_weight,
                 "init_from": str(init_from) if init_from else None, "select_rules": select_rules,
                 "class_weights": class_weights or None, "average_from": average_from,
