@@ -26,10 +26,26 @@ _SITE_SEP_RE = re.compile(r"\s*(?:_|\||｜|-|–|—|·)\s*")
 _TITLE_END_OK_RE = re.compile(r"[？！?!][”’」』）)\"']*$")
 
 
+#: items of a link/keyword list joined by bars or underscores ("A_B_C_D" spam headers,
+#: "A|B|C" tag rows), and by middle dots for menus ("首页·教育·文旅·民生")
+_BAR_SPLIT_RE = re.compile(r"\s*[_|｜]\s*")
+_DOT_SPLIT_RE = re.compile(r"\s*[·•]\s*")
+
+
+def _list_like(s: str) -> bool:
+    """Three or more bar/underscore-joined items, or four or more dot-joined ones: a
+    keyword list or menu, never a headline ("标题_站点名" has two parts; a name with a
+    middle dot "胡利奥·鲁伊斯" two or three). Seed 004's spam header and the dev spam
+    pages' headers repeat as footers, so the repeated-line rule took them for the title
+    whenever clean.spam missed them (wording-blind view: the real headline then went
+    as "header below title", dev d019/d021/d023, DEV4 d4_030)."""
+    return len([x for x in _BAR_SPLIT_RE.split(s) if x]) >= 3 or len([x for x in _DOT_SPLIT_RE.split(s) if x]) >= 4
+
+
 def _title_like(s: str, max_chars: int) -> bool:
     """Short heading-like line; keyword lines stating a phrase twice are SEO, not titles
-    (seed 000 "抖音客服电话95152怎么转人工,抖音客服电话")."""
-    if not (4 <= len(s) <= max_chars and cjk_count(s) >= 4):
+    (seed 000 "抖音客服电话95152怎么转人工,抖音客服电话"), nor keyword lists or menus."""
+    if not (4 <= len(s) <= max_chars and cjk_count(s) >= 4) or _list_like(s):
         return False
     if ends_like_prose(s) and not (len(s) <= 40 and _TITLE_END_OK_RE.search(s) and "。" not in s):
         return False
@@ -139,12 +155,20 @@ class TitleCleaner(Stage):
             seen_head = seen_head or (title_like and cjk_count(ln.text) >= 8)
         # 1. the markup hint, whole or its longest part before/after a site name
         if hint:
-            parts = [norm_line(hint)] + sorted((norm_line(p) for p in _SITE_SEP_RE.split(hint) if len(p) >= 4),
-                                               key=len, reverse=True)
-            for part in parts:
-                for ln in body:
-                    if norm_line(ln.text) == part:
-                        return ln
+            whole = norm_line(hint)
+            for ln in body:
+                if norm_line(ln.text) == whole and not _list_like(ln.text):
+                    return ln
+            # of the parts ("标题 - 站点名"), the one whose line stands nearest above the
+            # article: the site name is page header, the headline sits on the article
+            # (DEV4 d4_011 "走持续发展之路 - 泰州市人民政府网": the longer part is the site)
+            parts = {norm_line(p) for p in _SITE_SEP_RE.split(hint) if len(p) >= 4}
+            found = [ln for ln in body[:first_prose + 1] if norm_line(ln.text) in parts] \
+                or [ln for ln in body if norm_line(ln.text) in parts]
+            if found:
+                best_key = norm_line(found[-1].text) if found[-1].index < body[min(first_prose, len(body) - 1)].index \
+                    else max((norm_line(ln.text) for ln in found), key=len)
+                return next(ln for ln in body if norm_line(ln.text) == best_key)
         # 2. the line repeated most as a standalone line, near the top
         counts = Counter(norm_line(ln.text) for ln in body if _title_like(ln.text, self.max_chars))
         limit = max(3, int(len(body) * self.top_share))
