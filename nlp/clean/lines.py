@@ -106,9 +106,20 @@ _SPEECH_END_RE = re.compile(r"[。！？!?…][”」』\"]$")
 _WRAPS = {"（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕", "「": "」", "《": "》"}
 
 
+def _keyword_list(s: str) -> bool:
+    """Six or more short comma/separator-joined items, no finished sentence and hardly a
+    function character: a keyword link list ("A，B，C，A…", DEV4 d4_030 spam footer),
+    which ``is_prose`` accepts for its commas; never an anchor of the article."""
+    if ends_like_prose(s):
+        return False
+    items = [x for x in _LIST_SPLIT_RE.split(s) if x]
+    return len(items) >= 6 and sum(map(len, items)) <= 8 * len(items) \
+        and sum(1 for ch in s if ch in _FUNC_CHARS) <= 0.05 * len(s)
+
+
 def _clear_prose(s: str, min_chars: int) -> bool:
     """A line that is clearly a paragraph of the article: prose and long enough."""
-    return len(s) >= min_chars and is_prose(s) and not _LABEL_RE.match(s)
+    return len(s) >= min_chars and is_prose(s) and not _LABEL_RE.match(s) and not _keyword_list(s)
 
 
 def edge_zones(lines: list[Line], min_prose_chars: int) -> tuple[list[Line], list[Line], int, int]:
