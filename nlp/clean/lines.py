@@ -33,8 +33,8 @@ import numpy as np
 from ..document import Document, Edit, Reason
 from ..logistic import LogisticModel, fit_logistic
 from ..stage import Stage
-from .base import (SEPARATORS, Line, cjk_count, digit_ratio, ends_like_prose, is_heading, is_prose, latin_count,
-                   lines_of, norm_line, punct_count, removals, line_span)
+from .base import (SEPARATORS, Line, cjk_count, digit_ratio, ends_like_prose, is_heading, is_prose, is_truncated,
+                   latin_count, lines_of, norm_line, punct_count, removals, line_span)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "models" / "clean" / "lines.json"
@@ -118,8 +118,12 @@ def _keyword_list(s: str) -> bool:
 
 
 def _clear_prose(s: str, min_chars: int) -> bool:
-    """A line that is clearly a paragraph of the article: prose and long enough."""
-    return len(s) >= min_chars and is_prose(s) and not _LABEL_RE.match(s) and not _keyword_list(s)
+    """A line that is clearly a paragraph of the article: prose and long enough; not a
+    keyword list and not a teaser cut off with "..." (related-article snippets, seed
+    000 and dev d012/d015: as anchors they held the whole related block inside the
+    article, where only picture notes are candidates)."""
+    return len(s) >= min_chars and is_prose(s) and not _LABEL_RE.match(s) and not _keyword_list(s) \
+        and not is_truncated(s)
 
 
 def edge_zones(lines: list[Line], min_prose_chars: int) -> tuple[list[Line], list[Line], int, int]:
