@@ -141,3 +141,25 @@ def test_self_referring_notice_below_article_goes(clean_pipeline, split, pid, ne
     out = _lines(doc)
     assert all(g in out for g in gold[1:])
     assert any(needle in e.text and e.reason is Reason.BOILERPLATE for e in doc.edits)
+
+
+@pytest.mark.parametrize("pid, needle", [("e017", "1340012人已阅读"), ("e010", "校对："), ("e008", "- END -")])
+def test_chrome_above_a_closing_anchor_is_scored(blind_pipeline, pid, needle):
+    # dev2: a closer/disclaimer long enough to anchor the article ("以上就是关于<title>的全部
+    # 内容了，感谢阅读。") had held the END/editor/tag/count block above it inside the
+    # article, where no line is a candidate; the page is scored again with it demoted
+    raw, gold = _page("dev2", pid)
+    doc = blind_pipeline.run(raw)
+    assert needle not in doc.text
+    out = _lines(doc)
+    assert all(g in out for g in gold[1:])
+
+
+def test_related_teasers_are_not_anchors(blind_pipeline, seed_bytes):
+    # seed 000: a related list of title / teaser cut off with "..." / date lines below the
+    # article; as anchors the teasers held the list inside the article
+    gold = (CLEAN / "seeds" / "000_60469bf04865946d.txt").read_text(encoding="utf-8").splitlines()
+    doc = blind_pipeline.run(seed_bytes["000"])
+    assert "DouJia" not in doc.text and "..." not in doc.text
+    out = _lines(doc)
+    assert all(g.strip() in out for g in gold if g.strip())
