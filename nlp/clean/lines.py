@@ -34,7 +34,7 @@ from ..document import Document, Edit, Reason
 from ..logistic import LogisticModel, fit_logistic
 from ..stage import Stage
 from .base import (SEPARATORS, Line, cjk_count, digit_ratio, ends_like_prose, is_heading, is_prose, is_truncated,
-                   latin_count, lines_of, norm_line, punct_count, removals, line_span)
+                   latin_count, line_cache, lines_of, norm_line, punct_count, removals, line_span)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "models" / "clean" / "lines.json"
@@ -120,6 +120,7 @@ def _keyword_list(s: str) -> bool:
         and sum(1 for ch in s if ch in _FUNC_CHARS) <= 0.05 * len(s)
 
 
+@line_cache
 def _clear_prose(s: str, min_chars: int) -> bool:
     """A line that is clearly a paragraph of the article: prose and long enough; not a
     keyword list and not a teaser cut off with "..." (related-article snippets, seed

@@ -39,6 +39,10 @@ def _list_like(s: str) -> bool:
     pages' headers repeat as footers, so the repeated-line rule took them for the title
     whenever clean.spam missed them (wording-blind view: the real headline then went
     as "header below title", dev d019/d021/d023, DEV4 d4_030)."""
+    bars = s.count("_") + s.count("|") + s.count("｜")
+    dots = s.count("·") + s.count("•")
+    if bars < 2 and dots < 3:  # fewer separators than a list needs: the usual headline
+        return False
     return len([x for x in _BAR_SPLIT_RE.split(s) if x]) >= 3 or len([x for x in _DOT_SPLIT_RE.split(s) if x]) >= 4
 
 
