@@ -562,6 +562,7 @@ class ChromeCleaner(Stage):
                            note == "share/counter bar" and _COMMENT_COUNT_RE.search(lines[i].text)))))
         head_set = set(heads)
         for h in heads:
+            numbered = None  # does this list number its items? (set by its first item)
             for ln in lines[h + 1:]:
                 if ln.index in head_set:
                     break  # the next heading's scan (as permissive) covers the rest: linear (issue 7)
@@ -570,6 +571,14 @@ class ChromeCleaner(Stage):
                     continue
                 if _LINK_LIST_RE.search(s) and punct_count(s) == 0:
                     continue  # a "a | b | c" link list: clean.spam judges it (spam or links)
+                if numbered is None:
+                    numbered = bool(_NUMBERED_RE.match(s) or _RANK_NUM_RE.match(s))
+                elif numbered and h < last_para and not (_NUMBERED_RE.match(s) or _RANK_NUM_RE.match(s)) \
+                        and not is_truncated(s):
+                    # a numbered ranking list ends at its first unnumbered line: above the
+                    # article that line is the headline ("排行榜 / 1. … / 6. … / <headline>",
+                    # DEV5 d5_022/d5_026/d5_027 lost their titles to the list)
+                    break
                 if h > last_para or _list_item(s):
                     marks[ln.index] = ((Reason.FORUM, "comment") if marks[h][1] != "related heading"
                                        else (Reason.RELATED, "related list"))
@@ -605,6 +614,8 @@ class ChromeCleaner(Stage):
 #: three separators of a link list ("词| 词| 词", "a_b_c_d"), seed 004's footer.
 _LINK_LIST_RE = re.compile(r"[|｜_][^|｜_]+[|｜_][^|｜_]+[|｜_]")
 _NUMBERED_RE = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.、．]\s*|^[\[【(（]\d{1,3}[\]】)）]\s*")
+#: a ranking number and a space ("1 最牛x违章…", DEV5 d5_022)
+_RANK_NUM_RE = re.compile(r"^\d{1,2}\s+\D")
 
 
 @line_cache  # the heading scan and the run below the article test the same lines
