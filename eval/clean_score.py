@@ -11,7 +11,7 @@ Usage::
     python eval/clean_score.py dev4        # fourth dev set (session 4 data builder): score untuned once, then tune
     python eval/clean_score.py heldout3    # fresh frozen set v3 (corpora/HELDOUT_V3.md): scored by the lead only
     python eval/clean_score.py dev5        # fifth dev set (session 5 data builder): score untuned once, then tune
-    python eval/clean_score.py dev5        # fifth dev set (session 5 data builder): score untuned once, then tune
+    python eval/clean_score.py heldout4    # fresh frozen set v4 (corpora/HELDOUT_V4.md): scored by the lead only
 
 The pipeline is ``nlp/default.toml`` [pipeline] stages (convert, clean.*, despin),
 the one the gold assumes. Predictions go to ``--out`` (default a temp folder) as
@@ -46,8 +46,8 @@ SPLITS = {
     # session 5: dev5 (tuning set, data builder; scored untuned once on arrival)
     "dev5": (ROOT / "corpora" / "clean" / "dev5", ROOT / "corpora" / "clean" / "dev5", "*.raw.txt"),
     "heldout3": (ROOT / "corpora" / "clean" / "heldout3", ROOT / "corpora" / "clean" / "heldout3", "*.raw.txt"),
-    # session 5: dev5 (tuning, written by a data builder: mid-article blocks, multi-line bylines, Q&A, tables)
-    "dev5": (ROOT / "corpora" / "clean" / "dev5", ROOT / "corpora" / "clean" / "dev5", "*.raw.txt"),
+    # session 5: held-out v4 (frozen, corpora/HELDOUT_V4.md), scored by the lead only
+    "heldout4": (ROOT / "corpora" / "clean" / "heldout4", ROOT / "corpora" / "clean" / "heldout4", "*.raw.txt"),
 }
 
 
