@@ -447,9 +447,19 @@ class LineClassifier(Stage):
         text (protected), never a suspect (dev3 f027's last paragraph ends in "…”")."""
         tails = [(ln.index, pr) for ln, pr, g in zip(cands, p, groups)
                  if g == TAIL_ANCHOR and not _SPEECH_END_RE.search(ln.text)]
+        nb = [ln for ln in lines if ln.text]
+        anchors = [k for k, ln in enumerate(nb) if _clear_prose(ln.text, self.min_prose_chars)]
+        pos = {nb[k].index: j for j, k in enumerate(anchors)}
         out = []
         for idx, pr in sorted(tails, reverse=True):
             if pr < self.REZONE:
+                break
+            # the gap above it must look like chrome: no paragraph-length line that is not
+            # a "label：" line (an article's last paragraph without an end mark, "小观期待…",
+            # DEV4 d4_007, sat between the article and a closing disclaimer)
+            j = pos.get(idx, 0)
+            gap = nb[anchors[j - 1] + 1:anchors[j]] if j > 0 else []
+            if any(len(ln.text) >= self.min_prose_chars and not _LABEL_RE.match(ln.text) for ln in gap):
                 break
             out.append(idx)
         return out

@@ -18,6 +18,8 @@ from ..stage import Stage
 from .base import (Line, cjk_count, ends_like_prose, is_prose, keyword_phrase, line_span, lines_of,
                    norm_line, punct_count, removals)
 
+#: characters that join a glued title to the sentence before it ("。——标题", "。| 标题")
+_GLUE_CHARS = "—–-|｜/ 　"
 #: a site name after the title: "标题_站点名", "标题 - 站点名", "标题|站点名".
 _SITE_SEP_RE = re.compile(r"\s*(?:_|\||｜|-|–|—|·)\s*")
 
@@ -268,8 +270,14 @@ class TitleCleaner(Stage):
             elif s.endswith(title.text) and (len(s) - len(title.text) >= self.min_glued_rest
                                              or ends_like_prose(s[:-len(title.text)])):
                 # a short sentence keeps its full stop before the glued title (dev2
-                # "第一，扩大覆盖面。<title>")
-                spans.append((ln.rstrip - len(title.text), ln.rstrip, Reason.TITLE, "title glued to paragraph"))
+                # "第一，扩大覆盖面。<title>"); a dash or bar joining the title to a finished
+                # sentence goes with it ("…文艺节目。——<title>", DEV5 d5_020, DEV4 d4_011:
+                # the "——" left behind made the paragraph look unfinished)
+                rest = s[:-len(title.text)]
+                glue = len(rest) - len(rest.rstrip(_GLUE_CHARS))
+                if not glue or not ends_like_prose(rest[:-glue].rstrip()):
+                    glue = 0
+                spans.append((ln.rstrip - len(title.text) - glue, ln.rstrip, Reason.TITLE, "title glued to paragraph"))
             elif s.startswith(title.text) and len(title.text) >= 8 and is_prose(s[len(title.text):]) \
                     and len(s) - len(title.text) >= self.min_glued_rest:
                 spans.append((ln.lstrip, ln.lstrip + len(title.text), Reason.TITLE, "title glued to paragraph"))
