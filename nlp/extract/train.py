@@ -191,12 +191,16 @@ def _extractor(net, tok, max_len: int, lexicon: dict | None = None):
     return ext
 
 
-def score_records(ext, recs: Sequence[dict], *, rules: bool = True) -> dict:
+def score_records(ext, recs: Sequence[dict], *, rules: bool = True,
+                  parts: dict[str, Sequence[dict]] | None = None) -> dict:
     """Tuple scores (nlp.evaluate.extract) and span P/R/F1 of an extractor on gold records.
 
     Args:
         rules (bool): assemble with the refine rules (:mod:`nlp.extract.refine`), as shipped.
             The training loop selects epochs without them, as the shipped run did.
+        parts (dict | None): name -> a subset of ``recs`` (e.g. the dev and dev2 splits of a
+            pooled set); each is also scored on its own (``result["parts"][name]``), from the
+            same predictions.
     """
     from ..evaluate.extract import evaluate_records
 
@@ -210,45 +214,63 @@ def score_records(ext, recs: Sequence[dict], *, rules: bool = True) -> dict:
                          for t in assemble(r["text"], sp, lk, lex, rules=rules)]}
              for r, sp, lk in zip(recs, spans, links)]
     res, _ = evaluate_records(list(recs), preds)
-    tp = npred = ngold = 0
+    counts = {}   # id -> (span tp, predicted, gold)
     for r, sp in zip(recs, spans):
         gold = {(s.start, s.end, s.type) for s in char_spans(align_tuples(r["text"], r.get("tuples", [])))}
         pred = {(s.start, s.end, s.type) for s in sp}
-        tp += len(gold & pred)
-        npred += len(pred)
-        ngold += len(gold)
-    p = tp / npred if npred else 0.0
-    rc = tp / ngold if ngold else 0.0
-    res["span"] = {"p": round(p, 4), "r": round(rc, 4), "f1": round(2 * p * rc / (p + rc) if p + rc else 0.0, 4)}
+        counts[r["id"]] = (len(gold & pred), len(pred), len(gold))
+
+    def span_prf(ids) -> dict:
+        tp, npred, ngold = (sum(counts[i][k] for i in ids) for k in range(3))
+        p = tp / npred if npred else 0.0
+        rc = tp / ngold if ngold else 0.0
+        return {"p": round(p, 4), "r": round(rc, 4), "f1": round(2 * p * rc / (p + rc) if p + rc else 0.0, 4)}
+
+    res["span"] = span_prf(counts)
+    if parts:
+        by_id = {p["id"]: p for p in preds}
+        res["parts"] = {}
+        for name, sub in parts.items():
+            part, _ = evaluate_records(list(sub), [by_id[r["id"]] for r in sub])
+            part["span"] = span_prf([r["id"] for r in sub])
+            res["parts"][name] = part
     res["_preds"] = preds
     return res
 
 
-def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None = 6, epochs: int = 18,
-                patience: int = 4, batch_size: int = 16, lr: float = 1e-4, head_lr: float = 2e-3,
+def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None = 6, epochs: int = 12,
+                patience: int = 6, batch_size: int = 16, lr: float = 1e-4, head_lr: float = 2e-3,
                 max_len: int = 128, seed: int = 13, corpus_dir: str | os.PathLike = CORPUS,
-                encoder_dir: str | os.PathLike = ENCODER, weights: str = "int8", threads: int | None = None,
+                encoder_dir: str | os.PathLike = ENCODER, weights: str = "float16", threads: int | None = 2,
                 silver: str | os.PathLike | None = SILVER, silver_per_epoch: int = 0, silver_weight: float = 0.5,
-                init_from: str | os.PathLike | None = None, select_rules: bool = False,
-                class_weights: dict[str, float] | None = None, average_from: int | None = None,
+                init_from: str | os.PathLike | None = None, select_rules: bool = True,
+                class_weights: dict[str, float] | None = None, average_from: int | None = 8,
                 interpolate: float | None = None,
-                annotators: Sequence[str] | None = ("annot_a", "annot_b"),
-                dev_splits: Sequence[str] = ("dev",),
+                annotators: Sequence[str] | None = None,
+                dev_splits: Sequence[str] = ("dev", "dev2"),
                 checkpoint: str | os.PathLike | None = None,
                 progress: bool = True,
                 save: bool = True) -> dict:
     """Fine-tune the tagger on the gold train split, early-stop on dev strict tuple F1, save it.
 
+    The defaults are the shipped (session-5) run: from the encoder, 6 layers, the whole train split
+    (1436 sentences, all annotators), a 12-epoch linear schedule, seed 13, 2 torch threads, epochs
+    (and the average of epochs 8-12) chosen on dev + dev2 strict F1 with the refine rules, fp16
+    weights (48 min on the shared box; models/extract/README.md). The session-3 weights' recipe is
+    :data:`STAGE1`.
+
     Args:
         out_dir: where the model directory is written (atomically per file).
         layers (int | None): truncate the encoder to its first ``layers`` layers (None = all 12).
             Defaults to 6: one 6-layer epoch costs ~140 s on the shared 2-core box, so 12 layers
-            would not fit the session's training budget (the defaults are the shipped run).
+            would not fit the session's training budget.
         epochs (int): maximum epochs. patience (int): epochs without a dev strict-F1 gain before stopping.
         batch_size (int), lr (float, encoder), head_lr (float, classifier and link heads), max_len (int).
         seed (int): seeds Python, NumPy and torch.
-        weights (str): stored weight format, ``"int8"`` (per-row symmetric) or ``"float16"``.
-        threads (int | None): torch threads (None = torch default, all cores).
+        weights (str): stored weight format, ``"int8"`` (per-row symmetric) or ``"float16"``
+            (session 4: int8 storage cost ~1 dev point; fp16 is 39 MB).
+        threads (int | None): torch threads (None = torch default); fixed so that a rerun adds up
+            floats in the same order.
         silver: silver JSON Lines (:func:`nlp.extract.silver.build_silver`; None = gold only).
         silver_per_epoch (int): silver sentences sampled (seeded) into each epoch, so an epoch
             costs gold + this many sentences whatever the silver size.
@@ -258,7 +280,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         init_from: start from the weights of this tagger directory instead of the encoder
             (continued training, e.g. on gold + silver at a lower learning rate).
         select_rules (bool): score the epochs for early stopping with the refine rules
-            (the shipped assembly) instead of the plain one.
+            (the shipped assembly) instead of the plain one (session 5: the rules add 2.4 pooled
+            dev points to the new weights too).
         class_weights (dict | None): loss weight per span type for its B-/I- labels
             (e.g. ``{"ACTOR": 2.0}``; O and unnamed types weigh 1).
         average_from (int | None): average the weights of every epoch from this one on
@@ -267,10 +290,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             weights (w = this value) and keep them when they beat the selected ones on dev.
         annotators (Sequence[str] | None): train the weights only on train-split records of these
             annotators (the records' ``annotator`` field; ``("annot_a", "annot_b")`` is the
-            session-3 split the shipped weights were trained on); the lexicon uses every record.
-            Defaults to A and B, so that ``train_model()`` reproduces the shipped weights (session
-            4 measured every retrain on more gold below them on dev, models/extract/README.md);
-            ``None`` trains on the whole train split.
+            session-3 split, :data:`STAGE1`); the lexicon uses every record. ``None`` (default)
+            trains on the whole train split.
         dev_splits (Sequence[str]): gold splits pooled for epoch selection (strict tuple F1 over
             their tuples together); each is also reported on its own in the history rows
             (``dev_strict_<split>``). ``("dev", "dev2")`` is the session-5 choice: dev alone
@@ -304,6 +325,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         train = [r for r in train if r.get("annotator") in set(annotators)]
     dev_parts = {name: read_jsonl(corpus_dir / f"{name}.jsonl") for name in dev_splits}
     dev = [r for name in dev_splits for r in dev_parts[name]]
+    parts = dev_parts if len(dev_parts) > 1 else None   # each split also scored on its own
     net, tok = build_tagger(layers, encoder_dir)
     if init_from:
         from safetensors.torch import load_file
@@ -350,20 +372,13 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     avg_state, n_avg, trained_state, trained_best = None, 0, None, -1.0
 
     def score_dev() -> dict:
-        from ..evaluate.extract import evaluate_records
-
         net.eval()
-        res = score_records(_extractor(net, tok, max_len, lexicon), dev, rules=select_rules)
-        if len(dev_parts) > 1:   # each split on its own, from the same predictions
-            preds = {p["id"]: p for p in res["_preds"]}
-            res["parts"] = {name: evaluate_records(recs, [preds[r["id"]] for r in recs])[0]["strict"]["f1"]
-                            for name, recs in dev_parts.items()}
-        return res
+        return score_records(_extractor(net, tok, max_len, lexicon), dev, rules=select_rules, parts=parts)
 
     def log_candidate(epoch, res: dict) -> None:
         # the history row of dev-scored weights that are not a trained epoch (start, average, mix)
         history.append({"epoch": epoch, "dev_strict": res["strict"]["f1"], "dev_span": res["span"]["f1"],
-                        **{f"dev_strict_{k}": v for k, v in res.get("parts", {}).items()},
+                        **{f"dev_strict_{k}": v["strict"]["f1"] for k, v in res.get("parts", {}).items()},
                         **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
                         "seconds": round(time.time() - t0, 1)})
         if progress:
@@ -407,7 +422,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         res = score_dev()
         row = {"epoch": epoch, "loss": round(total / len(batches), 4), "dev_strict": res["strict"]["f1"],
                "dev_numeric": res["numeric"]["f1"], "dev_span": res["span"]["f1"],
-               **{f"dev_strict_{k}": v for k, v in res.get("parts", {}).items()},
+               **{f"dev_strict_{k}": v["strict"]["f1"] for k, v in res.get("parts", {}).items()},
                **{f"dev_{f}": res[f]["f1"] for f in ("actor", "action", "quantity", "unit")},
                "seconds": round(time.time() - t0, 1)}
         history.append(row)
@@ -453,8 +468,9 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             best, best_epoch, best_state = res["strict"]["f1"], f"mix{interpolate}", mix
     net.load_state_dict(best_state)
     net.eval()
-    dev_res = score_records(_extractor(net, tok, max_len, lexicon), dev)
+    dev_res = score_records(_extractor(net, tok, max_len, lexicon), dev, parts=parts)
     dev_res.pop("_preds")
+    keys = ("strict", "numeric", "actor", "action", "quantity", "unit", "span", "counts")
     settings = {"max_len": max_len, "layers": net.tc.config.num_hidden_layers,
                 "epochs_run": sum(1 for h in history if isinstance(h["epoch"], int) and h["epoch"] > 0),
                 "best_epoch": best_epoch, "batch_size": batch_size, "lr": lr, "head_lr": head_lr, "seed": seed,
@@ -466,8 +482,9 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 "interpolate": interpolate,
                 "annotators": list(annotators) if annotators else None,
                 "train_seconds": round(time.time() - t0, 1)}
-    summary = {"settings": settings, "history": history, "dev": {k: dev_res[k] for k in
-               ("strict", "numeric", "actor", "action", "quantity", "unit", "span", "counts")}}
+    summary = {"settings": settings, "history": history, "dev": {k: dev_res[k] for k in keys}}
+    if parts:
+        summary["dev_parts"] = {name: {k: r[k] for k in keys} for name, r in dev_res["parts"].items()}
     if save:
         card_path = Path(out_dir) / "README.md"
         old_card = card_path.read_text(encoding="utf-8") if card_path.exists() else None
@@ -475,24 +492,31 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                     card=merge_card(old_card, model_card(summary)), dtype=weights, lexicon=lexicon)
         if weights != "float32":   # score what ships: the stored (rounded) weights reloaded
             from .model import ModelExtractor
-            shipped = score_records(ModelExtractor(model_dir=str(out_dir)), dev)
+            shipped = score_records(ModelExtractor(model_dir=str(out_dir)), dev, parts=parts)
             summary["dev_shipped"] = {k: shipped[k] for k in ("strict", "numeric", "span")}
+            if parts:
+                summary["dev_shipped"]["parts"] = {n: {k: r[k] for k in ("strict", "numeric", "span")}
+                                                   for n, r in shipped["parts"].items()}
     return summary
 
 
-# the release recipe (`zhie train model` -> train_release): stage 1 is the session-3 run (gold of
+# session 4's two-stage recipe (runs C1/C2 of the model card; never shipped; `zhie train model` is
+# train_model with its defaults, the session-5 run): stage 1 is the session-3 run (gold of
 # annotators A and B, epochs chosen on the plain assembly, int8), stage 2 continues it on the whole
 # train split at a low learning rate, averages its epochs and mixes the result with the stage-1
 # weights (each candidate kept only when it beats the previous one on dev strict F1).
+# Both pin the arguments whose defaults changed in session 5 (dev_splits, average_from, weights,
+# select_rules), so they still describe the session-3/4 runs (train_release passes threads; the train
+# split lost the dev2 documents, all of annotators C/D, so stage 1's A+B data is unchanged).
 STAGE1 = {"annotators": ("annot_a", "annot_b"), "epochs": 18, "patience": 4, "select_rules": False,
-          "weights": "int8"}
+          "weights": "int8", "dev_splits": ("dev",), "average_from": None}
 STAGE2 = {"annotators": None, "epochs": 3, "patience": 3, "lr": 1.5e-5, "head_lr": 1.5e-4, "average_from": 1, "interpolate": 0.5,
-          "select_rules": True, "weights": "float16"}
+          "select_rules": True, "weights": "float16", "dev_splits": ("dev",)}
 
 
 def train_release(out_dir: str | os.PathLike = DEFAULT_OUT, *, stage1_dir: str | os.PathLike | None = None,
                   threads: int | None = 2, progress: bool = True) -> dict:
-    """The whole recipe of the shipped tagger: :data:`STAGE1` then :data:`STAGE2` (:func:`train_model`).
+    """Session 4's two-stage recipe: :data:`STAGE1` then :data:`STAGE2` (:func:`train_model`; not shipped).
 
     Args:
         out_dir: the model directory written by stage 2.
@@ -602,7 +626,11 @@ def model_card(summary: dict, test: dict | None = None, extra: str = "") -> str:
            " corpora/extract/silver.jsonl per epoch, loss weight"
            f" {s['silver_weight']}; `nlp.extract.silver.build_silver`)" if s.get("silver_per_epoch") else
            "; no silver data in these weights (corpora/extract/silver.jsonl scored lower on dev, see below)")
-        + f"; dev ({s['dev_sentences']} sentences) for early stopping on strict tuple F1; test touched once per release.",
+        + f"; {' + '.join(s.get('dev_splits') or ['dev'])} ({s['dev_sentences']} sentences) for early stopping on"
+        " strict tuple F1"
+        + (" with the refine rules" if s.get("select_rules") else "")
+        + (f" (the uniform average of epochs {s['average_from']}+ competes)" if s.get("average_from") else "")
+        + "; test touched once per release.",
         f"- **Training**: AdamW lr {s['lr']} (heads {s['head_lr']}), batch {s['batch_size']} length-bucketed,",
         f"  max_len {s['max_len']}, seed {s['seed']}, {s['epochs_run']} epochs run, best epoch {s['best_epoch']},",
         f"  {s['train_seconds']:.0f} s wall on 2 shared CPU cores. Reproduce: `zhie train model`",
@@ -614,8 +642,11 @@ def model_card(summary: dict, test: dict | None = None, extra: str = "") -> str:
         "",
         "| split | strict | numeric | span | actor | action | quantity | unit |",
         "|---|---|---|---|---|---|---|---|",
-        row("dev", d),
     ]
+    parts = summary.get("dev_parts") or {}
+    for name, r in parts.items():
+        lines.append(row(name, r))
+    lines.append(row("+".join(parts) if parts else "dev", d))
     if test:
         for name, r in test.items():
             lines.append(row(name, r))
