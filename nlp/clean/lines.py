@@ -13,7 +13,7 @@ page. No word lists: nothing here knows any site's wording.
 Never removed: lines inside the article (between the first and last clearly-prose
 line) and the headline (:func:`nlp.clean.title.headline_guess` of the top zone).
 
-The model is trained by :func:`train_lines` on dev + dev2 (a line the gold has =
+The model is trained by :func:`train_lines` on dev + dev2 + dev5 (a line the gold has =
 keep, a line the gold lacks = boilerplate; the text AFTER the rule stages, so the
 positives are what the rules missed). The weights ship as ``models/clean/lines.json``.
 The logistic regression itself is :func:`nlp.logistic.fit_logistic`.
@@ -68,7 +68,7 @@ _BOUNDED = ("title_cover", "self_ref", "discourse", "inline_repeat")
 #: page/zone sizes above this many lines count as this many (dev pages have <= ~150 lines)
 _SIZE_CAP = 150
 
-#: candidate groups; each has its own threshold (zero kept lines lost on dev/dev2/dev3/seeds)
+#: candidate groups; each has its own threshold (zero kept lines lost on dev/dev2/dev5/dev3/seeds)
 EDGE, EDGE_SENTENCE, INNER, TAIL_ANCHOR = "edge", "edge_sentence", "inner", "tail_anchor"
 GROUPS = (EDGE, EDGE_SENTENCE, INNER, TAIL_ANCHOR)
 
@@ -437,8 +437,9 @@ class LineClassifier(Stage):
         return cands, p, head, groups
 
     #: a last anchor scored at least this is demoted for the zones (kept last paragraphs
-    #: of dev/dev2/dev3/dev4/seeds score <= 0.21 in the wording-blind view; boilerplate
-    #: ones 0.39-1.0 and 0.01-0.15); whether it is removed is still its group's threshold
+    #: of dev/dev2/dev3/dev4/dev5/seeds score <= 0.25 in the wording-blind view, dev's
+    #: People's Daily survey paragraph; boilerplate ones: 22 of 28 >= 0.5, the rest
+    #: 0.0-0.31); whether it is removed is still its group's threshold
     REZONE = 0.35
 
     def _tail_suspects(self, cands: list[Line], p: np.ndarray, groups: list[str], lines: list[Line]) -> list[int]:
@@ -590,7 +591,10 @@ def _is_kept(line: str, gold: list[str], joined: str) -> bool:
 #: Edge lines: 0.4, tuned on DEV4 (0.5 -> 0.4 removes two more lone related-list titles
 #: under the article, 26 -> 24 boilerplate lines; the nearest kept line, dev2 e014's
 #: heading "多方协力破解难题", goes at 0.25).
-GROUP_FLOOR = {EDGE: 0.4, EDGE_SENTENCE: 0.8, TAIL_ANCHOR: 0.8}
+#: Session 5, trained on dev + dev2 + DEV5: at 0.8 the dev3 look-alike "关注民生，是这次会议的
+#: 主题。" scored 0.93 in the wording-blind view and was lost; 0.95 keeps it (DEV4, never
+#: trained on: full-view boilerplate 2.08 -> 1.47 %, prose lost 0).
+GROUP_FLOOR = {EDGE: 0.4, EDGE_SENTENCE: 0.95, TAIL_ANCHOR: 0.8}
 BLIND_STAGES = ["convert", "clean.markup", "clean.title", "clean.seo", "clean.censored"]
 
 
@@ -619,14 +623,25 @@ def collect(splits: list[str], min_prose_chars: int = 40, stages: list[str] | No
                 continue
             prot = LineClassifier.protected(lines, cands, head)
             joined = "\n".join(gold)
-            for row, ln, g, pr in zip(x, cands, groups, prot):
+            kept = [_is_kept(ln.text, gold, joined) for ln in cands]
+            # a heading over a kept last sentence is protected at run time
+            # (LineClassifier.introduces_kept, when the model keeps that sentence): it does
+            # not set the edge threshold either (dev2 e014 "多方协力破解难题")
+            nxt = {c.index: (g, k) for c, g, k in zip(cands, groups, kept)}
+            nb_next = {a.index: b.index for a, b in zip([ln for ln in lines if ln.text], [ln for ln in lines if ln.text][1:])}
+            _, bottom, _, _ = edge_zones(lines, min_prose_chars)
+            bottom_idx = {ln.index for ln in bottom}
+            for row, ln, g, pr, k in zip(x, cands, groups, prot, kept):
+                after = nxt.get(nb_next.get(ln.index, -1))
+                pr = pr or (g == EDGE and ln.index in bottom_idx and after is not None and after[0] == EDGE_SENTENCE
+                            and after[1] and digit_ratio(ln.text) < 0.3)
                 xs.append(row)
-                ys.append(0.0 if _is_kept(ln.text, gold, joined) else 1.0)
+                ys.append(0.0 if k else 1.0)
                 info.append((split, ln.text, g if not pr else "protected"))
     return np.array(xs).reshape(-1, len(FEATURES)), np.array(ys), info
 
 
-def train_lines(out: str | os.PathLike = DEFAULT_PATH, *, train: tuple[str, ...] = ("dev", "dev2"),
+def train_lines(out: str | os.PathLike = DEFAULT_PATH, *, train: tuple[str, ...] = ("dev", "dev2", "dev5"),
                 check: tuple[str, ...] = ("dev3", "seeds"), l2: float = 5.0, margin: float = 0.02) -> dict:
     """Train the clean.lines model on ``train`` splits and pick per-group thresholds.
 
