@@ -131,22 +131,67 @@ def _strict_ok(data: bytes, enc: str) -> bool:
         return False
 
 
+# Pages labelled Big5 are written in one of its extensions: Windows software writes CP950
+# (Python's codec reads 0xA145/0xA1E3/0xA241 as ‧ ～ ∕ where plain Big5 reads • ∼ ／),
+# Hong Kong sites HKSCS (0x87-0xA0 and 0xF9-0xFE lead bytes, which CP950 maps to
+# private-use code points and plain Big5 rejects). GB18030 accepts almost any byte pair,
+# so it "strictly" decodes a Big5 page it should not win; a ``big5`` candidate therefore
+# stands for the family: among the members that decode strictly, the one that leaves the
+# fewest suspect characters, plain Big5 first on a tie (every page it read before reads
+# the same). Suspect: private-use code points, and kana, which is what CP950 and plain
+# Big5 make of HKSCS's circled numbers (①-⑳ at 0xC6A1) in Chinese prose. (DEV5
+# d5_014/d5_021, Big5-HKSCS pages, were read as GB18030 mojibake.)
+_BIG5_FAMILY = ("big5", "cp950", "big5hkscs")
+_CJK = ("gb18030", "gbk", "gb2312") + _BIG5_FAMILY
+_SUSPECT = re.compile("[\ue000-\uf8ff\u3040-\u30ff]")
+
+
+def _best_big5(data: bytes) -> str | None:
+    """The Big5-family codec that decodes ``data`` strictly with the fewest suspect characters."""
+    best, best_suspect = None, None
+    for enc in _BIG5_FAMILY:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        suspect = len(_SUSPECT.findall(text))
+        if best_suspect is None or suspect < best_suspect:
+            best, best_suspect = enc, suspect
+        if suspect == 0:
+            break
+    return best
+
+
+def _strict_cjk(data: bytes, candidates) -> list[str]:
+    """The Chinese candidates that decode ``data`` without error, one per family."""
+    ok: list[str] = []
+    for c in candidates:
+        if c in _BIG5_FAMILY:
+            hit = _best_big5(data) if not any(o in _BIG5_FAMILY for o in ok) else None
+        elif c in _CJK and _strict_ok(data, c):
+            hit = c
+        else:
+            hit = None
+        if hit is not None and hit not in ok:
+            ok.append(hit)
+    return ok
+
+
 def _detect(data: bytes, candidates) -> str:
     # Cheap decisive case: exactly one double-byte Chinese codec decodes strictly.
-    cjk = [c for c in candidates if c in ("gb18030", "big5", "big5hkscs", "gbk", "gb2312")]
-    ok = [c for c in cjk if _strict_ok(data, c)]
+    ok = _strict_cjk(data, candidates)
     if len(ok) == 1 and ok[0] != "gb18030":
         return ok[0]
+    if len(ok) == 2 and "gb18030" in ok:
+        # both families decode: the one whose text is ordinary Chinese wins
+        return _prefer_chinese(data, next(o for o in ok if o != "gb18030"))
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=list(candidates) + ["utf_8"]).best()
     if best is not None:
-        enc = _ALIASES.get(best.encoding, best.encoding)
-        if enc in ("big5", "gb18030") and len(ok) == 2:
-            enc = _prefer_chinese(data)
-        return enc
+        return _ALIASES.get(best.encoding, best.encoding)
     if ok:
-        return ok[0] if len(ok) == 1 else _prefer_chinese(data)
+        return ok[0]
     # mostly-UTF-8 with corrupt bytes (or GBK pasted into UTF-8): keep what is valid
     if _utf8_share(data) > 0.5:
         return "utf_8"
@@ -167,9 +212,10 @@ _FREQUENT = set(
 )
 
 
-def _prefer_chinese(data: bytes) -> str:
+def _prefer_chinese(data: bytes, big5: str = "big5") -> str:
+    """GB18030 or the Big5 codec ``big5``: whichever reads as more frequent characters."""
     scores = {}
-    for enc in ("gb18030", "big5"):
+    for enc in ("gb18030", big5):
         text = data.decode(enc, errors="replace")
         han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") or 1
         scores[enc] = sum(1 for ch in text if ch in _FREQUENT) / han

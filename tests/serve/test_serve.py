@@ -207,7 +207,7 @@ def test_serve_clean_converts_traditional(client, seed_text):
     para = next(line for line in seed_text["004"].splitlines() if line.startswith("2022年,快手電商"))
     r = client.post("/clean", content=para.encode("big5", errors="ignore"), headers={"content-type": "text/plain"})
     assert r.status_code == 200, r.text
-    assert r.json()["encoding"] == "big5"
+    assert r.json()["encoding"] in ("big5", "cp950", "big5hkscs")  # the Big5 family member that fits
     assert "快手电商" in r.json()["text"] and "電商" not in r.json()["text"]
 
 
