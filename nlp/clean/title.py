@@ -46,7 +46,7 @@ def _list_like(s: str) -> bool:
     pages' headers repeat as footers, so the repeated-line rule took them for the title
     whenever clean.spam missed them (wording-blind view: the real headline then went
     as "header below title", dev d019/d021/d023, DEV4 d4_030)."""
-    if _CRUMB_RE.search(s):
+    if (">" in s or "›" in s or "»" in s or "＞" in s) and _CRUMB_RE.search(s):  # "in": C scans, no regex call per line
         return True
     bars = s.count("_") + s.count("|") + s.count("｜")
     dots = s.count("·") + s.count("•")
