@@ -478,6 +478,10 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
                          action=sentence[action.start:action.end] if action else "",
                          quantity=sentence[q.start:q.end], unit=sentence[us:ue] if unit else "",
                          value=value, qualifier=qual, sentence=sentence, offsets=offsets, score=score))
+    if rules and out:
+        from .refine import carry_actors
+
+        out = carry_actors(sentence, out)   # sentence-level actor rules (refine rule 12)
     return out
 
 

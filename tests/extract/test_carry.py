@@ -1,0 +1,51 @@
+"""Sentence-level actor rules over assembled tuples (nlp.extract.refine.carry_actors).
+
+Sentences are real dev-split gold sentences where the session-5 tagger linked exactly these
+spans (models/extract/README.md, session 5 assembly); expected actors are the gold ones.
+"""
+from __future__ import annotations
+
+from nlp.document import Tuple
+from nlp.extract.refine import carry_actors
+
+
+def _t(sent: str, quantity: str, actor: str, action: str, *, nth: int = 0) -> Tuple:
+    """A tuple with offsets; actor/action are looked up in the quantity's neighbourhood."""
+    q = -1
+    for _ in range(nth + 1):
+        q = sent.index(quantity, q + 1)
+    off = {"quantity": [q, q + len(quantity)]}
+    c = sent.rindex(action, 0, q) if action else -1
+    if action:
+        off["action"] = [c, c + len(action)]
+    if actor:
+        a = sent.rindex(actor, 0, q) if actor in sent[:q] and actor not in sent[c + 1:q] else sent.index(actor, c + 1)
+        off["actor"] = [a, a + len(actor)]
+    return Tuple(actor=actor, action=action, quantity=quantity, unit="", sentence=sent, offsets=off)
+
+
+def test_object_after_action_is_not_the_actor_and_the_agent_is_carried():
+    # seed-002-s44 (dev): 店铺 is 清退's object; the agent of the first clause (平台) is carried
+    s = "平台全年主动删除涉假商品链接超80万条,清退店铺超6万家,处罚违规创作者账号超6万个。"
+    ts = [_t(s, "80万", "平台", "删除"), _t(s, "6万", "店铺", "清退"), _t(s, "6万", "平台", "处罚", nth=1)]
+    assert [t.actor for t in carry_actors(s, ts)] == ["平台", "平台", "平台"]
+
+
+def test_object_after_action_without_an_earlier_agent_gives_empty_actor():
+    # pd-17767-s3 (dev): 我国公民 is 批准's object and no earlier clause has an agent
+    s = "新华社北京１月２６日电据公安部出入境管理局统计，１９９７年共批准我国公民因私出国出境２５６万人次，比１９９６年增加７％，创历史最高纪录。"
+    out = carry_actors(s, [_t(s, "２５６万", "我国公民", "批准")])
+    assert out[0].actor == "" and "actor" not in out[0].offsets
+
+
+def test_existential_you_keeps_the_counted_noun_after_it():
+    # guide "Existential 有": the counted noun after the number is the actor
+    s = "已有超过30万的商家为消费者提供“安心购”9大权益服务。"
+    t = _t(s, "30万", "商家", "有")
+    assert carry_actors(s, [t])[0].actor == "商家"
+
+
+def test_actor_before_action_untouched():
+    s = "平台全年主动删除涉假商品链接超80万条,清退店铺超6万家,处罚违规创作者账号超6万个。"
+    t = _t(s, "80万", "平台", "删除")
+    assert carry_actors(s, [t]) == [t]
