@@ -49,3 +49,23 @@ def test_actor_before_action_untouched():
     s = "平台全年主动删除涉假商品链接超80万条,清退店铺超6万家,处罚违规创作者账号超6万个。"
     t = _t(s, "80万", "平台", "删除")
     assert carry_actors(s, [t]) == [t]
+
+
+def test_change_predicate_takes_the_preceding_clause_actor_not_its_object():
+    # pd-637-s9 (dev): the link head chose the whole first clause's NP for 提高; gold 家庭农场
+    s = "１９９７年，家庭农场投入生产费用４８．７亿元，比上年提高３９％。"
+    ts = [_t(s, "４８．７亿", "家庭农场", "投入"), _t(s, "３９", "家庭农场投入生产费用", "提高")]
+    assert [t.actor for t in carry_actors(s, ts)] == ["家庭农场", "家庭农场"]
+
+
+def test_change_predicate_carries_an_empty_actor():
+    # pd-17767-s4 (dev); GUIDE_NOTES decision 1: an intransitive change predicate carries "" too
+    s = "其中，批准出国１６８．３万人次，比上年增加１３％；"
+    ts = [_t(s, "１６８．３万", "", "批准"), _t(s, "１３", "批准出国", "增加")]
+    assert [t.actor for t in carry_actors(s, ts)] == ["", ""]
+
+
+def test_change_predicate_with_actor_in_its_own_clause_untouched():
+    s = "截至１９９７年底，各类责任准备金积累比１９９６年增加１１９亿元，增长２０％；"
+    t = _t(s, "１１９亿", "各类责任准备金积累", "增加")
+    assert carry_actors(s, [t]) == [t]
