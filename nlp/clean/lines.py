@@ -512,6 +512,34 @@ class LineClassifier(Stage):
             out.append(ok)
         return out
 
+    def repeated_inner(self, text: str, lines: list[Line], head: Line | None) -> list[tuple[int, int, Reason, str]]:
+        """Lines inside the article (between the first and last anchor) that are not
+        sentences and whose shape (digits as 0) occurs again on the page: a template
+        repeated through the text (comment/vote bars "支持(3) 反对(33) 回复TA", reply
+        buttons, app-list rows "46.5M / 安卓版", running headers, an SEO line shown twice).
+        No gold line of seeds/dev-dev5 that is not a sentence repeats its shape on its
+        page, and in the stage's input (after the rules, and in the wording-blind view)
+        every such line between the anchors is boilerplate (69 lines, DEV5 mostly). An
+        article's own repeats (the headline) are clean.title's; the headline is skipped."""
+        nb = [ln for ln in lines if ln.text]
+        anchors = [k for k, ln in enumerate(nb) if _clear_prose(ln.text, self.min_prose_chars)]
+        if len(anchors) < 2:
+            return []
+        shapes = Counter(_DIGITS_RE.sub("0", norm_line(ln.text)) for ln in nb)
+        if max(shapes.values()) < 2:
+            return []
+        anchor_set = set(anchors)
+        out = []
+        for k in range(anchors[0] + 1, anchors[-1]):
+            ln = nb[k]
+            s = ln.text
+            if k in anchor_set or len(s) < 4 or ends_like_prose(s) or (head is not None and ln.index == head.index):
+                continue
+            if shapes[_DIGITS_RE.sub("0", norm_line(s))] >= 2:
+                a, b = line_span(text, ln)
+                out.append((a, b, Reason.BOILERPLATE, "template line repeated inside the article"))
+        return out
+
     def process(self, doc: Document) -> list[Edit]:
         text = doc.text
         lines = lines_of(text)
@@ -525,9 +553,10 @@ class LineClassifier(Stage):
         spans = []
         hits = [k for k, (pr, g) in enumerate(zip(p, groups)) if pr >= thr[g]]
         if not hits:
-            return []
+            return removals(self, self.repeated_inner(text, lines, head))
         prot = self.protected(lines, [cands[k] for k in hits], head)
         intro = self.introduces_kept(lines, cands, p, groups, hits)
+        spans.extend(self.repeated_inner(text, lines, head))
         for k, pr_ok, intro_ok in zip(hits, prot, intro):
             if pr_ok or intro_ok:
                 continue

@@ -163,3 +163,33 @@ def test_related_teasers_are_not_anchors(blind_pipeline, seed_bytes):
     assert "DouJia" not in doc.text and "..." not in doc.text
     out = _lines(doc)
     assert all(g.strip() in out for g in gold if g.strip())
+
+
+def test_template_line_repeated_inside_article_goes(clean_pipeline):
+    # DEV5 d5_020: an SEO line shown twice between the article's paragraphs; no gold line
+    # that is not a sentence repeats its shape (digits as 0) on its page
+    raw, gold = _page("dev5", "d5_020")
+    doc = clean_pipeline.run(raw)
+    assert "美团外卖人工客服热线号码查询" not in doc.text
+    mine = [e.text.strip() for e in doc.edits if e.note == "template line repeated inside the article"]
+    assert mine and not any(m in g for m in mine for g in gold)
+
+
+def test_repeated_vote_bars_inside_article_go_paragraphs_stay():
+    body = ["市里召开安全生产工作会议，总结了去年的工作情况，并部署了今年的重点任务和具体措施，要求各部门落实责任。",
+            "会议指出，要坚持预防为主，加强隐患排查治理，严防重特大事故发生，确保全市安全生产形势稳定。"]
+    page = ["全市安全生产工作会议召开", body[0], "支持(3) 反对(33) 回复TA", body[1], "支持(12) 反对(5) 回复TA",
+            "一、加强组织领导", body[0].replace("市里", "县里")]
+    text = "\n".join(page) + "\n"
+    edits = LineClassifier().process(_Doc(text))
+    removed = [text[e.start:e.end].strip() for e in edits]
+    assert "支持(3) 反对(33) 回复TA" in removed and "支持(12) 反对(5) 回复TA" in removed
+    assert "一、加强组织领导" not in removed and not any(b in removed for b in body)
+
+
+class _Doc:
+    """The two attributes LineClassifier.process reads."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.info: dict = {}
