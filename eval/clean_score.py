@@ -13,6 +13,9 @@ Usage::
     python eval/clean_score.py dev5        # fifth dev set (session 5 data builder): score untuned once, then tune
     python eval/clean_score.py heldout4    # fresh frozen set v4 (corpora/HELDOUT_V4.md): scored by the lead only
 
+``--blind`` scores the wording-blind view (clean.chrome, clean.spam and clean.corpus off):
+``python eval/clean_score.py dev4 --blind``.
+
 The pipeline is ``nlp/default.toml`` [pipeline] stages (convert, clean.*, despin),
 the one the gold assumes. Predictions go to ``--out`` (default a temp folder) as
 ``<id>.txt``; the table is :func:`nlp.evaluate.clean.format_table`.
@@ -55,11 +58,21 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("split", choices=sorted(SPLITS))
     ap.add_argument("--out", type=Path, default=None, help="folder for <id>.txt predictions")
+    ap.add_argument("--blind", action="store_true",
+                    help="wording-blind view: the phrase-list stages clean.chrome and clean.spam (and the unfitted "
+                         "clean.corpus) off, so every chrome line in the set's wording is 'new' (a proxy for unseen "
+                         "wording; corpora/clean/README.md)")
     args = ap.parse_args(argv)
     raw_dir, gold_dir, pattern = SPLITS[args.split]
     out = args.out or Path(tempfile.mkdtemp(prefix=f"clean_{args.split}_"))
     out.mkdir(parents=True, exist_ok=True)
-    pipe = Pipeline(Config.load())
+    config = Config.load()
+    if args.blind:
+        from nlp.clean.lines import BLIND_STAGES
+
+        keep = set(BLIND_STAGES) | {"clean.lines", "clean.layout", "despin"}
+        config = config.with_stages([s for s in config.stages if s in keep])
+    pipe = Pipeline(config)
     for f in sorted(raw_dir.glob(pattern)):
         if f.name.endswith(".gold.txt"):
             continue
