@@ -481,7 +481,7 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
     if rules and out:
         from .refine import carry_actors
 
-        out = carry_actors(sentence, out)   # sentence-level actor rules (refine rule 12)
+        out = carry_actors(sentence, out, words)   # sentence-level actor rules (refine rules 12-14)
     return out
 
 

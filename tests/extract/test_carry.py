@@ -69,3 +69,34 @@ def test_change_predicate_with_actor_in_its_own_clause_untouched():
     s = "截至１９９７年底，各类责任准备金积累比１９９６年增加１１９亿元，增长２０％；"
     t = _t(s, "１１９亿", "各类责任准备金积累", "增加")
     assert carry_actors(s, [t]) == [t]
+
+
+def _at(sent: str, quantity: str, unit: str, action: str) -> Tuple:
+    """A tuple with no actor: quantity, unit right after it, and the action after them."""
+    q = sent.index(quantity)
+    off = {"quantity": [q, q + len(quantity)]}
+    if unit:
+        off["unit"] = [q + len(quantity), q + len(quantity) + len(unit)]
+    c = sent.index(action, q + len(quantity) + len(unit))
+    off["action"] = [c, c + len(action)]
+    return Tuple(actor="", action=action, quantity=quantity, unit=unit, sentence=sent, offsets=off)
+
+
+def test_number_inside_the_subject_gives_the_counted_noun():
+    # pd-7261-s39 (dev2): gold (金融公司, 关门, ５６, 家)
+    s = "大批企业破产倒闭，５６家金融公司关门……"
+    assert carry_actors(s, [_at(s, "５６", "家", "关门")])[0].actor == "金融公司"
+
+
+def test_counted_noun_drops_a_time_word_before_the_verb():
+    # inews-train-138-s32 (dev2): gold (公司, 亏损, 7, 家)
+    s = "其中，有38家在2018年一季度还在继续亏损，7家公司一季度亏损过亿，有华东科技、同方股份这样的科技股，也有房地产公司嘉凯城。"
+    assert carry_actors(s, [_at(s, "7", "家", "亏损")])[0].actor == "公司"
+
+
+def test_passive_or_prepositional_counted_noun_is_not_the_actor():
+    # inews-dev-613-s1 (dev): gold actor "" (被: a patient); guide: 162例在院接受治疗 has no subject
+    s = "12月17日，已被刑事拘留的4名犯罪嫌疑人被押解返兰。"
+    assert carry_actors(s, [_at(s, "4", "名", "押解")])[0].actor == ""
+    s = "其中162例在院接受治疗。"
+    assert carry_actors(s, [_at(s, "162", "例", "治疗")])[0].actor == ""
