@@ -100,3 +100,19 @@ def test_passive_or_prepositional_counted_noun_is_not_the_actor():
     assert carry_actors(s, [_at(s, "4", "名", "押解")])[0].actor == ""
     s = "其中162例在院接受治疗。"
     assert carry_actors(s, [_at(s, "162", "例", "治疗")])[0].actor == ""
+
+
+def test_prepositions_and_conjunctions_trimmed_from_the_actor_edges():
+    # inews-dev-301-s1 (dev2): the tagger's actor 法院以 (以 a preposition): gold 法院
+    s = ("近日，这起由浙江省杭州市萧山区检察院提起的杭州市首例食品安全领域公益诉讼案件一审宣判，"
+         "法院以生产、销售有毒、有害食品罪判处张某等6人有期徒刑一年零三个月到四年不等。")
+    assert carry_actors(s, [_t(s, "6", "法院以", "判处")])[0].actor == "法院"
+    # pd-19344-s4 (dev2): leading conjunction 由于
+    s = "菲经济发展部长阿比托在新闻发布会上说，尽管去年的国际收入大幅度减少，由于国内生产总值保持了５．１％的增长率。"
+    assert carry_actors(s, [_t(s, "５．１", "由于国内生产总值", "保持")])[0].actor == "国内生产总值"
+
+
+def test_noun_phrase_actor_keeps_its_words():
+    # seed-002-s13 (dev): a quoted service name is a noun phrase; nothing to trim
+    s = "在保障用户退换货体验方面,“极速退”服务已覆盖88%的售后订单,退款时长平均缩短12小时,用户售后满意度提升13%。"
+    assert carry_actors(s, [_t(s, "13", "用户售后满意度", "提升")])[0].actor == "用户售后满意度"
