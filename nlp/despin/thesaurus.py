@@ -58,6 +58,10 @@ from ..logistic import LogisticModel, fit_logistic
 
 _CJK = re.compile("[\u3400-\u9fff]+")
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "despin" / "thesaurus.json"
+#: candidate sources and their models: "=" group-mates, and 2-character Cilin words that
+#: share a character at the same position (传授/教授, 扣问/询问: the dev table's unknown pairs
+#: are mostly of this kind), scored by a stricter model of their own
+SOURCES = {"synonym": DEFAULT_MODEL, "shared_char": DEFAULT_MODEL.with_name("thesaurus_chars.json")}
 FEATURES = ("bias", "min_margin", "gap", "log10_expected", "log10_freq_ratio", "log_occurrences",
             "mean_margin_x_occurrences", "mean_margin", "two_chars", "shares_char", "log10_spun_expected",
             "log_spun_overrepresented", "all_margins_positive")
@@ -96,19 +100,30 @@ class Thesaurus:
             self._counted.add(id(lm))
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> Thesaurus:
-        """Read the Cilin tree JSON (nested ``{"sub": ...}``; leaves are code -> word list)."""
+    def load(cls, path: str | Path | None = None, *, source: str = "synonym") -> Thesaurus:
+        """Read the Cilin tree JSON (nested ``{"sub": ...}``; leaves are code -> word list).
+
+        Args:
+            path: the JSON; defaults to the ``cilin`` package's data.
+            source: ``"synonym"`` ("=" group-mates) or ``"shared_char"`` (2-character
+                words of any group sharing a character at the same position, "=" mates
+                excluded: they are the other source's).
+        """
+        if source not in SOURCES:
+            raise ConfigError(f"Unknown despin thesaurus source {source!r}; use one of {sorted(SOURCES)}.")
         path = Path(path) if path else default_path()
         if not path.exists():
             raise ConfigError(f"Despin thesaurus not found: {path}. {INSTALL}")
         tree = json.loads(path.read_text(encoding="utf-8"))
         groups: list[list[str]] = []
+        vocab2: set[str] = set()
 
         def walk(node, code: str) -> None:
             if isinstance(node, list):
                 # "=" synonyms; "#" related (not synonyms: 男人/女人); "@" a lone word
                 if code.endswith("="):
                     groups.append(node)
+                vocab2.update(w for w in node if len(w) == 2 and _CJK.fullmatch(w))
                 return
             for key, sub in node.get("sub", {}).items():
                 walk(sub, code + key)
@@ -125,7 +140,19 @@ class Thesaurus:
                 if len(words) > 1:
                     for w in words:
                         mates.setdefault(w, set()).update(words)
-        return cls({w: tuple(sorted(v - {w})) for w, v in mates.items() if len(v - {w})})
+        if source == "synonym":
+            return cls({w: tuple(sorted(v - {w})) for w, v in mates.items() if len(v - {w})})
+        by_pos: list[dict[str, list[str]]] = [{}, {}]
+        for w in sorted(vocab2):
+            by_pos[0].setdefault(w[0], []).append(w)
+            by_pos[1].setdefault(w[1], []).append(w)
+        shared: dict[str, tuple[str, ...]] = {}
+        for w in vocab2:
+            skip = mates.get(w, set()) | {w}
+            m = tuple(dict.fromkeys(o for o in by_pos[0][w[0]] + by_pos[1][w[1]] if o not in skip))
+            if m:
+                shared[w] = m
+        return cls(shared)
 
     def occurrences(self, text: str, blocked: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
         """Every thesaurus word in ``text`` (all lengths, overlaps allowed) outside ``blocked`` spans."""
@@ -147,10 +174,10 @@ class Thesaurus:
         return out
 
 
-@functools.lru_cache(maxsize=2)
-def load_thesaurus(path: str = "") -> Thesaurus:
-    """Load (once per path) the thesaurus; ``""`` = the installed ``cilin`` package's data."""
-    return Thesaurus.load(path or None)
+@functools.lru_cache(maxsize=4)
+def load_thesaurus(path: str = "", source: str = "synonym") -> Thesaurus:
+    """Load (once per path and source) the thesaurus; ``""`` = the installed ``cilin`` package's data."""
+    return Thesaurus.load(path or None, source=source)
 
 
 @dataclass(slots=True)
@@ -240,10 +267,10 @@ class ThesaurusModel(LogisticModel):
                'or set stages.despin.thesaurus = "off".')
 
 
-@functools.lru_cache(maxsize=2)
-def load_model(path: str = "") -> ThesaurusModel:
-    """Load (once per path) the candidate model; ``""`` = models/despin/thesaurus.json."""
-    return ThesaurusModel.load(path or None)
+@functools.lru_cache(maxsize=4)
+def load_model(path: str = "", source: str = "synonym") -> ThesaurusModel:
+    """Load (once per path) a candidate model; ``""`` = the source's file in models/despin/."""
+    return ThesaurusModel.load(path or SOURCES[source])
 
 
 def features(cands: list[Candidate]) -> np.ndarray:
@@ -283,7 +310,7 @@ def select_learned(cands: list[Candidate], model: ThesaurusModel,
     return out
 
 
-def _leave_pairs_out(half: int, seed: int) -> tuple[str, set[tuple[str, str]]]:
+def _leave_pairs_out(half: int, seed: int, source: str = "synonym") -> tuple[str, set[tuple[str, str]]]:
     """A lexicon TSV without half of the dev table's Cilin pairs (single-original spun forms).
 
     ``half`` -1 keeps the lexicon whole (the real dev setting: its only unknown pairs
@@ -295,7 +322,7 @@ def _leave_pairs_out(half: int, seed: int) -> tuple[str, set[tuple[str, str]]]:
     from .lexicon import DEFAULT_PATH as LEXICON
     from .spinner import load_table
 
-    thes = load_thesaurus()
+    thes = load_thesaurus("", source)
     table = load_table(CORPUS / "tables" / "dev.tsv")
     lines = LEXICON.read_text(encoding="utf-8").splitlines(keepends=True)
     rows = [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
@@ -316,7 +343,8 @@ def _leave_pairs_out(half: int, seed: int) -> tuple[str, set[tuple[str, str]]]:
     return path, drop
 
 
-def collect(half: int, *, seed: int = 5, stage_options: dict | None = None) -> tuple[list, np.ndarray, np.ndarray, int]:
+def collect(half: int, *, seed: int = 5, stage_options: dict | None = None,
+            source: str = "synonym") -> tuple[list, np.ndarray, np.ndarray, int]:
     """Candidates on dev spun pages with half of the dev table's Cilin pairs unknown.
 
     Returns:
@@ -331,7 +359,7 @@ def collect(half: int, *, seed: int = 5, stage_options: dict | None = None) -> t
     from .spinner import load_table, spin
     from .stage import Despinner
 
-    path, drop = _leave_pairs_out(half, seed)
+    path, drop = _leave_pairs_out(half, seed, source)
     try:
         stage = Despinner(**({"thesaurus": ""} | (stage_options or {}) | {"lexicon": path}))
         table = load_table(CORPUS / "tables" / "dev.tsv")
@@ -343,7 +371,7 @@ def collect(half: int, *, seed: int = 5, stage_options: dict | None = None) -> t
             a = stage.analyse(s)
             if not a or not a["ev"].spun:
                 continue
-            cands = stage.thesaurus_candidates(s, a["matches"], a["choice"], a["ev"].cjk_chars)
+            cands = stage.thesaurus_candidates(s, a["matches"], a["choice"], a["ev"].cjk_chars, source=source)
             if not cands:
                 continue
             xs.extend(cands)
@@ -356,9 +384,12 @@ def collect(half: int, *, seed: int = 5, stage_options: dict | None = None) -> t
     return xs, np.array(ys), np.array(hits), unknown
 
 
-def train_thesaurus(out: str | os.PathLike = DEFAULT_MODEL, *, precision: float = 0.97, l2: float = 1.0,
-                    seed: int = 5) -> dict:
-    """Fit :class:`ThesaurusModel` on dev and save it (``zhie train despin-thesaurus``).
+def train_thesaurus(out: str | os.PathLike | None = None, *, source: str = "synonym", precision: float = 0.97,
+                    l2: float = 1.0, seed: int = 5) -> dict:
+    """Fit :class:`ThesaurusModel` for one candidate source on dev and save it.
+
+    ``zhie train despin-thesaurus`` should call it once per source in :data:`SOURCES`
+    (``out`` defaults to the source's file in models/despin/).
 
     Each half of the dev table's Cilin pairs is made unknown in turn; the model fitted
     on one half's candidates scores the other's (disjoint unknown pairs). The threshold
@@ -371,10 +402,12 @@ def train_thesaurus(out: str | os.PathLike = DEFAULT_MODEL, *, precision: float 
     Returns:
         dict: the model's meta (cross-scored precision / recall of unknown-pair tokens).
     """
-    return fit(out, [collect(h, seed=seed) for h in (0, 1, -1)], precision=precision, l2=l2, seed=seed)
+    return fit(out or SOURCES[source], [collect(h, seed=seed, source=source) for h in (0, 1, -1)],
+               precision=precision, l2=l2, seed=seed, source=source)
 
 
-def fit(out: str | os.PathLike, collected: list, *, precision: float = 0.97, l2: float = 1.0, seed: int = 5) -> dict:
+def fit(out: str | os.PathLike, collected: list, *, precision: float = 0.97, l2: float = 1.0, seed: int = 5,
+        source: str = "synonym") -> dict:
     """The fitting half of :func:`train_thesaurus` on :func:`collect`'s results for halves 0, 1, -1."""
     whole = collected[2]
     collected = collected[:2]
@@ -416,6 +449,7 @@ def fit(out: str | os.PathLike, collected: list, *, precision: float = 0.97, l2:
     whole_fp = int(occ_whole[pred].sum()) - whole_tp
     meta = {"trained_on": "inews dev[:300] spun with corpora/despin/tables/dev.tsv, half of its Cilin pairs "
                           "removed from the lexicon in turn (seed %d)" % seed,
+            **({"source": source} if source != "synonym" else {}),
             "candidates": int(len(y)), "positives": int(y.sum()), "cv_threshold": round(best[0], 2),
             "cv_precision": round(best[1], 4), "cv_recall_unknown_tokens": round(best[2], 4),
             "dev_whole_lexicon_tp": whole_tp, "dev_whole_lexicon_fp": whole_fp}

@@ -82,3 +82,14 @@ def test_thesaurus_occurrences_skip_lexicon_spans_and_features_are_finite():
     from nlp.despin.thesaurus import Candidate
     x = features([Candidate("著者", "作者", [(0, 2)], [1e9], 1e9, float("inf"), 0.0, 3.0)])
     assert x.shape == (1, len(load_model().FEATURES)) and abs(x).max() <= 40.0
+
+
+@pytest.mark.issue(4)
+def test_shared_char_source_pairs_words_by_position_without_the_synonyms():
+    """The second source pairs 2-character Cilin words sharing a character at the same
+    position (dev 'novel' 传授 <- 教授), and leaves the "=" mates to the first source."""
+    shared = load_thesaurus("", "shared_char")
+    synonyms = load_thesaurus()
+    assert "教授" in shared.mates["传授"]
+    assert all(len(o) == 2 and (o[0] == "传" or o[1] == "授") for o in shared.mates["传授"])
+    assert not set(shared.mates["著者"]) & set(synonyms.mates["著者"])
