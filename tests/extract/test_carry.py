@@ -116,3 +116,26 @@ def test_noun_phrase_actor_keeps_its_words():
     # seed-002-s13 (dev): a quoted service name is a noun phrase; nothing to trim
     s = "在保障用户退换货体验方面,“极速退”服务已覆盖88%的售后订单,退款时长平均缩短12小时,用户售后满意度提升13%。"
     assert carry_actors(s, [_t(s, "13", "用户售后满意度", "提升")])[0].actor == "用户售后满意度"
+
+
+def test_fenbie_tuples_share_one_actor():
+    # inews-test-609-s9 (dev split, an inews test-page id): the link head left 40人 without actor
+    s = ("与此同时，严肃整治各种铺张浪费问题，全省分别查处公款吃喝、公款旅游、违规配备使用公车、违规发放津补贴或福利"
+         "23起、9起、94起、65起，分别处理40人、17人、108人、84人。")
+    c = s.index("处理")
+    ts = []
+    for q, actor in (("40", ""), ("17", "全省"), ("108", "全省"), ("84", "全省")):
+        k = s.index(q + "人")
+        off = {"quantity": [k, k + len(q)], "unit": [k + len(q), k + len(q) + 1], "action": [c, c + 2]}
+        if actor:
+            off["actor"] = [s.index(actor), s.index(actor) + len(actor)]
+        ts.append(Tuple(actor=actor, action="处理", quantity=q, unit="人", sentence=s, offsets=off))
+    assert [t.actor for t in carry_actors(s, ts)] == ["全省"] * 4
+
+
+def test_without_fenbie_actors_stay_apart():
+    # inews-train-2656-s6 (dev2): one predicate per clause, different actors
+    s = "麦德龙、华联、农工商、永旺关闭1家，乐购、新华都、世纪联华分别关闭2家，家乐福关闭3家。"
+    ts = [_t(s, "1", "麦德龙、华联、农工商、永旺", "关闭"), _t(s, "2", "乐购、新华都、世纪联华", "关闭"),
+          _t(s, "3", "家乐福", "关闭")]
+    assert [t.actor for t in carry_actors(s, ts)] == ["麦德龙、华联、农工商、永旺", "乐购、新华都、世纪联华", "家乐福"]
