@@ -464,6 +464,20 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
                     # the grown action (达 -> 高达) may take the actor's last characters: fields
                     # are distinct substrings (refine rule 5, applied again after growth)
                     actor = cut_before(actor, action)
+        if rules and action is None:
+            # refine rule 17 (guide "action": the predicate that governs the quantity): no action
+            # linked, but the tagger found a predicate earlier in the quantity's own clause
+            c0 = clause_of(sentence, q.start)[0]
+            prev = [s for s in spans if s.type == "ACTION" and c0 <= s.start and s.end <= q.start]
+            if prev:
+                from .refine import cut_before, refine_roles, words_of
+
+                if words is None:
+                    words = words_of(sentence)
+                action = refine_roles(sentence, None, prev[-1], lexicon, words)[1]
+                if lexicon:
+                    action = repair_span(sentence, action, lexicon.get("action", []))
+                actor = cut_before(actor, action)
         us, ue = (unit.start, unit.end) if unit else (q.end, q.end)
         value, qual = _value_and_qualifier(sentence, q.start, q.end, us, ue)
         offsets = {"quantity": [q.start, q.end]}

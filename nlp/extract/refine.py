@@ -80,6 +80,14 @@ Applied per sentence after every quantity's tuple is built (:func:`carry_actors`
     one actor, the one most of them were linked to (ties: the longer), so a tuple the link head
     left without actor gets it (guide "Coordination": "With 分别 the actor of every tuple is the
     whole coordinated noun phrase as written"; ``全省…，分别处理40人、17人、108人、84人``).
+Applied in ``model.assemble`` after the lexicon repair:
+
+17. **Predicate of the clause when none is linked**: when the link head links no action but
+    the tagger found an ACTION span earlier in the quantity's own clause, the nearest one is
+    the action (rules 2 / 11b and the lexicon growth applied to it; the actor is cut before
+    it, rule 5). Guide "action": the predicate that governs the quantity; inside one clause a
+    list after the verb shares it (``共索要和接收３６３０万元人民币、１００万元港币、３０万美元``);
+    a verb is never taken across a comma (verbless clauses keep "").
 
 Measured with the round-0 weights: dev strict 0.421 -> 0.517; on the train split (which
 the tagger fits) 0.918 -> 0.929, i.e. the rules do not break spans the model gets right.

@@ -6,6 +6,8 @@ spans (models/extract/README.md, session 5 assembly); expected actors are the go
 from __future__ import annotations
 
 from nlp.document import Tuple
+from nlp.extract.labels import Span
+from nlp.extract.model import assemble
 from nlp.extract.refine import carry_actors
 
 
@@ -139,3 +141,27 @@ def test_without_fenbie_actors_stay_apart():
     ts = [_t(s, "1", "麦德龙、华联、农工商、永旺", "关闭"), _t(s, "2", "乐购、新华都、世纪联华", "关闭"),
           _t(s, "3", "家乐福", "关闭")]
     assert [t.actor for t in carry_actors(s, ts)] == ["麦德龙、华联、农工商、永旺", "乐购、新华都、世纪联华", "家乐福"]
+
+
+def _sp(sent: str, text: str, typ: str, nth: int = 0) -> Span:
+    k = -1
+    for _ in range(nth + 1):
+        k = sent.index(text, k + 1)
+    return Span(k, k + len(text), typ)
+
+
+def test_unlinked_quantity_takes_the_predicate_of_its_clause():
+    # pd-13706-s4: the link head linked no action to ２９００万 although 造成 governs the list
+    s = "这些犯罪案件共造成１１３２人丧生和２３５亿图格里克（约合２９００万美元）的经济损失。"
+    actor, act = _sp(s, "这些犯罪案件", "ACTOR"), _sp(s, "造成", "ACTION")
+    q, u = _sp(s, "２９００万", "QUANTITY"), _sp(s, "美元", "UNIT")
+    out = assemble(s, [actor, act, q, u], {q.start: {"actor": (actor, 0.9), "action": (None, 0.6)}})
+    assert (out[0].actor, out[0].action) == ("这些犯罪案件", "造成")
+
+
+def test_verb_is_not_taken_across_a_comma():
+    # inews-dev-613-s12 (dev): 受害人16位 is a verbless clause; 查实 sits in the clause before
+    s = "已查实涉案金额近40万元，受害人16位。"
+    act, actor, q = _sp(s, "查实", "ACTION"), _sp(s, "受害人", "ACTOR"), _sp(s, "16", "QUANTITY")
+    out = assemble(s, [act, actor, q, _sp(s, "位", "UNIT")], {q.start: {"actor": (actor, 0.9), "action": (None, 0.9)}})
+    assert (out[0].actor, out[0].action) == ("受害人", "")
