@@ -40,6 +40,7 @@ from .thesaurus import Thesaurus, load_model, load_thesaurus, propose, select_le
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "despin" / "lm.npz"
 _SEP = "\x00"  # joins a batch for the gate; never part of a spun form
+_CHAR_MATES = 8  # shared-character source: its 8 most frequent eligible mates per word (speed; README)
 _UNSEEN_MARGIN = 10.0  # margin of a form the LM never saw (the learned decision clips at 10)
 
 
@@ -130,7 +131,8 @@ class Despinner(Stage):
             lexicon only. Defaults to ``""``.
         thesaurus_chars (bool): also propose 2-character Cilin words sharing a character at
             the same position (手腕 -> 手段), scored by their own model
-            (models/despin/thesaurus_chars.json). Defaults to True.
+            (models/despin/thesaurus_chars.json). Defaults to False: dev +15 tokens, 0
+            false, but a spun page costs ~2x the synonym source's time (README).
         thesaurus_model (str): the candidate model (:class:`nlp.despin.thesaurus.ThesaurusModel`);
             ``""`` = models/despin/thesaurus.json. Defaults to ``""``.
         thesaurus_threshold (float): probability a candidate needs; negative = the one
@@ -154,7 +156,7 @@ class Despinner(Stage):
                  strong_unambiguous: int = 5, dense_unambiguous: float = 10.0, context: int = 4, chain_penalty: float = 1.0, support_threshold: float = 0.5,
                  force: bool = False, decision: str = "rule", decision_model: str = "",
                  decision_threshold: float = -1.0, context_model: str = "", context_weight: float = 0.2,
-                 thesaurus: str = "", thesaurus_chars: bool = True, thesaurus_model: str = "", thesaurus_threshold: float = -1.0,
+                 thesaurus: str = "", thesaurus_chars: bool = False, thesaurus_model: str = "", thesaurus_threshold: float = -1.0,
                  thesaurus_min_expected: float = 0.01, thesaurus_min_ratio: float = 1.0):
         if context < 1:
             raise ConfigError(f"stages.despin.context must be >= 1, got {context}.")
@@ -256,7 +258,7 @@ class Despinner(Stage):
         return load_thesaurus(self.thesaurus)
 
     def thesaurus_candidates(self, text: str, matches: list[Match], choice: list[str | None],
-                             cjk_chars: int, source: str = "synonym") -> list:
+                             cjk_chars: int, source: str = "synonym", max_mates: int = 0) -> list:
         """Thesaurus candidates (:func:`nlp.despin.thesaurus.propose`) with spans in ``text``.
 
         They are scored on the page as the lexicon pass despun it (a spun neighbour is
@@ -268,7 +270,8 @@ class Despinner(Stage):
         cur_text, spans = _current_text(text, matches, current)
         taken = {o for m in matches for o in m.entry.originals}
         cands = propose(cur_text, spans, taken, self.lm, thes, cjk_chars=cjk_chars, context=self.context,
-                        min_expected=self.thesaurus_min_expected, min_ratio=self.thesaurus_min_ratio)
+                        min_expected=self.thesaurus_min_expected, min_ratio=self.thesaurus_min_ratio,
+                        max_mates=max_mates)
         if not cands:
             return []
         # a candidate lies in a gap between matches: shift = offset in text - offset in cur_text
@@ -348,7 +351,7 @@ class Despinner(Stage):
                 # the shared-character source comes second and never overlaps the first
                 used = [(s, e) for s, e, _c, _p in accepted]
                 more = select_learned(self.thesaurus_candidates(text, matches, choice, a["ev"].cjk_chars,
-                                                                source="shared_char"),
+                                                                source="shared_char", max_mates=_CHAR_MATES),
                                       load_model("", "shared_char"))
                 accepted += [x for x in more if not any(x[0] < b and a_ < x[1] for a_, b in used)]
             for s, e, c, p in accepted:

@@ -91,13 +91,22 @@ class Thesaurus:
     def __init__(self, mates: dict[str, tuple[str, ...]]):
         self.mates = mates
         self.lengths = sorted({len(w) for w in mates}, reverse=True)
-        self._counted: set[int] = set()  # ids of LMs whose word-count cache holds every word
+        self._ranked: dict[int, tuple[dict[str, float], dict[str, tuple[str, ...]]]] = {}
 
-    def prime(self, lm) -> None:
-        """Look up the LM count of every thesaurus word once (mates are words too)."""
-        if id(lm) not in self._counted:
-            lm.word_counts(list(self.mates))
-            self._counted.add(id(lm))
+    def ranked(self, lm) -> tuple[dict[str, float], dict[str, tuple[str, ...]]]:
+        """LM counts of every word and the mates sorted by count (most frequent first).
+
+        Computed once per LM: a spun page then reads counts from a dict and stops at the
+        first mate below the frequency floor (the shared-character source has ~80 mates
+        per word)."""
+        got = self._ranked.get(id(lm))
+        if got is None:
+            words = list(set(self.mates).union(*self.mates.values()))
+            lm.word_counts(words)
+            counts = {w: lm.word_count(w) for w in words}
+            mates = {w: tuple(sorted(m, key=lambda o: (-counts.get(o, 0.0), o))) for w, m in self.mates.items()}
+            got = self._ranked[id(lm)] = (counts, mates)
+        return got
 
     @classmethod
     def load(cls, path: str | Path | None = None, *, source: str = "synonym") -> Thesaurus:
@@ -196,7 +205,8 @@ class Candidate:
 
 
 def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesaurus: Thesaurus, *,
-            cjk_chars: int, context: int = 4, min_expected: float = 0.0, min_ratio: float = 0.0) -> list[Candidate]:
+            cjk_chars: int, context: int = 4, min_expected: float = 0.0, min_ratio: float = 0.0,
+            max_mates: int = 0) -> list[Candidate]:
     """Thesaurus candidates on ``text`` (the page as the lexicon pass despun it).
 
     Args:
@@ -209,6 +219,8 @@ def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesau
         context: LM context characters on each side.
         min_expected: an original must be expected at least this often on the page.
         min_ratio: f(original) >= min_ratio x f(spun) in the LM corpus.
+        max_mates: score only the this many most frequent eligible mates per word
+            (0 = all; LM windows are the cost of a spun page).
 
     Returns:
         list[Candidate]: one per spun word (its best mate by min margin), unsorted.
@@ -216,16 +228,25 @@ def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesau
     occ = thesaurus.occurrences(text, spans)
     if not occ:
         return []
-    thesaurus.prime(lm)
+    counts, ranked = thesaurus.ranked(lm)
     per_char = cjk_chars / max(lm.total, 1)
     # every substring of a mate's length, once: `o in text` per mate would scan the page
     present = {text[p:p + n] for n in thesaurus.lengths for p in range(len(text) - n + 1)}
     floor = min_expected / per_char if per_char else math.inf
-    count = lm.word_count
     todo: list[tuple[str, list[str]]] = []
     for w in occ:
-        least = max(floor, min_ratio * count(w))
-        cands = [o for o in thesaurus.mates[w] if count(o) >= least and o not in present and o not in taken]
+        least = max(floor, min_ratio * counts[w])
+        cands = []
+        for o in ranked[w]:
+            if counts[o] < least:
+                break
+            if o not in present and o not in taken:
+                cands.append(o)
+                if len(cands) == max_mates:
+                    break
+        if len(cands) > 1:  # the thesaurus's own order: ties in the margin resolve as in training
+            order = thesaurus.mates[w]
+            cands.sort(key=order.index)
         if cands:
             todo.append((w, cands))
     if not todo:
