@@ -425,6 +425,14 @@ def repair_span(sentence: str, span: Span, words: list[str], *, anchored: bool =
     return best
 
 
+# refine rule 18: a fallback actor must have been a real contender of the link head. Chosen on
+# dev+dev2 (cached session-5 tagger outputs; dev2 strict 0.10: 0.4454, 0.15: 0.4474, 0.20: 0.4433,
+# 0.30: 0.4413, dev 0.5724 for all): 0.10 admits 主导产品基本 (p 0.14) over rule 14's 主导产品, 0.0
+# a 0.00-probability 区 -> 港澳地区 (an object of 赴), 0.20 drops 浙江 (0.17) in 其中浙江3起. Few
+# cases decide it: a tuned value, not a principled one
+ALT_ACTOR_MIN_P = 0.15
+
+
 def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[Span | None, float]]],
              lexicon: dict[str, list[str]] | None = None, *, rules: bool = True) -> list[Tuple]:
     """Turn spans + link decisions into guide tuples with offsets, value and qualifier.
@@ -432,7 +440,8 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
     Args:
         sentence (str): the sentence.
         spans (list[Span]): predicted typed spans.
-        links (dict): quantity span start -> role -> (linked span or None, probability).
+        links (dict): quantity span start -> role -> (linked span or None, probability);
+            ``"actor_ranked"``: every actor choice (span or None, probability), best first.
         lexicon (dict | None): train-split action/unit words (:func:`build_lexicon`) used to
             grow truncated action and unit spans.
         rules (bool): repair actor/action boundaries with words and guide rules
@@ -454,7 +463,21 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
 
             if words is None:
                 words = words_of(sentence)
+            linked = actor, action
             actor, action = refine_roles(sentence, actor, action, lexicon, words)
+            if linked[0] is not None and actor is None:
+                # refine rule 18: the linked actor was a fragment the rules dropped (的, 保, 、):
+                # the next-ranked candidate of the quantity's own clause that survives them, if
+                # ranked above "no actor"
+                c0, c1 = clause_of(sentence, q.start)
+                for alt, p_alt in role.get("actor_ranked", ()):
+                    if alt is None or p_alt < ALT_ACTOR_MIN_P:
+                        break
+                    if alt is not linked[0] and c0 <= alt.start and alt.end <= c1:
+                        a2, c2 = refine_roles(sentence, alt, linked[1], lexicon, words)
+                        if a2 is not None:
+                            actor, action = a2, c2
+                            break
         if lexicon:
             if unit:
                 unit = repair_span(sentence, unit, lexicon.get("unit", []), anchored=True)
@@ -607,6 +630,10 @@ class ModelExtractor:
                 for j, q in enumerate(quants):
                     k = best[j]
                     links.setdefault(q.start, {})[r] = (cands[k - 1] if k else None, float(sub[j, k]))
+                    if r == "actor":
+                        # the ranked choices, for refine rule 18 (a fragment link falls back)
+                        links[q.start]["actor_ranked"] = [(cands[i - 1] if i else None, float(sub[j, i]))
+                                                          for i in np.argsort(-sub[j]).tolist()]
 
 
 def batch_arrays(encs, pad_id: int):

@@ -165,3 +165,17 @@ def test_verb_is_not_taken_across_a_comma():
     act, actor, q = _sp(s, "查实", "ACTION"), _sp(s, "受害人", "ACTOR"), _sp(s, "16", "QUANTITY")
     out = assemble(s, [act, actor, q, _sp(s, "位", "UNIT")], {q.start: {"actor": (actor, 0.9), "action": (None, 0.9)}})
     assert (out[0].actor, out[0].action) == ("受害人", "")
+
+
+def test_fragment_link_falls_back_to_the_next_candidate_of_the_clause():
+    # pd-19344-s5 (dev2): the link head chose 的 (0.69) over 工业增长率 (0.31); gold 工业增长率
+    s = "阿比托说，１９９７年的工业增长率为５．７％；"
+    de, act, actor = _sp(s, "的", "ACTOR"), _sp(s, "为", "ACTION"), _sp(s, "工业增长率", "ACTOR")
+    q, u = _sp(s, "５．７", "QUANTITY"), _sp(s, "％", "UNIT")
+    links = {q.start: {"actor": (de, 0.69), "action": (act, 0.99),
+                       "actor_ranked": [(de, 0.69), (actor, 0.31), (None, 0.0)]}}
+    out = assemble(s, [de, actor, act, q, u], links)
+    assert (out[0].actor, out[0].action) == ("工业增长率", "为")
+    # a candidate the link head gave (almost) nothing is not a fallback
+    links[q.start]["actor_ranked"] = [(de, 0.99), (actor, 0.01), (None, 0.0)]
+    assert assemble(s, [de, actor, act, q, u], links)[0].actor == ""
