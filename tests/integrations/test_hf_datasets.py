@@ -113,7 +113,8 @@ def test_hf_map_adds_tuples_when_extract_runs(config):
 def test_hf_fits_clean_corpus_on_site_template_lines(tmp_path):
     """A line a site repeats under every article is template even when no per-page rule
     knows its wording: make_map_fn(fit_on=...) and run_dataset fit clean.corpus on the
-    dataset's pages (as the local runner does) and remove it; without fitting it stays."""
+    dataset's pages (as the local runner does) and remove it from every page; without
+    fitting it survives on most pages (clean.lines drops it as a trailing sentence on a few)."""
     # (no "关注本号…为你": clean.chrome now removes such reader prompts on every page)
     template = "滨江生活圈每天为市民带来第一手好消息"
     seed = sorted(SEEDS.glob("003_*.txt"))[0]
@@ -132,7 +133,8 @@ def test_hf_fits_clean_corpus_on_site_template_lines(tmp_path):
 
     plain = make_map_fn(cfg)
     kept = ds.map(plain, batched=True, batch_size=4, features=plain.features(ds.features))
-    assert all(template in t for t in kept["zhie_text"])
+    assert sum(template in t for t in kept["zhie_text"]) >= len(ds) // 2
+    assert not any(e["reason"] == "corpus_repeat" for edits in kept["zhie_edits"] for e in edits)
 
     src, dst = tmp_path / "in", tmp_path / "out"
     ds.save_to_disk(str(src))
