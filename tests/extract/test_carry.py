@@ -179,3 +179,15 @@ def test_fragment_link_falls_back_to_the_next_candidate_of_the_clause():
     # a candidate the link head gave (almost) nothing is not a fallback
     links[q.start]["actor_ranked"] = [(de, 0.99), (actor, 0.01), (None, 0.0)]
     assert assemble(s, [de, actor, act, q, u], links)[0].actor == ""
+
+
+def test_actor_stopping_short_of_its_head_noun_grows_to_the_word_end():
+    # pd-15278-s3 (dev2): the tagger's 北京市红十字 ends inside 红十字会; gold 北京市红十字会
+    from nlp.extract.refine import refine_roles, words_of
+
+    s = "截至通知发出后的今天，中国红十字总会已收到中国红十字基金会捐助３０万元，上海市红十字会募集的１２０万元款物，北京市红十字会募集的５０万元。"
+    a, c = _sp(s, "北京市红十字", "ACTOR"), _sp(s, "募集", "ACTION", nth=1)
+    a2, c2 = refine_roles(s, a, c, {}, words_of(s))
+    assert s[a2.start:a2.end] == "北京市红十字会"
+    # a one-character fragment is not grown into a guessed word (it snaps back and is dropped)
+    assert refine_roles(s, _sp(s, "北", "ACTOR"), c, {}, words_of(s))[0] is None

@@ -34,8 +34,11 @@ def _fix(sent, actor, action):
 
 
 @pytest.mark.parametrize("sent, actor, action, expected", [
-    # actor ran into the next word (平台 | 深入)
-    ("2023年平台深入产业带商家实地质检,覆盖12个产业带的17个商品品类,验货总量超3000万件。", "平台深", "覆盖", ("平台", "覆盖")),
+    # actor ran into the next word (平台 | 深入): since session 5 rule 1 grows a 2+ character span to
+    # the word's end (measured: more tagger spans stop short of the head noun than run on), so this
+    # session-3 error is no longer repaired; kept as a strict xfail to record the trade
+    pytest.param("2023年平台深入产业带商家实地质检,覆盖12个产业带的17个商品品类,验货总量超3000万件。", "平台深", "覆盖",
+                 ("平台", "覆盖"), marks=pytest.mark.xfail(strict=True, reason="rule 1 grows 2+ char actor spans")),
     # actor's front cut off inside a word (警方)
     ("警方于12月13日一举捣毁三个犯罪窝点，抓获、审查犯罪嫌疑人10名，刑事拘留4名。", "方", "捣毁", ("警方", "捣毁")),
     # action cut inside a word (覆盖), actor is another clause's subject: only the action is repaired
