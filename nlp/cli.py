@@ -172,7 +172,8 @@ def cmd_eval_despin(args) -> int:
 
 
 TRAINERS = {
-    # name -> (module, function, shipped output, relative to the project folder; shown in the help);
+    # name -> (module, function, shipped output, relative to the project folder; shown in the help
+    # [, keyword arguments]);
     # each reproduces a shipped model. Without -o the function's own default is used, which is the
     # same path anchored at the project folder, so the command works from any working directory.
     "despin": ("nlp.despin.train", "train_lm", "models/despin"),
@@ -183,6 +184,12 @@ TRAINERS = {
     "silver": ("nlp.extract.silver", "build_silver", "corpora/extract/silver.jsonl"),
     "despin-context": ("nlp.despin.context", "train_context", "models/despin/context.npz"),
     "despin-decision": ("nlp.despin.decision", "train_decision", "models/despin/decision.json"),
+    # despin's decision on thesaurus (Cilin) candidates: "=" group-mates, and (shipped off)
+    # same-position shared-character mates
+    "despin-thesaurus": ("nlp.despin.thesaurus", "train_thesaurus", "models/despin/thesaurus.json",
+                         {"source": "synonym"}),
+    "despin-thesaurus-chars": ("nlp.despin.thesaurus", "train_thesaurus", "models/despin/thesaurus_chars.json",
+                               {"source": "shared_char"}),
     "clean-lines": ("nlp.clean.lines", "train_lines", "models/clean/lines.json"),
     # the tagger's assembly lexicon (actions/units of the gold train split), weights untouched
     "lexicon": ("nlp.extract.train", "rebuild_lexicon", "models/extract"),
@@ -195,9 +202,10 @@ TRAINERS = {
 def cmd_train(args) -> int:
     import importlib
 
-    module, func, _shipped = TRAINERS[args.what]
+    module, func, _shipped, *kwargs = TRAINERS[args.what]
     fn = getattr(importlib.import_module(module), func)
-    result = fn(args.out) if args.out else fn()
+    kw = kwargs[0] if kwargs else {}
+    result = fn(args.out, **kw) if args.out else fn(**kw)
     if result is not None:
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
     return 0
