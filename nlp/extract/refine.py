@@ -77,7 +77,8 @@ Applied per sentence after every quantity's tuple is built (:func:`carry_actors`
     with a preposition (``162例在院接受治疗``: bare numeral + classifier, no subject). A patient
     subject of an active transitive verb (``1819个工程建成运行``) is not detected (no parser).
 15. **Function words at the actor's edges** (applied first, per tuple): a trailing word that
-    jieba's part-of-speech tagger marks as a preposition, conjunction or adverb (法院|以,
+    jieba's part-of-speech tagger marks as a preposition, conjunction, adverb or adverbial
+    adjective (ad: 段文杰|积极) (法院|以,
     被告人陈某|以) and a leading preposition or conjunction (由于|国内生产总值) are dropped; a
     one-word actor is kept. Guide "actor": the noun phrase as written, without adverbs in
     front; an NP neither starts nor ends with a preposition (extends rule 6's fixed list, which
@@ -266,8 +267,8 @@ def _with_actor(t, sentence: str, span):
 
 
 _POSSEG = None
-# jieba part-of-speech flags of function words: preposition, conjunction, adverb
-_FUNCTION_POS = ("p", "c", "d")
+# jieba part-of-speech flags of function words: preposition, conjunction, adverb, adverbial adjective (积极)
+_FUNCTION_POS = ("p", "c", "d", "ad")
 
 
 def pos_words(sentence: str) -> list[tuple[int, int, str]]:

@@ -191,3 +191,9 @@ def test_actor_stopping_short_of_its_head_noun_grows_to_the_word_end():
     assert s[a2.start:a2.end] == "北京市红十字会"
     # a one-character fragment is not grown into a guessed word (it snaps back and is dropped)
     assert refine_roles(s, _sp(s, "北", "ACTOR"), c, {}, words_of(s))[0] is None
+
+
+def test_adverbial_adjective_trimmed_from_the_actor_end():
+    # inews-train-3409-s10 (dev2): 段文杰积极 (积极/ad before the verb 退赔); gold 段文杰
+    s = "案发后，段文杰积极退赔赃款170万元，富县医保办暂扣15万元，共计185万元。"
+    assert carry_actors(s, [_t(s, "170万", "段文杰积极", "退赔")])[0].actor == "段文杰"
