@@ -194,6 +194,15 @@ def test_actor_stopping_short_of_its_head_noun_grows_to_the_word_end():
 
 
 def test_adverbial_adjective_trimmed_from_the_actor_end():
-    # inews-train-3409-s10 (dev2): 段文杰积极 (积极/ad before the verb 退赔); gold 段文杰
+    # inews-train-3409-s10 (dev): 段文杰积极 (积极/ad before the verb 退赔); gold 段文杰
     s = "案发后，段文杰积极退赔赃款170万元，富县医保办暂扣15万元，共计185万元。"
     assert carry_actors(s, [_t(s, "170万", "段文杰积极", "退赔")])[0].actor == "段文杰"
+
+
+def test_indicator_name_ending_in_a_measure_noun_is_not_split():
+    # inews-train-409-s2 (dev2): 执行到位总金额 is an indicator NP (verbless), not 执行 + 到位
+    from nlp.extract.refine import refine_roles, words_of
+
+    s = "据统计，今年来全市两级法院共执结各类案件21613件，执行到位总金额96.69亿元，执行标的到位率76.71%。"
+    a, c = refine_roles(s, _sp(s, "执行到位总金额", "ACTOR"), None, {"action": ["执结", "到位", "执行"]}, words_of(s))
+    assert (s[a.start:a.end], c) == ("执行到位总金额", None)
