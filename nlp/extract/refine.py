@@ -31,6 +31,9 @@ Rules, in order, per quantity's linked (actor, action):
    执行到位总金额 is verbless; GUIDE_NOTES "Indicator names are verbless"; 额/量/值 added in
    session 5: dev+dev2 strict 0.5042 -> 0.5055), and
    only when something follows the verb (民间固定资产投资 is a nominalisation).
+   3c (session 5). Also when the verb is the span's first word: the span is a verb + object
+   opening a clause without subject, so actor "" and action the verb (``生产原油１５８０万吨`` ->
+   ("", 生产); GUIDE_NOTES decision 1 annotates exactly this clause so).
    3b. Else a one-character train action that is a jieba word of its own, from the
    actor's third character on (千户企业净资产|达 -> 千户企业净资产 / 达).
 4. **Leading time words** are dropped from the actor (guide "Actor boundaries").
@@ -225,7 +228,7 @@ def refine_roles(sentence: str, actor: Span | None, action: Span | None, lexicon
         if not txt.endswith(_INDICATOR_ENDS):
             # an object must follow the verb: an NP ending in a verb-like noun (民间固定资产投资,
             # 生活用品及服务) is a nominalisation, not a swallowed predicate
-            hit = next(((k, w) for k in range(1, len(txt)) for w in lexicon.get("action", [])
+            hit = next(((k, w) for k in range(0, len(txt)) for w in lexicon.get("action", [])
                         if txt.startswith(w, k) and k + len(w) < len(txt)
                         and a.start + k in starts and a.start + k + len(w) in ends), None)
             if hit is None:   # 3b: a one-character train action that is a word of its own (净资产|达)
@@ -234,7 +237,8 @@ def refine_roles(sentence: str, actor: Span | None, action: Span | None, lexicon
         if hit:
             k, w = hit
             c = Span(a.start + k, a.start + k + len(w), "ACTION", a.score)
-            a = Span(a.start, a.start + k, "ACTOR", a.score)
+            # 3c: the verb opens the span (生产原油): a clause without subject, actor ""
+            a = Span(a.start, a.start + k, "ACTOR", a.score) if k else None
     if a is not None:
         m = _TIME_RE.match(sentence[a.start:a.end])
         if m and m.end() < a.end - a.start:

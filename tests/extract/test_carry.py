@@ -206,3 +206,12 @@ def test_indicator_name_ending_in_a_measure_noun_is_not_split():
     s = "据统计，今年来全市两级法院共执结各类案件21613件，执行到位总金额96.69亿元，执行标的到位率76.71%。"
     a, c = refine_roles(s, _sp(s, "执行到位总金额", "ACTOR"), None, {"action": ["执结", "到位", "执行"]}, words_of(s))
     assert (s[a.start:a.end], c) == ("执行到位总金额", None)
+
+
+def test_verb_opening_the_actor_span_is_the_action_of_a_subjectless_clause():
+    # pd-6079-s5 (dev): the tagger's actor 生产原油 is verb + object; gold ("", 生产)
+    from nlp.extract.refine import refine_roles, words_of
+
+    s = "生产原油１５８０万吨，比上年增长１０％；"
+    a, c = refine_roles(s, _sp(s, "生产原油", "ACTOR"), None, {"action": ["生产"]}, words_of(s))
+    assert (a, s[c.start:c.end]) == (None, "生产")
