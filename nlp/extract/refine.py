@@ -31,9 +31,6 @@ Rules, in order, per quantity's linked (actor, action):
    执行到位总金额 is verbless; GUIDE_NOTES "Indicator names are verbless"; 额/量/值 added in
    session 5: dev+dev2 strict 0.5042 -> 0.5055), and
    only when something follows the verb (民间固定资产投资 is a nominalisation).
-   3c (session 5). Also when the verb is the span's first word: the span is a verb + object
-   opening a clause without subject, so actor "" and action the verb (``生产原油１５８０万吨`` ->
-   ("", 生产); GUIDE_NOTES decision 1 annotates exactly this clause so).
    3b. Else a one-character train action that is a jieba word of its own, from the
    actor's third character on (千户企业净资产|达 -> 千户企业净资产 / 达).
 4. **Leading time words** are dropped from the actor (guide "Actor boundaries").
@@ -72,7 +69,9 @@ Applied per sentence after every quantity's tuple is built (:func:`carry_actors`
     carried, "" included (guide "actor": "takes the actor of the immediately preceding clause of
     the same sentence, overt or itself carried"; GUIDE_NOTES decision 1: ``生产原油１５８０万吨，
     比上年增长１０％`` -> ("", 增长)). The link head tends to pick the nearest earlier ACTOR span,
-    which is often the object NP of the preceding clause (家庭农场投入生产费用).
+    which is often the object NP of the preceding clause (家庭农场投入生产费用). Not in a clause
+    with 分别, which resolves parallel clauses respectively (GUIDE_NOTES "Actor": 征收关税…，进口
+    环节税…，分别比上年同期增长４％和１４．６％ -> 关税 / 进口环节税).
 14. **Number inside the subject**: a quantity with no actor whose action follows it in the same
     clause takes the counted noun between the numeral+classifier and the verb as actor (guide
     "Number inside the subject": ``16个案例入选`` -> 案例; ``５６家金融公司关门`` -> 金融公司), without a
@@ -86,8 +85,9 @@ Applied per sentence after every quantity's tuple is built (:func:`carry_actors`
     adjective (ad: 段文杰|积极) (法院|以,
     被告人陈某|以) and a leading preposition or conjunction (由于|国内生产总值) are dropped; a
     one-word actor is kept. Guide "actor": the noun phrase as written, without adverbs in
-    front; an NP neither starts nor ends with a preposition (extends rule 6's fixed list, which
-    misses 以 / 由于, by part of speech instead of strings).
+    front; an NP does not end with a preposition (extends rule 6's fixed list, which misses 以 /
+    由于, by part of speech instead of strings). Leading prepositions stay: on the train split
+    they open modifier phrases inside the NP (通过香港的转口贸易, 对全部投资增长的贡献率).
 16. **分别 coordination**: the tuples of one predicate after 分别 in a clause (same action) share
     one actor, the one most of them were linked to (ties: the longer), so a tuple the link head
     left without actor gets it (guide "Coordination": "With 分别 the actor of every tuple is the
@@ -228,7 +228,7 @@ def refine_roles(sentence: str, actor: Span | None, action: Span | None, lexicon
         if not txt.endswith(_INDICATOR_ENDS):
             # an object must follow the verb: an NP ending in a verb-like noun (民间固定资产投资,
             # 生活用品及服务) is a nominalisation, not a swallowed predicate
-            hit = next(((k, w) for k in range(0, len(txt)) for w in lexicon.get("action", [])
+            hit = next(((k, w) for k in range(1, len(txt)) for w in lexicon.get("action", [])
                         if txt.startswith(w, k) and k + len(w) < len(txt)
                         and a.start + k in starts and a.start + k + len(w) in ends), None)
             if hit is None:   # 3b: a one-character train action that is a word of its own (净资产|达)
@@ -237,8 +237,7 @@ def refine_roles(sentence: str, actor: Span | None, action: Span | None, lexicon
         if hit:
             k, w = hit
             c = Span(a.start + k, a.start + k + len(w), "ACTION", a.score)
-            # 3c: the verb opens the span (生产原油): a clause without subject, actor ""
-            a = Span(a.start, a.start + k, "ACTOR", a.score) if k else None
+            a = Span(a.start, a.start + k, "ACTOR", a.score)
     if a is not None:
         m = _TIME_RE.match(sentence[a.start:a.end])
         if m and m.end() < a.end - a.start:
@@ -305,7 +304,7 @@ def _trim_function_words(actor: list[int], tags: list[tuple[int, int, str]]):
         return actor    # the actor does not follow the POS segmentation: leave it
     while len(ws) > 1 and ws[-1][2] in _FUNCTION_POS:
         ws.pop()
-    while len(ws) > 1 and ws[0][2] in _FUNCTION_POS[:2]:
+    while len(ws) > 1 and ws[0][2] == "c":
         ws.pop(0)
     return ws[0][0], ws[-1][1]
 
@@ -375,7 +374,7 @@ def carry_actors(sentence: str, tuples: list, words: list[tuple[int, int]] | Non
                       and not p.action.startswith(CHANGE_PREFIXES + _NOT_AGENT)
                       and clause_of(sentence, p.offsets["quantity"][0])[1] < c0]
             t = _with_actor(t, sentence, agents[-1].offsets["actor"] if agents else None)
-        elif a and change and not c0 <= a[0] < c1 and out \
+        elif a and change and not c0 <= a[0] < c1 and out and "分别" not in sentence[c0:c1] \
                 and clause_of(sentence, out[-1].offsets["quantity"][0])[1] == c0 - 1:
             # rule 13: the preceding clause's actor, overt or itself carried (also "")
             t = _with_actor(t, sentence, out[-1].offsets.get("actor"))

@@ -109,7 +109,7 @@ def test_prepositions_and_conjunctions_trimmed_from_the_actor_edges():
     s = ("近日，这起由浙江省杭州市萧山区检察院提起的杭州市首例食品安全领域公益诉讼案件一审宣判，"
          "法院以生产、销售有毒、有害食品罪判处张某等6人有期徒刑一年零三个月到四年不等。")
     assert carry_actors(s, [_t(s, "6", "法院以", "判处")])[0].actor == "法院"
-    # pd-19344-s4 (dev2): leading conjunction 由于
+    # pd-19344-s4 (dev2): leading conjunction 由于 (a leading preposition stays: 通过香港的转口贸易)
     s = "菲经济发展部长阿比托在新闻发布会上说，尽管去年的国际收入大幅度减少，由于国内生产总值保持了５．１％的增长率。"
     assert carry_actors(s, [_t(s, "５．１", "由于国内生产总值", "保持")])[0].actor == "国内生产总值"
 
@@ -151,12 +151,22 @@ def _sp(sent: str, text: str, typ: str, nth: int = 0) -> Span:
 
 
 def test_unlinked_quantity_takes_the_predicate_of_its_clause():
-    # pd-13706-s4: the link head linked no action to ２９００万 although 造成 governs the list
-    s = "这些犯罪案件共造成１１３２人丧生和２３５亿图格里克（约合２９００万美元）的经济损失。"
-    actor, act = _sp(s, "这些犯罪案件", "ACTOR"), _sp(s, "造成", "ACTION")
-    q, u = _sp(s, "２９００万", "QUANTITY"), _sp(s, "美元", "UNIT")
+    # inews-test-609-s9 (dev): the link head linked no action to 65起 although 查处 governs the list
+    s = ("与此同时，严肃整治各种铺张浪费问题，全省分别查处公款吃喝、公款旅游、违规配备使用公车、违规发放津补贴或福利"
+         "23起、9起、94起、65起，分别处理40人、17人、108人、84人。")
+    actor, act = _sp(s, "全省", "ACTOR"), _sp(s, "查处", "ACTION")
+    q, u = _sp(s, "65", "QUANTITY"), _sp(s, "起", "UNIT", nth=3)
     out = assemble(s, [actor, act, q, u], {q.start: {"actor": (actor, 0.9), "action": (None, 0.6)}})
-    assert (out[0].actor, out[0].action) == ("这些犯罪案件", "造成")
+    assert (out[0].actor, out[0].action) == ("全省", "查处")
+
+
+def test_unlinked_quantity_in_a_parenthesis_takes_no_predicate_from_outside():
+    # train split (南宁警方, annotator B): 在逃人员52人 inside （…） is verbless; 抓获 is outside it
+    s = "据统计，4月1日至5月8日，南宁警方共抓获各类通信网络犯罪嫌疑人114人（其中在逃人员52人，自首7人）、团伙9个；"
+    act, actor = _sp(s, "抓获", "ACTION"), _sp(s, "在逃人员", "ACTOR")
+    q, u = _sp(s, "52", "QUANTITY"), _sp(s, "人", "UNIT", nth=2)
+    out = assemble(s, [act, actor, q, u], {q.start: {"actor": (actor, 0.9), "action": (None, 0.9)}})
+    assert (out[0].actor, out[0].action) == ("在逃人员", "")
 
 
 def test_verb_is_not_taken_across_a_comma():
@@ -208,10 +218,14 @@ def test_indicator_name_ending_in_a_measure_noun_is_not_split():
     assert (s[a.start:a.end], c) == ("执行到位总金额", None)
 
 
-def test_verb_opening_the_actor_span_is_the_action_of_a_subjectless_clause():
-    # pd-6079-s5 (dev): the tagger's actor 生产原油 is verb + object; gold ("", 生产)
-    from nlp.extract.refine import refine_roles, words_of
+def test_leading_preposition_of_a_modifier_stays_in_the_actor():
+    # train split (People's Daily): gold actor 通过香港的转口贸易
+    s = "其余的为通过第三国（地区）的间接贸易，其中，通过香港的转口贸易为１８６．３亿美元，占与美双边贸易总额的３８％。"
+    assert carry_actors(s, [_t(s, "１８６．３亿", "通过香港的转口贸易", "为", nth=0)])[0].actor == "通过香港的转口贸易"
 
-    s = "生产原油１５８０万吨，比上年增长１０％；"
-    a, c = refine_roles(s, _sp(s, "生产原油", "ACTOR"), None, {"action": ["生产"]}, words_of(s))
-    assert (a, s[c.start:c.end]) == (None, "生产")
+
+def test_change_predicate_after_fenbie_is_not_carried_from_the_previous_clause():
+    # train split: 分别 resolves parallel clauses respectively (GUIDE_NOTES "Actor")
+    s = "公路客运量达到１１４亿人次，货运量９９亿吨，分别比上年增长２％和０．６％。"
+    ts = [_t(s, "１１４亿", "公路客运量", "达到"), _t(s, "９９亿", "货运量", ""), _t(s, "２", "公路客运量", "增长")]
+    assert carry_actors(s, ts)[2].actor == "公路客运量"
