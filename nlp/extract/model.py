@@ -491,7 +491,8 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
             # refine rule 17 (guide "action": the predicate that governs the quantity): no action
             # linked, but the tagger found a predicate earlier in the quantity's own clause
             c0 = clause_of(sentence, q.start)[0]
-            prev = [s for s in spans if s.type == "ACTION" and c0 <= s.start and s.end <= q.start]
+            prev = [s for s in spans if s.type == "ACTION" and c0 <= s.start and s.end <= q.start
+                    and not any(ch in "（(●" for ch in sentence[s.end:q.start])]   # not into a parenthesis
             if prev:
                 from .refine import cut_before, refine_roles, words_of
 

@@ -99,7 +99,8 @@ Applied in ``model.assemble`` after the lexicon repair:
     the action (rules 2 / 11b and the lexicon growth applied to it; the actor is cut before
     it, rule 5). Guide "action": the predicate that governs the quantity; inside one clause a
     list after the verb shares it (``共索要和接收３６３０万元人民币、１００万元港币、３０万美元``);
-    a verb is never taken across a comma (verbless clauses keep "").
+    a verb is never taken across a comma (verbless clauses keep "") nor into a parenthesis or
+    past a bullet (（其中在逃人员52人 is verbless; train split: 2 right tuples broken without this).
 18. **A fragment link falls back to the next candidate**: when the linked actor is a fragment
     the rules drop (rules 7-10: ``的``, ``保``, ``、``, ``来``), the next-ranked ACTOR candidate of
     the quantity's own clause that survives the rules is the actor, if the link head gave it

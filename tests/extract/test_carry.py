@@ -164,7 +164,7 @@ def test_unlinked_quantity_in_a_parenthesis_takes_no_predicate_from_outside():
     # train split (南宁警方, annotator B): 在逃人员52人 inside （…） is verbless; 抓获 is outside it
     s = "据统计，4月1日至5月8日，南宁警方共抓获各类通信网络犯罪嫌疑人114人（其中在逃人员52人，自首7人）、团伙9个；"
     act, actor = _sp(s, "抓获", "ACTION"), _sp(s, "在逃人员", "ACTOR")
-    q, u = _sp(s, "52", "QUANTITY"), _sp(s, "人", "UNIT", nth=2)
+    q, u = _sp(s, "52", "QUANTITY"), _sp(s, "人", "UNIT", nth=3)
     out = assemble(s, [act, actor, q, u], {q.start: {"actor": (actor, 0.9), "action": (None, 0.9)}})
     assert (out[0].actor, out[0].action) == ("在逃人员", "")
 
