@@ -82,12 +82,11 @@ Applied per sentence after every quantity's tuple is built (:func:`carry_actors`
     subject of an active transitive verb (``1819个工程建成运行``) is not detected (no parser).
 15. **Function words at the actor's edges** (applied first, per tuple): a trailing word that
     jieba's part-of-speech tagger marks as a preposition, conjunction, adverb or adverbial
-    adjective (ad: 段文杰|积极) (法院|以,
-    被告人陈某|以) and a leading preposition or conjunction (由于|国内生产总值) are dropped; a
-    one-word actor is kept. Guide "actor": the noun phrase as written, without adverbs in
-    front; an NP does not end with a preposition (extends rule 6's fixed list, which misses 以 /
-    由于, by part of speech instead of strings). Leading prepositions stay: on the train split
-    they open modifier phrases inside the NP (通过香港的转口贸易, 对全部投资增长的贡献率).
+    adjective (法院|以, 被告人陈某|以, 段文杰|积极) and a leading conjunction (由于|国内生产总值)
+    are dropped; a one-word actor is kept. Guide "actor": the noun phrase as written, without
+    adverbs in front; an NP does not end with a preposition (extends rule 6's fixed list, which
+    misses 以 / 由于, by part of speech instead of strings). Leading prepositions stay: on the
+    train split they open modifier phrases inside the NP (通过香港的转口贸易, 对全部投资增长的贡献率).
 16. **分别 coordination**: the tuples of one predicate after 分别 in a clause (same action) share
     one actor, the one most of them were linked to (ties: the longer), so a tuple the link head
     left without actor gets it (guide "Coordination": "With 分别 the actor of every tuple is the
