@@ -288,7 +288,13 @@ def pos_words(sentence: str) -> list[tuple[int, int, str]]:
             if _POSSEG is None:
                 import jieba.posseg
 
-                _POSSEG = jieba.posseg.POSTokenizer(_JIEBA)
+                # jieba.posseg's import already read the dictionary's word -> tag table for its
+                # default tokenizer (~0.7 s); POSTokenizer(_JIEBA) would read it a second time
+                # (cold start of predict(), goal 3 s), so share the table with our tokenizer.
+                pos = object.__new__(jieba.posseg.POSTokenizer)
+                pos.tokenizer = _JIEBA
+                pos.word_tag_tab = jieba.posseg.dt.word_tag_tab
+                _POSSEG = pos
     out, i = [], 0
     for w in _POSSEG.cut(sentence):
         out.append((i, i + len(w.word), w.flag))
