@@ -20,7 +20,7 @@ from collections import Counter
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
-from .base import Line, is_prose, keyword_phrase, line_span, lines_of, norm_line, removals
+from .base import Line, is_prose, keyword_phrase, line_cache, line_span, lines_of, norm_line, removals
 
 #: characters after which a phrase starts a clause (sentence/clause punctuation,
 #: opening brackets, closing quotes and brackets of a previous clause).
@@ -32,6 +32,19 @@ _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 #: what precedes the value of a short line: an enumerator ("一、", "2. ", "（3）") and/or a
 #: label ending in a colon ("大家都在搜：")
 _VALUE_RE = re.compile(r"^\s*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．)）]\s*)?(?:[^：:\s]{1,8}[：:]\s*)?")
+
+
+#: the stages whose removed lines clean.seo reads as evidence
+_LINE_STAGES = ("clean.chrome", "clean.spam")
+
+
+@line_cache  # template lines and the removed chrome lines repeat across pages
+def _value_run(t: str) -> str | None:
+    """The whole Chinese run opening the value of a short line (greedy), or None: never
+    a prefix of it, as a prefix of a term ("抢占市场制高" of 制高点, "菜篮子工" of 工程)
+    sits mid-word too."""
+    m = _CJK_RUN_RE.match(_VALUE_RE.sub("", t))
+    return m.group() if m else None
 
 
 def _find_all(text: str, sub: str) -> list[int]:
@@ -128,25 +141,32 @@ class SeoKeywordCleaner(Stage):
         one of its character bigrams is left anywhere on the page. A topic term of the
         article (seed 002 信息安全, People's Daily 菜篮子工程) fails the last test: the
         article uses its words elsewhere."""
-        prose = [ln.text for ln in lines if ln.text and not self._short(ln.text)]
+        maxk = self.max_keyword_line
+        texts = [ln.text for ln in lines]
+        # self._short inlined (a call per line, three passes): a line is short when
+        # len(s) <= maxk and not is_prose(s)
+        prose = [t for t in texts if t and (len(t) > maxk or is_prose(t))]
         if not prose:
             return []
+        # a phrase (a Chinese run: never spans a newline) found fewer than twice in the
+        # joined prose lines has fewer than two occurrences to compare: one C count
+        # instead of a scan of every prose line per candidate (same candidates left)
+        prose_text = "\n".join(prose)
         out = []
         seen: set[str] = set()
         page = None  # the page's lines joined, built once a candidate gets that far
-        for t in [ln.text for ln in lines] + list(removed):
-            if not t or not self._short(t):
+        for t in texts + list(removed):
+            if not t or len(t) > maxk or is_prose(t):
                 continue
-            # the whole Chinese run of the value (greedy), never a prefix of it: a prefix
-            # of a term ("抢占市场制高" of 制高点, "菜篮子工" of 工程) sits mid-word too
-            m = _CJK_RUN_RE.match(_VALUE_RE.sub("", t))
-            if not m or len(m.group()) < self.min_len:
+            ph = _value_run(t)
+            if ph is None or len(ph) < self.min_len:
                 continue
-            ph = m.group()
             n = len(ph)
             if n > self.max_len or ph in seen:
                 continue
             seen.add(ph)
+            if prose_text.count(ph) < 2:
+                continue
             nexts = {s[i + n] for s in prose for i in _find_all(s, ph)
                      if 0 < i and i + n < len(s) and _CJK1.match(s[i - 1]) and _CJK1.match(s[i + n])}
             if len(nexts) < 2:  # 2+ occurrences followed by different characters
@@ -191,8 +211,12 @@ class SeoKeywordCleaner(Stage):
         lines = lines_of(text)
         # whole short lines an earlier stage removed still show what the page advertises
         # ("大家都在搜：<kw>" goes in clean.chrome before this stage runs, DEV4 d4_002)
-        removed = [e.text.strip() for e in doc.edits
-                   if e.stage in ("clean.chrome", "clean.spam") and not e.replacement and 0 < len(e.text.strip()) <= 50]
+        removed = []
+        for e in doc.edits:  # one strip per removal (a noisy page has dozens)
+            if not e.replacement and e.stage in _LINE_STAGES:
+                t = e.text.strip()
+                if 0 < len(t) <= 50:
+                    removed.append(t)
         kws = self.keywords(text, lines, doc.info.get("title"), removed)
         if not kws:
             return []
