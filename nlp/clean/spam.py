@@ -112,6 +112,17 @@ class SpamCleaner(Stage):
         # a single spam title: heavy vocabulary in a short sentence-less line
         return w >= self.min_weight and punct_count(s) <= 1 and not ends_like_prose(s)
 
+    def _may_mark(self, lines: list) -> bool:
+        """False only for a page on which no rule after the vocabulary test can mark a
+        line: a link run needs ``min_run`` non-blank lines, a link list a separator in
+        a line without sentence marks, a URL line a "." in a line that is not prose.
+        Most article pages (a few paragraphs) end here, before the content zone,
+        headline guess and run scan that would find nothing."""
+        nb = [ln.text for ln in lines if ln.text]
+        if len(nb) >= self.min_run:
+            return True
+        return any((not punct_count(s) and _LIST_SEP_RE.search(s)) or ("." in s and not is_prose(s)) for s in nb)
+
     def process(self, doc: Document) -> list[Edit]:
         text = doc.text
         lines = lines_of(text)
@@ -127,6 +138,8 @@ class SpamCleaner(Stage):
                     hit = cache[s] = self.is_spam_line(s)
                 if hit:
                     marks[ln.index] = (Reason.SPAM, "spam vocabulary")
+        if not marks and not self._may_mark(lines):
+            return []
         first, last = content_zone([ln for ln in lines if ln.index not in marks])
         # runs of short link-like lines (and URL-only lines) outside the article
         run: list = []

@@ -11,7 +11,6 @@ line above the first paragraph. Non-prose lines above the title are page header
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
@@ -183,8 +182,15 @@ class TitleCleaner(Stage):
                     else max((norm_line(ln.text) for ln in found), key=len)
                 return next(ln for ln in body if norm_line(ln.text) == best_key)
         # 2. the line repeated most as a standalone line, near the top
-        counts = Counter(norm_line(ln.text) for ln in body if _title_like(ln.text, self.max_chars))
         limit = max(3, int(len(body) * self.top_share))
+        # the repeat counts are read only for the lines up to the first paragraph: count
+        # just their keys (a title-like test per line of the page was half of this stage)
+        needed = {norm_line(ln.text) for ln in body[:min(limit, first_prose + 1)]}
+        counts: dict[str, int] = {}
+        for ln in body:
+            k = norm_line(ln.text)
+            if k in needed and _title_like(ln.text, self.max_chars):
+                counts[k] = counts.get(k, 0) + 1
         best = None
         for i, ln in enumerate(body[:limit]):
             if i > first_prose:
