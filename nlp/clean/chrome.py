@@ -152,6 +152,16 @@ _FORUM_INLINE_RE = re.compile(
 )
 #: the characters a line matching any of the three forum rules starts with (a prefilter)
 _FORUM_FIRST = getattr(first_chars(_FORUM_LABEL_RE, _FLOOR_RE, _FORUM_INLINE_RE), "match", None)
+_LABEL, _INLINE, _FLOOR = 1, 2, 4
+
+
+@line_cache  # forum chrome repeats on every post and page of a thread
+def _forum_kind(s: str) -> int:
+    """Which forum rules match the line, as bits: _LABEL, _INLINE, _FLOOR."""
+    return ((_LABEL if _FORUM_LABEL_RE.match(s) else 0) | (_INLINE if _FORUM_INLINE_RE.match(s) else 0)
+            | (_FLOOR if _FLOOR_RE.match(s) else 0))
+
+
 _REPLY_WORDS_RE = re.compile(
     r"楼主|学习|谢谢|感谢|多谢|支持|顶|好文|不错|分享|赞|路过|收藏|厉害|优秀|6{3,}|mark|学到|围观|来了|看看|帖子|了解",
     re.I,
@@ -416,9 +426,10 @@ class ChromeCleaner(Stage):
         cands = [ln for ln in lines if ln.text and _FORUM_FIRST(ln.text)] if _FORUM_FIRST else lines
         if not cands:
             return
-        labels = [ln for ln in cands if ln.text and _FORUM_LABEL_RE.match(ln.text)]
-        inline = [ln for ln in cands if ln.text and _FORUM_INLINE_RE.match(ln.text)]
-        floors = [ln for ln in cands if ln.text and _FLOOR_RE.match(ln.text)]
+        kinds = [_forum_kind(ln.text) if ln.text else 0 for ln in cands]
+        labels = [ln for ln, k in zip(cands, kinds) if k & _LABEL]
+        inline = [ln for ln, k in zip(cands, kinds) if k & _INLINE]
+        floors = [ln for ln, k in zip(cands, kinds) if k & _FLOOR]
         if len(labels) + len(inline) + len(floors) < 2:
             return
         for ln in inline:
@@ -563,6 +574,8 @@ class ChromeCleaner(Stage):
         head_set = set(heads)
         for h in heads:
             numbered = None  # does this list number its items? (set by its first item)
+            # the heading's own mark stays as it is while its items are marked (all below it)
+            item = (Reason.FORUM, "comment") if marks[h][1] != "related heading" else (Reason.RELATED, "related list")
             for ln in lines[h + 1:]:
                 if ln.index in head_set:
                     break  # the next heading's scan (as permissive) covers the rest: linear (issue 7)
@@ -580,8 +593,7 @@ class ChromeCleaner(Stage):
                     # DEV5 d5_022/d5_026/d5_027 lost their titles to the list)
                     break
                 if h > last_para or _list_item(s):
-                    marks[ln.index] = ((Reason.FORUM, "comment") if marks[h][1] != "related heading"
-                                       else (Reason.RELATED, "related list"))
+                    marks[ln.index] = item
                     continue
                 break
         # headless lists and blog comments below the last paragraph
@@ -598,7 +610,8 @@ class ChromeCleaner(Stage):
             if not s:
                 continue
             if ln.index in marks:
-                flush()
+                if run:  # flush() of an empty run changes nothing
+                    flush()
                 continue
             if _COMMENT_LINE_RE.match(s) and not ends_like_prose(s.split("：")[0]):
                 marks[ln.index] = (Reason.FORUM, "comment")
