@@ -24,8 +24,8 @@ import math
 import os
 import re
 from collections import Counter
-from itertools import chain, repeat
-from operator import add
+from itertools import chain, groupby, repeat
+from operator import add, itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -221,11 +221,21 @@ def candidates(lines: list[Line], min_prose_chars: int = 40,
     are never candidates (prose lost must stay <= 1 %).
     """
     nb = [ln for ln in lines if ln.text]
-    anchors = [k for k, ln in enumerate(nb) if _clear_prose(ln.text, min_prose_chars) and ln.index not in demote]
+    return _candidates(nb, _anchor_positions(nb, min_prose_chars, demote))
+
+
+def _anchor_positions(nb: list[Line], min_prose_chars: int, demote: frozenset[int] = frozenset()) -> list[int]:
+    """Positions in ``nb`` of the article's anchors (clearly-prose lines not demoted)."""
+    return [k for k, ln in enumerate(nb) if _clear_prose(ln.text, min_prose_chars) and ln.index not in demote]
+
+
+def _candidates(nb: list[Line], anchors: list[int]) -> list[tuple[Line, str, bool, int, int]]:
+    """:func:`candidates` of the non-blank lines ``nb`` with anchors at positions ``anchors``."""
     if not anchors:
         return []
     first, last = anchors[0], anchors[-1]
     out = []
+    anchor_set = set(anchors)
     for k in range(first - 1, -1, -1):
         ln = nb[k]
         # a finished sentence above the article is its opening (a short first paragraph,
@@ -235,7 +245,7 @@ def candidates(lines: list[Line], min_prose_chars: int = 40,
             out.append((ln, EDGE, False, first - 1 - k, first))
     for k in range(first + 1, last):
         ln = nb[k]
-        if k in anchors or ends_like_prose(ln.text) or is_prose(ln.text) or not _MEDIA_RE.search(ln.text):
+        if k in anchor_set or ends_like_prose(ln.text) or is_prose(ln.text) or not _MEDIA_RE.search(ln.text):
             continue
         out.append((ln, INNER, False, 0, 0))
     # the last two anchors, when at least two others come before them (a page of one or
@@ -267,96 +277,169 @@ def _list_shape(s: str) -> tuple[int, float, bool]:
     return min(len(items), 12), sum(map(len, items)) / len(items), len(set(long_items)) < len(long_items)
 
 
+#: the lazy columns: the topic overlap with the article (the anchors' bigram counts), the
+#: headline cover (the candidate's bigrams) and the 8-gram test (a page scan per gram)
+#: cost most; the stage fills them only for candidates whose other features cannot
+#: already prove them below the score that decides (LineModel.upper_logit); training
+#: fills all. Each with the range it can take (overlap count: log1p, >= 0).
+_LAZY_RANGE = {_BASE.index("shares_8gram"): (0.0, 1.0), _BASE.index("body_overlap"): (0.0, 1.0),
+               _BASE.index("body_overlap_n"): (0.0, math.inf), _BASE.index("title_cover"): (0.0, 1.0)}
+_FUNC_RE = re.compile("[" + "".join(sorted(_FUNC_CHARS)) + "]")
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")  # the characters of _DIGITS_RE
+
+
+class _PageRows:
+    """The candidate lines of one page and their feature rows (:data:`_BASE` order).
+
+    The per-page quantities the rows read are computed once; :meth:`fill` adds the lazy
+    columns (:data:`_LAZY_RANGE`) of the rows asked for. ``head``: the page's headline
+    guess (title_cover), or None to guess it here when first needed.
+    """
+
+    def __init__(self, lines: list[Line], min_prose_chars: int, demote: frozenset[int] = frozenset(),
+                 head: Line | None = None):
+        self.lines, self.min_prose_chars, self.demote = lines, min_prose_chars, demote
+        nb = self.nb = [ln for ln in lines if ln.text]
+        anchor_pos = self.anchor_pos = _anchor_positions(nb, min_prose_chars, demote)
+        cands = self.cands = _candidates(nb, anchor_pos)
+        self.rows: list[list] = []
+        self.p: list[float | None] = [None] * len(cands)  # exact probabilities, once computed
+        self.filled: set[int] = set()
+        self._head = head
+        self._head_known = head is not None
+        if not cands:
+            return
+        pos = self.pos = {ln.index: k for k, ln in enumerate(nb)}
+        anchor_set = self.anchor_set = set(anchor_pos)
+        first, last = anchor_pos[0], anchor_pos[-1]
+        span = _sentence_span(nb)
+        counts: dict[str, int] = {}
+        norms = self.norms = [norm_line(ln.text) for ln in nb]
+        for t in norms:
+            counts[t] = counts.get(t, 0) + 1
+        self.counts = counts
+        self.ks = ks = [pos[c[0].index] for c in cands]
+        # digit-shape repeats are read for the candidates only: a line can share a
+        # candidate's shape only if it opens and ends like it (a digit run is one "0" in
+        # the shape), so only those lines get the regex (a sixth of this stage on noisy pages)
+        cand_shape = {k: _DIGITS_RE.sub("0", norms[k]) for k in ks}
+        edges = {(sh[0], sh[-1]) for sh in cand_shape.values()}
+        shapes: dict[str, int] = {}
+        for t in norms:
+            a, b = t[0], t[-1]
+            if ("0" if a in _DIGIT_CHARS else a, "0" if b in _DIGIT_CHARS else b) in edges:
+                sh = _DIGITS_RE.sub("0", t)
+                shapes[sh] = shapes.get(sh, 0) + 1
+        page_chars = sum(len(ln.text) for ln in nb) or 1
+        rows = self.rows
+        for (ln, group, is_bottom, rank, zsize), k in zip(cands, ks):
+            s = ln.text
+            n = max(len(s), 1)
+            length, cjk, ppc, pn, ends, prose, head_like = _basic(s)
+            prev = nb[k - 1].text if k > 0 else ""
+            nxt = nb[k + 1].text if k + 1 < len(nb) else ""
+            near = [x.text for x in nb[max(k - 2, 0):k + 3] if x is not ln]
+            t = norms[k]
+            if group in (EDGE, EDGE_SENTENCE):
+                dist = (k - last) if is_bottom else (first - k)
+            else:
+                dist = 0
+            rows.append([
+                1.0, math.log1p(length), cjk, ppc, min(pn, 6), ends, prose, head_like,
+                digit_ratio(s), latin_count(s) / n, bool(_LABEL_RE.match(s)), len(_SYMBOL_RE.findall(s)) / n,
+                min(len(_SEP_RE.findall(s)), 6), bool(_BRACKET_OPEN_RE.match(s)),
+                s.rstrip("”’」』）)\"'")[-1:] in "！!",
+                # sizes clipped at _SIZE_CAP lines: a linear weight on log(page lines) pushed the
+                # last paragraph of a 3,000-line page to p=1.0 (tests/clean/test_lines.py)
+                is_bottom, math.log1p(min(rank, _SIZE_CAP)), rank / max(zsize, 1), math.log1p(min(dist, _SIZE_CAP)),
+                math.log1p(min(zsize, _SIZE_CAP)), math.log1p(min(len(nb), _SIZE_CAP)),
+                bool(prev) and is_prose(prev), bool(nxt) and is_prose(nxt), math.log1p(len(prev)), math.log1p(len(nxt)),
+                sum(len(x) < 20 for x in near) / max(len(near), 1), min(counts[t] - 1, 3),
+                0.0,  # shares_8gram: fill()
+                bool(_URL_RE.search(s)),
+                # a paragraph introducing what follows ("数据显示：") and quoted speech
+                # ("“没问题！”") are short article lines at the zone edge, not chrome (dev/dev3)
+                s[-1] in "：:", s[0] in "“「\"" and s[-1] in "”」\"",
+                # a section heading is followed by its paragraph; a short line with no
+                # sentence between it and the page edge introduces nothing (closers,
+                # prompts). Mirrored for the top zone.
+                _sentence_beyond(span, k, is_bottom) if group in (EDGE, EDGE_SENTENCE) else True,
+                math.log1p(min(len(nb) - 1 - k if is_bottom else k, _SIZE_CAP)),
+                group == INNER, group == TAIL_ANCHOR,
+                0.0, 0.0,  # body_overlap, body_overlap_n: fill()
+                len(_FUNC_RE.findall(s)) / n,  # the function characters counted in C
+                min(shapes[cand_shape[k]] - 1, 3), _wrapped(s),
+                (k - 1) in anchor_set, (k + 1) in anchor_set, len(s) / page_chars,
+                min(len(_MEDIA_RE.findall(s)), 3),
+                0.0,  # title_cover: fill()
+                min(len(_SELF_REF_RE.findall(s)), 3), min(len(_DISCOURSE_RE.findall(s)), 3),
+                *_list_shape(s),
+            ])
+
+    @property
+    def head(self) -> Line | None:
+        """The headline guess of the lines above the first anchor (features()' default)."""
+        if not self._head_known:
+            from .title import headline_guess
+
+            top = self.nb[:self.anchor_pos[0]] if self.anchor_pos else []
+            self._head = headline_guess(top) if top else None
+            self._head_known = True
+        return self._head
+
+    def fill(self, which: list[int]) -> None:
+        """Fill the lazy columns of rows ``which`` (those not filled yet)."""
+        which = [i for i in which if i not in self.filled]
+        if not which:
+            return
+        self.filled.update(which)
+        nb, cands, ks = self.nb, self.cands, self.ks
+        # bigram document frequency over the anchors: how much of a line's vocabulary the
+        # article itself uses (a last paragraph shares its topic words; a disclaimer, a
+        # closer or a caption credit shares few)
+        cand_bg = [_bigrams(cands[i][0].text) for i in which]
+        df = _anchor_df([nb[k].text for k in self.anchor_pos], set().union(*cand_bg))
+        head = self.head
+        head_bg = _bigrams(head.text) if head is not None else set()
+        head_idx = head.index if head is not None else -1
+        norms, counts = self.norms, self.counts
+        # one string of the page for the "shares an 8-gram with another line" test: a C
+        # str.count per gram of the few candidates instead of a gram table of every line
+        # (the table was 80 % of the stage's time); the same answer either way (_gram_test)
+        page = "\n".join(norms)
+        shared = _gram_test(page, norms, [norms[ks[i]] for i in which])
+        sh, ov, ovn, tc = (_BASE.index(f) for f in ("shares_8gram", "body_overlap", "body_overlap_n", "title_cover"))
+        for i, bg in zip(which, cand_bg):
+            k = ks[i]
+            row = self.rows[i]
+            mine = 1 if k in self.anchor_set else 0
+            shared_bg = sum(1 for g in bg if df.get(g, 0) - mine > 0)
+            row[ov] = shared_bg / max(len(bg), 1)
+            row[ovn] = math.log1p(shared_bg)
+            row[tc] = _title_cover(head_bg, bg) if cands[i][0].index != head_idx else 0.0
+            t = norms[k]
+            own = {t[j:j + 8] for j in range(0, max(len(t) - 7, 0))}
+            row[sh] = bool(own) and (counts[t] > 1 or shared(t, own))
+
+
+def _matrix(rows: list[list]) -> np.ndarray:
+    """Rows of :data:`_BASE` as the :data:`FEATURES` matrix (inner-only columns appended)."""
+    base = np.array(rows, dtype=float).reshape(-1, len(_BASE))
+    return np.hstack([base, base[:, _INNER_IDX] * base[:, [_BASE.index("inner")]]])
+
+
 def features(lines: list[Line], min_prose_chars: int = 40, with_groups: bool = False, head: Line | None = None,
              demote: frozenset[int] = frozenset()):
     """Feature rows (:data:`FEATURES`) of the candidate lines of a page, and those lines
     (and their groups with ``with_groups``). ``head``: the page's headline guess (the
     ``title_cover`` feature; computed here when not given)."""
-    cands = candidates(lines, min_prose_chars, demote)
+    page = _PageRows(lines, min_prose_chars, demote, head)
+    cands = page.cands
     if not cands:
         empty = (np.zeros((0, len(FEATURES))), [])
         return empty + ([],) if with_groups else empty
-    nb = [ln for ln in lines if ln.text]
-    pos = {ln.index: k for k, ln in enumerate(nb)}
-    anchor_pos = [k for k, ln in enumerate(nb) if _clear_prose(ln.text, min_prose_chars) and ln.index not in demote]
-    anchor_set = set(anchor_pos)
-    first, last = anchor_pos[0], anchor_pos[-1]
-    span = _sentence_span(nb)
-    counts: dict[str, int] = {}
-    norms = [norm_line(ln.text) for ln in nb]
-    for t in norms:
-        counts[t] = counts.get(t, 0) + 1
-    shapes: dict[str, int] = {}
-    shape_of = [_DIGITS_RE.sub("0", t) for t in norms]
-    for t in shape_of:
-        shapes[t] = shapes.get(t, 0) + 1
-    # bigram document frequency over the anchors: how much of a line's vocabulary the
-    # article itself uses (a last paragraph shares its topic words; a disclaimer, a
-    # closer or a caption credit shares few)
-    cand_bg = [_bigrams(c[0].text) for c in cands]
-    df = _anchor_df([nb[k].text for k in anchor_pos], set().union(*cand_bg))
-    page_chars = sum(len(ln.text) for ln in nb) or 1
-    # one string of the page for the "shares an 8-gram with another line" test: a C
-    # str.count per gram of the few candidates instead of a gram table of every line
-    # (the table was 80 % of the stage's time)
-    page = "\n".join(norms)
-    shared = _gram_test(page, norms, [norm_line(c[0].text) for c in cands])
-    if head is None:
-        from .title import headline_guess
-
-        top = nb[:first]
-        head = headline_guess(top) if top else None
-    head_bg = _bigrams(head.text) if head is not None else set()
-    head_idx = head.index if head is not None else -1
-    rows = []
-    for (ln, group, is_bottom, rank, zsize), bg in zip(cands, cand_bg):
-        s = ln.text
-        n = max(len(s), 1)
-        length, cjk, ppc, pn, ends, prose, head = _basic(s)
-        k = pos[ln.index]
-        prev = nb[k - 1].text if k > 0 else ""
-        nxt = nb[k + 1].text if k + 1 < len(nb) else ""
-        near = [x.text for x in nb[max(k - 2, 0):k + 3] if x is not ln]
-        t = norms[k]
-        own = {t[i:i + 8] for i in range(0, max(len(t) - 7, 0))}
-        if group in (EDGE, EDGE_SENTENCE):
-            dist = (k - last) if is_bottom else (first - k)
-        else:
-            dist = 0
-        mine = 1 if k in anchor_set else 0
-        shared_bg = sum(1 for g in bg if df.get(g, 0) - mine > 0)
-        rows.append((
-            1.0, math.log1p(length), cjk, ppc, min(pn, 6), ends, prose, head,
-            digit_ratio(s), latin_count(s) / n, bool(_LABEL_RE.match(s)), len(_SYMBOL_RE.findall(s)) / n,
-            min(len(_SEP_RE.findall(s)), 6), bool(_BRACKET_OPEN_RE.match(s)), s.rstrip("”’」』）)\"'")[-1:] in "！!",
-            # sizes clipped at _SIZE_CAP lines: a linear weight on log(page lines) pushed the
-            # last paragraph of a 3,000-line page to p=1.0 (tests/clean/test_lines.py)
-            is_bottom, math.log1p(min(rank, _SIZE_CAP)), rank / max(zsize, 1), math.log1p(min(dist, _SIZE_CAP)),
-            math.log1p(min(zsize, _SIZE_CAP)), math.log1p(min(len(nb), _SIZE_CAP)),
-            bool(prev) and is_prose(prev), bool(nxt) and is_prose(nxt), math.log1p(len(prev)), math.log1p(len(nxt)),
-            sum(len(x) < 20 for x in near) / max(len(near), 1), min(counts[t] - 1, 3),
-            bool(own) and (counts[t] > 1 or shared(t, own)),
-            bool(_URL_RE.search(s)),
-            # a paragraph introducing what follows ("数据显示：") and quoted speech
-            # ("“没问题！”") are short article lines at the zone edge, not chrome (dev/dev3)
-            s[-1] in "：:", s[0] in "“「\"" and s[-1] in "”」\"",
-            # a section heading is followed by its paragraph; a short line with no
-            # sentence between it and the page edge introduces nothing (closers,
-            # prompts). Mirrored for the top zone.
-            _sentence_beyond(span, k, is_bottom) if group in (EDGE, EDGE_SENTENCE) else True,
-            math.log1p(min(len(nb) - 1 - k if is_bottom else k, _SIZE_CAP)),
-            group == INNER, group == TAIL_ANCHOR,
-            shared_bg / max(len(bg), 1), math.log1p(shared_bg),
-            sum(1 for ch in s if ch in _FUNC_CHARS) / n,
-            min(shapes[shape_of[k]] - 1, 3), _wrapped(s),
-            (k - 1) in anchor_set, (k + 1) in anchor_set, len(s) / page_chars,
-            min(sum(1 for ch in s if ch in _MEDIA_CHARS), 3),
-            _title_cover(head_bg, bg) if ln.index != head_idx else 0.0,
-            min(len(_SELF_REF_RE.findall(s)), 3), min(len(_DISCOURSE_RE.findall(s)), 3),
-            *_list_shape(s),
-        ))
-    base = np.array(rows, dtype=float)
-    x = np.hstack([base, base[:, _INNER_IDX] * base[:, [_BASE.index("inner")]]])
+    page.fill(list(range(len(cands))))
+    x = _matrix(page.rows)
     lns = [c[0] for c in cands]
     if with_groups:
         return x, lns, [c[1] for c in cands]
@@ -383,6 +466,43 @@ class LineModel(LogisticModel):
     def group_threshold(self, group: str) -> float:
         """The threshold of a candidate group (meta ``thresholds``; else the model's)."""
         return float(self.meta.get("thresholds", {}).get(group, self.threshold))
+
+    def upper_logit(self, x: np.ndarray, free: dict[int, tuple[float, float]]) -> np.ndarray:
+        """An upper bound of each row's logit (the ``z`` of :meth:`proba`) while the
+        columns in ``free`` are not computed yet.
+
+        Args:
+            x: feature rows; the values in the ``free`` columns are ignored.
+            free: column -> the (low, high) range that feature can take; each free
+                column counts at the end of its (clipped) range that raises the
+                logit most, every other column as :meth:`proba` scores it.
+        """
+        w, mean, scale = self.weights, self.mean, self.scale
+        clip = self.meta.get("clip")
+        lo = np.asarray(clip[0], dtype=float) if clip else np.full(len(w), -np.inf)
+        hi = np.asarray(clip[1], dtype=float) if clip else np.full(len(w), np.inf)
+        known = np.ones(len(w), dtype=bool)
+        known[list(free)] = False
+        xk = np.clip(x[:, known], lo[known], hi[known])
+        z = ((xk - mean[known]) / scale[known]) @ w[known]
+        for j, (a, b) in free.items():
+            if w[j] == 0:
+                continue  # a zero weight: the column never moves the logit
+            ends = np.clip(np.array([a, b], dtype=float), lo[j], hi[j])
+            z = z + max(float(w[j] * (v - mean[j]) / scale[j]) for v in ends)
+        return z
+
+    @staticmethod
+    def below(z_upper: float, level: float) -> bool:
+        """True when a row whose logit is at most ``z_upper`` certainly scores below
+        ``level`` in :meth:`proba` (a margin of 1e-9 covers the different order of the
+        float sums; levels at or near 0/1 are never decided here, except one above 1
+        that no probability reaches: a group switched off)."""
+        if level > 1.0:
+            return True
+        if not 1e-6 <= level <= 1 - 1e-6:
+            return False
+        return z_upper < math.log(level / (1.0 - level)) - 1e-9
 
 
 _MODELS: dict[str, LineModel] = {}
@@ -541,29 +661,100 @@ class LineClassifier(Stage):
         return out
 
     def process(self, doc: Document) -> list[Edit]:
-        text = doc.text
-        lines = lines_of(text)
-        cands, p, head, groups = self.scores(lines)
-        if not cands:
-            return []
+        return self.process_batch([doc])[0]
+
+    def process_batch(self, docs: list[Document]) -> list[list[Edit]]:
+        """Edits of each document: the decisions of :meth:`scores` (+ the demoted
+        re-scoring, :meth:`protected`, :meth:`introduces_kept`), for less work.
+
+        A probability is computed only where a decision reads it and the cheap
+        features cannot settle it: a candidate whose logit cannot reach the level that
+        decides (its group's threshold; for a last anchor also :attr:`REZONE`)
+        whatever the lazy page-wide features (:data:`_LAZY_RANGE`) turn out to be is
+        below it (:meth:`LineModel.upper_logit`); most are (an article's last
+        paragraphs). The batch's candidates are bounded and scored together (a few
+        numpy calls per batch instead of per page).
+        """
         model = self._model()
         thr = {g: model.group_threshold(g) for g in GROUPS}
         if self.threshold:
             thr[EDGE] = self.threshold
-        spans = []
-        hits = [k for k, (pr, g) in enumerate(zip(p, groups)) if pr >= thr[g]]
-        if not hits:
-            return removals(self, self.repeated_inner(text, lines, head))
-        prot = self.protected(lines, [cands[k] for k in hits], head)
-        intro = self.introduces_kept(lines, cands, p, groups, hits)
-        spans.extend(self.repeated_inner(text, lines, head))
-        for k, pr_ok, intro_ok in zip(hits, prot, intro):
-            if pr_ok or intro_ok:
-                continue
-            ln, pr, g = cands[k], p[k], groups[k]
-            s, e = line_span(text, ln)
-            spans.append((s, e, Reason.BOILERPLATE, f"line model {g} p={pr:.2f}"))
+        level = dict(thr)
+        level[TAIL_ANCHOR] = min(thr[TAIL_ANCHOR], self.REZONE)  # _tail_suspects reads it too
+        pages = [_PageRows(lines_of(d.text), self.min_prose_chars) for d in docs]
+        self._resolve(model, pages, level)
+        # the last anchors that read as boilerplate: score the page again with them demoted
+        redo = {}
+        for j, pg in enumerate(pages):
+            if pg.cands:
+                # a last anchor not scored is below REZONE (its level): 0.0 stands for it
+                demote = frozenset(self._tail_suspects([c[0] for c in pg.cands], _probs(pg, 0.0),
+                                                       [c[1] for c in pg.cands], pg.lines))
+                if demote:
+                    redo[j] = pages[j] = _PageRows(pg.lines, self.min_prose_chars, demote, pg.head)
+        if redo:
+            self._resolve(model, list(redo.values()), thr)
+        out = []
+        for d, pg in zip(docs, pages):
+            hits = [i for i, pr in enumerate(pg.p) if pr is not None and pr >= thr[pg.cands[i][1]]]
+            out.append(self._removals(model, d.text, pg, hits) if pg.cands else [])
+        return out
+
+    @staticmethod
+    def _resolve(model: LineModel, pages: list[_PageRows], level: dict[str, float]) -> None:
+        """Exact probabilities of the candidates that may reach their group's ``level``."""
+        items = [(j, i) for j, pg in enumerate(pages) for i in range(len(pg.cands))]
+        if not items:
+            return
+        z = model.upper_logit(_matrix([pages[j].rows[i] for j, i in items]), _LAZY_RANGE)
+        need = [(j, i) for (j, i), u in zip(items, z.tolist())
+                if not LineModel.below(u, level[pages[j].cands[i][1]])]
+        _score(model, pages, need)
+
+    def _removals(self, model: LineModel, text: str, pg: _PageRows, hits: list[int]) -> list[Edit]:
+        """Edits removing the repeated template lines inside the article
+        (:meth:`repeated_inner`) and the hits that are neither protected nor a heading
+        the model keeps."""
+        spans = list(self.repeated_inner(text, pg.lines, pg.head))
+        if hits:
+            cands = [c[0] for c in pg.cands]
+            groups = [c[1] for c in pg.cands]
+            # introduces_kept reads the score of the finished sentence right below a hit:
+            # compute those that are not yet
+            below = []
+            for i in hits:
+                k = pg.ks[i] + 1
+                if k < len(pg.nb):
+                    n = next((m for m, c in enumerate(cands) if c.index == pg.nb[k].index), None)
+                    if n is not None and pg.p[n] is None:
+                        below.append(n)
+            _score(model, [pg], [(0, n) for n in below])
+            p = _probs(pg)
+            prot = self.protected(pg.lines, [cands[i] for i in hits], pg.head)
+            intro = self.introduces_kept(pg.lines, cands, p, groups, hits)
+            for i, pr_ok, intro_ok in zip(hits, prot, intro):
+                if pr_ok or intro_ok:
+                    continue
+                s, e = line_span(text, cands[i])
+                spans.append((s, e, Reason.BOILERPLATE, f"line model {groups[i]} p={p[i]:.2f}"))
         return removals(self, spans)
+
+
+def _score(model: LineModel, pages: list[_PageRows], items: list[tuple[int, int]]) -> None:
+    """Fill the lazy columns of the (page, row) ``items`` and compute their probabilities."""
+    if not items:
+        return
+    for j, rows in groupby(sorted(items), key=itemgetter(0)):
+        pages[j].fill([i for _, i in rows])
+    p = model.proba(_matrix([pages[j].rows[i] for j, i in items]))
+    for (j, i), pr in zip(items, p):
+        pages[j].p[i] = pr
+
+
+def _probs(pg: _PageRows, missing: float = np.nan) -> np.ndarray:
+    """The page's probabilities, ``missing`` for the candidates not scored (proven below
+    every level a decision compares them with)."""
+    return np.array([missing if pr is None else pr for pr in pg.p], dtype=float)
 
 
 # --- training ----------------------------------------------------------------

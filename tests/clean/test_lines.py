@@ -112,3 +112,57 @@ def test_many_long_edge_lines_stay_linear():
     removed = _removed(text)
     assert time.perf_counter() - t0 < 20
     assert ARTICLE[-1] not in removed
+
+
+def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int, int, str]]:
+    """What process() must remove: every candidate scored with every feature (scores(),
+    with its demoted re-scoring), then the protected lines and kept headings spared."""
+    from nlp.clean.base import line_span
+
+    lines = lines_of(text)
+    cands, p, head, groups = stage.scores(lines)
+    model = stage._model()
+    hits = [k for k in range(len(cands)) if p[k] >= model.group_threshold(groups[k])]
+    prot = stage.protected(lines, [cands[k] for k in hits], head)
+    intro = stage.introduces_kept(lines, cands, p, groups, hits)
+    return sorted(line_span(text, cands[k]) + (f"line model {groups[k]} p={p[k]:.2f}",)
+                  for k, a, b in zip(hits, prot, intro) if not (a or b))
+
+
+def test_bounded_scoring_removes_what_full_scoring_removes():
+    # process() scores a candidate only where a decision reads its probability and its
+    # cheap features cannot settle it (LineModel.upper_logit). Raw dev pages (all their
+    # chrome still there: many candidates, removals, demoted re-scorings) and a gold
+    # page with chrome appended must come out as if every candidate were scored
+    from nlp.decode import decode
+
+    stage = LineClassifier()
+    pages = [decode(f.read_bytes()).text for d in ("dev", "dev2", "dev3", "dev4")
+             for f in sorted((CLEAN / d).glob("*.raw.txt"))]
+    pages += ["\n".join(ARTICLE + ["商务合作：vx同号 13800000000", "码字不易，求个三连"]) + "\n"]
+    n_removed = 0
+    for text in pages:
+        got = sorted((e.start, e.end, e.note) for e in stage.process(_Doc(text)))
+        assert got == _removed_by_full_scoring(stage, text)
+        n_removed += len(got)
+    assert n_removed >= 20  # the check saw removals, not only pages without any
+
+
+def test_upper_logit_bounds_the_logit_on_real_pages():
+    # the invariant the stage's shortcut rests on: with the lazy page-wide features left
+    # free, LineModel.upper_logit is never below the logit proba() computes from every
+    # feature (raw and gold dev pages: chrome-heavy and all-article pages)
+    from nlp.clean.lines import _LAZY_RANGE
+    from nlp.decode import decode
+
+    m = LineModel.load()
+    texts = [decode(f.read_bytes()).text for d in ("dev", "dev2", "dev3", "dev4")
+             for f in sorted((CLEAN / d).glob("*.*.txt"))]
+    x = np.vstack([features(lines_of(t))[0] for t in texts])
+    assert len(x) > 1000
+    p = np.clip(m.proba(x), 1e-300, 1 - 1e-16)
+    z = np.log(p / (1 - p))
+    ub = m.upper_logit(x, _LAZY_RANGE)
+    assert np.all(ub >= z - 1e-6)
+    # and not vacuous: some rows are bounded within 0.5 of their logit
+    assert np.any(ub - z < 0.5)
