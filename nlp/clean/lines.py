@@ -284,6 +284,11 @@ def _list_shape(s: str) -> tuple[int, float, bool]:
 #: fills all. Each with the range it can take (overlap count: log1p, >= 0).
 _LAZY_RANGE = {_BASE.index("shares_8gram"): (0.0, 1.0), _BASE.index("body_overlap"): (0.0, 1.0),
                _BASE.index("body_overlap_n"): (0.0, math.inf), _BASE.index("title_cover"): (0.0, 1.0)}
+#: the lazy columns in the order the stage fills them (cheapest, widest range first)
+LAZY_PARTS = ("cover", "overlap", "shares")
+_PART_COLS = {"cover": (_BASE.index("title_cover"),),
+              "overlap": (_BASE.index("body_overlap"), _BASE.index("body_overlap_n")),
+              "shares": (_BASE.index("shares_8gram"),)}
 _FUNC_RE = re.compile("[" + "".join(sorted(_FUNC_CHARS)) + "]")
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")  # the characters of _DIGITS_RE
 
@@ -304,7 +309,8 @@ class _PageRows:
         cands = self.cands = _candidates(nb, anchor_pos)
         self.rows: list[list] = []
         self.p: list[float | None] = [None] * len(cands)  # exact probabilities, once computed
-        self.filled: set[int] = set()
+        self.filled: set[tuple[str, int]] = set()  # (lazy part, row) pairs filled
+        self._bgs: dict[int, set[str]] = {}  # candidate bigrams, by row
         self._head = head
         self._head_known = head is not None
         if not cands:
@@ -387,39 +393,56 @@ class _PageRows:
             self._head_known = True
         return self._head
 
-    def fill(self, which: list[int]) -> None:
-        """Fill the lazy columns of rows ``which`` (those not filled yet)."""
-        which = [i for i in which if i not in self.filled]
-        if not which:
-            return
-        self.filled.update(which)
-        nb, cands, ks = self.nb, self.cands, self.ks
-        # bigram document frequency over the anchors: how much of a line's vocabulary the
-        # article itself uses (a last paragraph shares its topic words; a disclaimer, a
-        # closer or a caption credit shares few)
-        cand_bg = [_bigrams(cands[i][0].text) for i in which]
-        df = _anchor_df([nb[k].text for k in self.anchor_pos], set().union(*cand_bg))
+    def fill(self, which: list[int], parts: tuple[str, ...] = LAZY_PARTS) -> None:
+        """Fill the lazy columns ``parts`` (of :data:`LAZY_PARTS`) of rows ``which``."""
+        for part in parts:
+            todo = [i for i in which if (part, i) not in self.filled]
+            if todo:
+                self.filled.update((part, i) for i in todo)
+                getattr(self, "_fill_" + part)(todo)
+
+    def _bg(self, i: int) -> set[str]:
+        bg = self._bgs.get(i)
+        if bg is None:
+            bg = self._bgs[i] = _bigrams(self.cands[i][0].text)
+        return bg
+
+    def _fill_cover(self, which: list[int]) -> None:
+        """title_cover: the share of the headline's bigrams in the line."""
         head = self.head
         head_bg = _bigrams(head.text) if head is not None else set()
         head_idx = head.index if head is not None else -1
-        norms, counts = self.norms, self.counts
+        col = _BASE.index("title_cover")
+        for i in which:
+            self.rows[i][col] = _title_cover(head_bg, self._bg(i)) if self.cands[i][0].index != head_idx else 0.0
+
+    def _fill_overlap(self, which: list[int]) -> None:
+        """body_overlap / body_overlap_n: bigram document frequency over the anchors,
+        how much of a line's vocabulary the article itself uses (a last paragraph
+        shares its topic words; a disclaimer, a closer or a caption credit shares few)."""
+        cand_bg = [self._bg(i) for i in which]
+        df = _anchor_df([self.nb[k].text for k in self.anchor_pos], set().union(*cand_bg))
+        ov, ovn = _BASE.index("body_overlap"), _BASE.index("body_overlap_n")
+        for i, bg in zip(which, cand_bg):
+            mine = 1 if self.ks[i] in self.anchor_set else 0
+            shared_bg = sum(1 for g in bg if df.get(g, 0) - mine > 0)
+            row = self.rows[i]
+            row[ov] = shared_bg / max(len(bg), 1)
+            row[ovn] = math.log1p(shared_bg)
+
+    def _fill_shares(self, which: list[int]) -> None:
+        """shares_8gram: the line repeats on the page or shares an 8-gram with another line."""
+        norms, counts, ks = self.norms, self.counts, self.ks
         # one string of the page for the "shares an 8-gram with another line" test: a C
         # str.count per gram of the few candidates instead of a gram table of every line
         # (the table was 80 % of the stage's time); the same answer either way (_gram_test)
         page = "\n".join(norms)
         shared = _gram_test(page, norms, [norms[ks[i]] for i in which])
-        sh, ov, ovn, tc = (_BASE.index(f) for f in ("shares_8gram", "body_overlap", "body_overlap_n", "title_cover"))
-        for i, bg in zip(which, cand_bg):
-            k = ks[i]
-            row = self.rows[i]
-            mine = 1 if k in self.anchor_set else 0
-            shared_bg = sum(1 for g in bg if df.get(g, 0) - mine > 0)
-            row[ov] = shared_bg / max(len(bg), 1)
-            row[ovn] = math.log1p(shared_bg)
-            row[tc] = _title_cover(head_bg, bg) if cands[i][0].index != head_idx else 0.0
-            t = norms[k]
+        col = _BASE.index("shares_8gram")
+        for i in which:
+            t = norms[ks[i]]
             own = {t[j:j + 8] for j in range(0, max(len(t) - 7, 0))}
-            row[sh] = bool(own) and (counts[t] > 1 or shared(t, own))
+            self.rows[i][col] = bool(own) and (counts[t] > 1 or shared(t, own))
 
 
 def _matrix(rows: list[list]) -> np.ndarray:
@@ -702,14 +725,22 @@ class LineClassifier(Stage):
 
     @staticmethod
     def _resolve(model: LineModel, pages: list[_PageRows], level: dict[str, float]) -> None:
-        """Exact probabilities of the candidates that may reach their group's ``level``."""
+        """Exact probabilities of the candidates that may reach their group's ``level``:
+        bounded with the lazy columns free, then again after each lazy part is filled
+        for the candidates still in question."""
         items = [(j, i) for j, pg in enumerate(pages) for i in range(len(pg.cands))]
-        if not items:
-            return
-        z = model.upper_logit(_matrix([pages[j].rows[i] for j, i in items]), _LAZY_RANGE)
-        need = [(j, i) for (j, i), u in zip(items, z.tolist())
-                if not LineModel.below(u, level[pages[j].cands[i][1]])]
-        _score(model, pages, need)
+        free = dict(_LAZY_RANGE)
+        for part in LAZY_PARTS:
+            if not items:
+                return
+            z = model.upper_logit(_matrix([pages[j].rows[i] for j, i in items]), free)
+            items = [(j, i) for (j, i), u in zip(items, z.tolist())
+                     if not LineModel.below(u, level[pages[j].cands[i][1]])]
+            for j, rows in groupby(items, key=itemgetter(0)):
+                pages[j].fill([i for _, i in rows], (part,))
+            for col in _PART_COLS[part]:
+                del free[col]
+        _score(model, pages, items)
 
     def _removals(self, model: LineModel, text: str, pg: _PageRows, hits: list[int]) -> list[Edit]:
         """Edits removing the repeated template lines inside the article
