@@ -116,17 +116,24 @@ def test_many_long_edge_lines_stay_linear():
 
 def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int, int, str]]:
     """What process() must remove: every candidate scored with every feature (scores(),
-    with its demoted re-scoring), then the protected lines and kept headings spared."""
+    with its demoted re-scoring), the protected lines and kept headings spared, and the
+    repeated template lines inside the article."""
     from nlp.clean.base import line_span
+
+    from nlp.clean.base import merge_spans
 
     lines = lines_of(text)
     cands, p, head, groups = stage.scores(lines)
+    if not cands:
+        return []
     model = stage._model()
     hits = [k for k in range(len(cands)) if p[k] >= model.group_threshold(groups[k])]
     prot = stage.protected(lines, [cands[k] for k in hits], head)
     intro = stage.introduces_kept(lines, cands, p, groups, hits)
-    return sorted(line_span(text, cands[k]) + (f"line model {groups[k]} p={p[k]:.2f}",)
-                  for k, a, b in zip(hits, prot, intro) if not (a or b))
+    spans = stage.repeated_inner(text, lines, head) + [
+        line_span(text, cands[k]) + (Reason.BOILERPLATE, f"line model {groups[k]} p={p[k]:.2f}")
+        for k, a, b in zip(hits, prot, intro) if not (a or b)]
+    return sorted((s, e, note) for s, e, _, note in merge_spans(spans))
 
 
 def test_bounded_scoring_removes_what_full_scoring_removes():
