@@ -161,7 +161,8 @@ def test_runner_resume_after_kill_9_equals_uninterrupted(tmp_path, seed_text):
 def test_batch_fits_clean_corpus_on_site_template_lines(tmp_path, seed_text, jobs):
     """A line a site repeats under every article is template even when no per-page rule
     knows its wording: batch mode fits clean.corpus on the corpus and removes it (in every
-    worker); a single page, or fitting disabled, keeps it."""
+    worker); with fitting disabled it survives on most pages (clean.lines drops it as a
+    trailing sentence on a few one-paragraph pages, rightly) and no corpus_repeat edit exists."""
     # (no "关注本号…为你": clean.chrome now removes such reader prompts on every page)
     template = "滨江生活圈每天为市民带来第一手好消息"
     paras = [p for p in seed_text["003"].splitlines() if len(p) > 40 and not p.startswith(("---", "title"))]
@@ -182,4 +183,6 @@ def test_batch_fits_clean_corpus_on_site_template_lines(tmp_path, seed_text, job
 
     off = tmp_path / "off.jsonl"
     run_batch([pages], off, Config.load(overrides={"batch.fit_corpus_pages": 0}), progress=False)
-    assert all(template in r["text"] for r in read_out(off))
+    kept = read_out(off)
+    assert sum(template in r["text"] for r in kept) >= len(kept) // 2
+    assert not any(e["reason"] == Reason.CORPUS_REPEAT.value for r in kept for e in r["edits"])
