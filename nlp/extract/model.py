@@ -459,7 +459,7 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
         actor, pa = role.get("actor", (None, 1.0))
         action, pc = role.get("action", (None, 1.0))
         if rules and (actor or action):
-            from .refine import cut_before, refine_roles, words_of
+            from .refine import refine_roles, words_of
 
             if words is None:
                 words = words_of(sentence)
@@ -478,15 +478,6 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
                         if a2 is not None:
                             actor, action = a2, c2
                             break
-        if lexicon:
-            if unit:
-                unit = repair_span(sentence, unit, lexicon.get("unit", []), anchored=True)
-            if action:
-                action = repair_span(sentence, action, lexicon.get("action", []))
-                if rules:
-                    # the grown action (达 -> 高达) may take the actor's last characters: fields
-                    # are distinct substrings (refine rule 5, applied again after growth)
-                    actor = cut_before(actor, action)
         if rules and action is None:
             # refine rule 17 (guide "action": the predicate that governs the quantity): no action
             # linked, but the tagger found a predicate earlier in the quantity's own clause
@@ -494,14 +485,22 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
             prev = [s for s in spans if s.type == "ACTION" and c0 <= s.start and s.end <= q.start
                     and not any(ch in "（(●" for ch in sentence[s.end:q.start])]   # not into a parenthesis
             if prev:
-                from .refine import cut_before, refine_roles, words_of
+                from .refine import refine_roles, words_of
 
                 if words is None:
                     words = words_of(sentence)
                 action = refine_roles(sentence, None, prev[-1], lexicon, words)[1]
-                if lexicon:
-                    action = repair_span(sentence, action, lexicon.get("action", []))
-                actor = cut_before(actor, action)
+        if lexicon:
+            if unit:
+                unit = repair_span(sentence, unit, lexicon.get("unit", []), anchored=True)
+            if action:
+                action = repair_span(sentence, action, lexicon.get("action", []))
+        if rules and action is not None:
+            from .refine import cut_before
+
+            # the grown action (达 -> 高达) or rule 17's action may overlap the actor: fields are
+            # distinct substrings (refine rule 5 again; a no-op for what refine_roles already cut)
+            actor = cut_before(actor, action)
         us, ue = (unit.start, unit.end) if unit else (q.end, q.end)
         value, qual = _value_and_qualifier(sentence, q.start, q.end, us, ue)
         offsets = {"quantity": [q.start, q.end]}
