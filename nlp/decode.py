@@ -142,7 +142,7 @@ def _strict_ok(data: bytes, enc: str) -> bool:
 # Big5 make of HKSCS's circled numbers (①-⑳ at 0xC6A1) in Chinese prose. (DEV5
 # d5_014/d5_021, Big5-HKSCS pages, were read as GB18030 mojibake.)
 _BIG5_FAMILY = ("big5", "cp950", "big5hkscs")
-_CJK = ("gb18030", "gbk", "gb2312") + _BIG5_FAMILY
+_GB = ("gb18030", "gbk", "gb2312")
 _SUSPECT = re.compile("[\ue000-\uf8ff\u3040-\u30ff]")
 
 
@@ -167,11 +167,11 @@ def _strict_cjk(data: bytes, candidates) -> list[str]:
     ok: list[str] = []
     for c in candidates:
         if c in _BIG5_FAMILY:
-            hit = _best_big5(data) if not any(o in _BIG5_FAMILY for o in ok) else None
-        elif c in _CJK and _strict_ok(data, c):
+            hit = _best_big5(data)   # the same answer for every family member: kept once below
+        elif c in _GB and _strict_ok(data, c):
             hit = c
         else:
-            hit = None
+            continue
         if hit is not None and hit not in ok:
             ok.append(hit)
     return ok
