@@ -116,8 +116,8 @@ def test_many_long_edge_lines_stay_linear():
 
 def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int, int, str]]:
     """What process() must remove: every candidate scored with every feature (scores(),
-    with its demoted re-scoring), the protected lines and kept headings spared, and the
-    repeated template lines inside the article."""
+    with its demoted re-scoring), the protected lines and kept headings spared, the
+    repeated template lines and the off-topic blocks inside the article."""
     from nlp.clean.base import line_span
 
     from nlp.clean.base import merge_spans
@@ -130,7 +130,11 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
     hits = [k for k in range(len(cands)) if p[k] >= model.group_threshold(groups[k])]
     prot = stage.protected(lines, [cands[k] for k in hits], head)
     intro = stage.introduces_kept(lines, cands, p, groups, hits)
-    spans = stage.repeated_inner(text, lines, head) + [
+    # the anchors demoted by the re-scoring (scores() does the same internally)
+    cands0, p0, _, groups0 = (lambda x: (x[1], stage._model().proba(x[0]), None, x[2]))(
+        features(lines, stage.min_prose_chars, with_groups=True, head=head))
+    demote = frozenset(stage._tail_suspects(cands0, p0, groups0, lines))
+    spans = stage.repeated_inner(text, lines, head) + stage.inner_runs(text, lines, demote) + [
         line_span(text, cands[k]) + (Reason.BOILERPLATE, f"line model {groups[k]} p={p[k]:.2f}")
         for k, a, b in zip(hits, prot, intro) if not (a or b)]
     return sorted((s, e, note) for s, e, _, note in merge_spans(spans))

@@ -58,3 +58,46 @@ def test_title_hint_split_on_spaced_at_and_double_colon():
         + "阿里山小日子\n"
     title = TitleCleaner().find_title(lines_of(text), "近三百家跨国公司来华投资 @ 阿里山小日子 :: 痞客邦 PIXNET")
     assert title is not None and title.text == "近三百家跨国公司来华投资"
+
+
+@pytest.mark.parametrize("split, pid, block", [
+    ("dev5", "d5_001", ["延伸新闻：", "女子称给专车差评遭打 司机开微博发声"]),
+    ("dev5", "d5_021", ["延伸新闻：", "男子梦想一夜暴富持水泥块砸机"]),
+])
+def test_block_of_off_topic_short_lines_inside_the_article_goes(blind_pipeline, split, pid, block):
+    # a related-news box set into the article: three non-sentence lines sharing no topic
+    # words with it; every article paragraph around it stays
+    raw, gold = _page(split, pid)
+    doc = blind_pipeline.run(raw)
+    out = _lines(doc)
+    for line in block:
+        assert line not in out
+    assert all(g in out for g in gold[1:])
+    assert any("block of" in e.note for e in doc.edits if e.stage == "clean.lines")
+
+
+@pytest.mark.parametrize("split, pid, heading", [
+    ("dev2", "e025", "困境：人手不足"), ("dev3", "f023", "具体来看："), ("dev3", "f025", "壹 | 缘起"),
+])
+def test_heading_between_picture_notes_is_no_block(blind_pipeline, split, pid, heading):
+    # a section heading with picture notes around it: the notes are the inner group's,
+    # the heading alone is no block and stays
+    raw, gold = _page(split, pid)
+    assert heading in gold
+    assert heading in _lines(blind_pipeline.run(raw))
+
+
+def test_article_list_sharing_topic_words_is_no_block():
+    from nlp.clean.lines import LineClassifier
+    from nlp.document import Document
+
+    para = "今年以来，全市围绕乡村振兴战略推进农田水利建设，农田水利设施的覆盖面和灌溉保障能力明显提高。"
+    text = "\n".join(["乡村振兴有了新抓手", para, "农田水利建设", "乡村道路硬化", "乡村振兴人才培训", para.replace("今年", "去年"),
+                      para.replace("全市", "全县")]) + "\n"
+    edits = LineClassifier().process(Document(id="t", raw=text, text=text))
+    assert not any("block of" in e.note for e in edits)
+    # the same shape off the article's topic is a block
+    off = "\n".join(["乡村振兴有了新抓手", para, "往期回顾", "男子梦想一夜暴富", "女子称给专车差评遭打", para.replace("今年", "去年"),
+                     para.replace("全市", "全县")]) + "\n"
+    edits = LineClassifier().process(Document(id="t", raw=off, text=off))
+    assert sum("block of" in e.note for e in edits) == 3
