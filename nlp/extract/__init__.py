@@ -105,9 +105,9 @@ def backend_options(section: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """The backend name and its constructor options from a ``[stages.extract]`` table.
 
     One reading of the config for ``predict()``, the ``extract`` stage and ``zhie serve``:
-    ``model_dir = ""`` means the backend's default directory, and ``runtime`` is a
-    ``model`` backend option only (the baseline has no forward pass). Other keys are
-    passed through, so a key the backend does not take is reported by the backend.
+    ``model_dir = ""`` means the backend's default directory, and ``runtime`` and
+    ``skip_without_quantity`` are ``model`` backend options only (the baseline has no forward
+    pass). Other keys are passed through, so a key the backend does not take is reported by the backend.
     """
     opts = dict(section)
     backend = str(opts.pop("backend", "model"))
@@ -116,6 +116,10 @@ def backend_options(section: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     runtime = opts.pop("runtime", "auto")
     if backend == "model" and runtime != "auto":
         opts["runtime"] = runtime
+    # model backend only, passed on when not the default (the same cached extractor either way)
+    skip = opts.pop("skip_without_quantity", True)
+    if backend == "model" and skip is not True:
+        opts["skip_without_quantity"] = skip
     return backend, opts
 
 

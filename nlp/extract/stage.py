@@ -23,6 +23,8 @@ class Extract(Stage):
         model_dir (str): backend model directory; ``""`` uses the backend's default.
         runtime (str): backend "model" only: ``"auto"``, ``"onnx"`` or ``"torch"`` forward
             pass (:class:`nlp.extract.model.ModelExtractor`). Defaults to ``"auto"``.
+        skip_without_quantity (bool): backend "model" only: no forward pass for a sentence
+            without a quantity candidate (:mod:`nlp.extract.gate`; same tuples). Defaults to True.
     """
 
     name = "extract"
@@ -30,12 +32,14 @@ class Extract(Stage):
     requires = ("text",)
     emits = ("tuples",)
 
-    def __init__(self, *, backend: str = "model", model_dir: str = "", runtime: str = "auto"):
+    def __init__(self, *, backend: str = "model", model_dir: str = "", runtime: str = "auto",
+                 skip_without_quantity: bool = True):
         if backend not in BACKENDS:
             raise ConfigError(f"stages.extract.backend must be one of {sorted(BACKENDS)}, got {backend!r}.")
         if runtime not in RUNTIMES:
             raise ConfigError(f"stages.extract.runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}.")
-        self.backend, self.options = backend_options({"backend": backend, "model_dir": model_dir, "runtime": runtime})
+        self.backend, self.options = backend_options({"backend": backend, "model_dir": model_dir, "runtime": runtime,
+                                                      "skip_without_quantity": skip_without_quantity})
 
     def process(self, doc: Document) -> None:
         self.process_batch([doc])
