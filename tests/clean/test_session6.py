@@ -101,3 +101,33 @@ def test_article_list_sharing_topic_words_is_no_block():
                      para.replace("全市", "全县")]) + "\n"
     edits = LineClassifier().process(Document(id="t", raw=off, text=off))
     assert sum("block of" in e.note for e in edits) == 3
+
+
+@pytest.mark.parametrize("split, pid, items", [
+    ("dev5", "d5_026", ["3. 拖车司机把这辆斯巴鲁拖回停车场后，差点被车主打死!", "7. 我姐姐不小心在明祖陵项庄路口把苹果x丢了，希望大家帮帮忙！！"]),
+    ("dev5", "d5_027", ["4. 奎山汽贸城去年那场火灾，调查情况报告出来了！", "[1] 汉中一居民家中突发火灾！火光冲天！"]),
+    ("dev5", "d5_022", ["5 事发大连！大货突然失控 连撞十多辆车！其中包括一辆公交车！"]),
+])
+def test_sentence_shaped_items_of_a_removed_numbered_list_go(blind_pipeline, split, pid, items):
+    # ranking / related lists at the page edges whose items end in ！: finished sentences,
+    # never candidates above the article; the rest of their list goes, so they go too
+    raw, gold = _page(split, pid)
+    doc = blind_pipeline.run(raw)
+    out = _lines(doc)
+    for line in items:
+        assert line not in out
+    assert out[0] == gold[0] and all(g in out for g in gold)
+
+
+def test_numbered_article_items_stay():
+    # a numbered list of the article's own points below its last paragraph: the model
+    # keeps the items, so no list rule applies
+    from nlp.clean.lines import LineClassifier
+    from nlp.document import Document
+
+    para = "今年以来，全市围绕乡村振兴战略推进农田水利建设，农田水利设施的覆盖面和灌溉保障能力明显提高，群众满意度持续上升。"
+    items = ["1. 加快农田水利设施建设，提高灌溉保障能力。", "2. 推进乡村道路硬化，方便群众出行。", "3. 加强乡村振兴人才培训。"]
+    text = "\n".join(["乡村振兴有了新抓手", para, para.replace("今年", "去年"), "具体措施如下：", *items]) + "\n"
+    edits = LineClassifier().process(Document(id="t", raw=text, text=text))
+    removed = {text[e.start:e.end].strip() for e in edits}
+    assert not removed & set(items)
