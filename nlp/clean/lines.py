@@ -694,7 +694,8 @@ class LineClassifier(Stage):
                    ) -> list[tuple[int, int, Reason, str]]:
         """Blocks of :attr:`INNER_RUN` or more consecutive lines inside the article (between
         the first and last anchor) none of which is a finished sentence, and none sharing
-        more than :attr:`INNER_RUN_OVERLAP` of its bigrams with the article's anchors:
+        more than :attr:`INNER_RUN_OVERLAP` of its bigrams (and two or more) with the
+        article's anchors:
         a related-news box, a "往期回顾" list, a complaint table or a comment block set into
         the article (DEV5). An article's section heading stands alone over its paragraph,
         a list lead-in ends with a colon a sentence follows; in seeds/dev-dev5 (after the
@@ -719,7 +720,13 @@ class LineClassifier(Stage):
             # picture notes are the inner group's (a caption between a heading and its
             # paragraph is no block: dev2 e025, dev3 f023/f025)
             members = [m for m in range(k, j) if is_prose(nb[m].text) or not _MEDIA_RE.search(nb[m].text)]
-            if len(members) >= self.INNER_RUN:
+            # two lines: also a block unless one introduces what follows (a colon: "【政策解读】"
+            # over "具体措施如下：", dev2 e041) or both read as headings (Chinese words, no
+            # sentence end: a heading over a sub-heading); "—— 广告 ——" over an app
+            # promotion, "[广告]", a counter or a share bar is not (DEV5 d5_016/d5_024, dev2 e017)
+            if len(members) >= self.INNER_RUN or (
+                    len(members) == 2 and not any(nb[m].text[-1] in "：:" for m in members)
+                    and not all(is_heading(nb[m].text) for m in members)):
                 runs.append(members)
             k = j
         if not runs:
@@ -728,8 +735,10 @@ class LineClassifier(Stage):
         df = _anchor_df([nb[m].text for m in anchors], set().union(*bgs.values()))
         out = []
         for run in runs:
-            shares = [sum(1 for g in bgs[m] if df.get(g, 0) > 0) / max(len(bgs[m]), 1) for m in run]
-            if max(shares) > self.INNER_RUN_OVERLAP:
+            # on topic: more than a quarter of its bigrams AND two or more in the article
+            # (one shared bigram of a two-character line is chance: "广告" in "商标广告管理所", DEV5 d5_016)
+            shared = [sum(1 for g in bgs[m] if df.get(g, 0) > 0) for m in run]
+            if any(n >= 2 and n > self.INNER_RUN_OVERLAP * len(bgs[m]) for n, m in zip(shared, run)):
                 continue
             for m in run:
                 s, e = line_span(text, nb[m])
