@@ -38,6 +38,8 @@ class Entry:
         sources (dict[str, str]): original -> source tag (seed002, table, chain, chain-derived).
         detect (bool): the form counts in page-level spin detection (False when all
             its rows are ``table-k3``: see :data:`NO_DETECT_SOURCES`).
+        evidence (bool): an unambiguous form counts as spin evidence in the gate
+            (False when all its rows are ``table-k4``: see :data:`NO_EVIDENCE_SOURCES`).
     """
 
     spun: str
@@ -45,12 +47,19 @@ class Entry:
     real_word: bool = False
     sources: dict[str, str] = field(default_factory=dict)
     detect: bool = True
+    evidence: bool = True
 
 
 #: Rows of these sources neither count in page detection (the odd-share thresholds were
 #: chosen on dev without them) nor take part in derived chains (their real-word pairs
 #: run both ways, 情况 <-> 环境, and a chain through them is not a two-step spin).
-NO_DETECT_SOURCES = ("table-k3",)
+#: ``table-k4`` (sixth pass) was written and filtered the same way as ``table-k3``.
+NO_DETECT_SOURCES = ("table-k3", "table-k4")
+#: ... and unambiguous forms of these sources are not spin evidence either: the gate and
+#: the detection thresholds stay as calibrated, so pages judged clean stay clean (a
+#: ``table-k4`` "non-word" such as 立异 or 灭亡 is rare in news but a real word of
+#: literary text); on a page judged spun they are rewritten like any other form.
+NO_EVIDENCE_SOURCES = ("table-k4",)
 
 
 @dataclass(slots=True, frozen=True)
@@ -101,7 +110,7 @@ class Lexicon:
             bits = np.zeros(1 << _BITS, dtype=np.uint8)
             table: dict[str, list[str]] = {}
             for b, forms in by_bigram.items():
-                keep = [f for f in forms if not (unamb_only and entries[f].real_word)]
+                keep = [f for f in forms if not (unamb_only and (entries[f].real_word or not entries[f].evidence))]
                 if not keep:
                     continue
                 table[b] = keep
@@ -116,13 +125,16 @@ class Lexicon:
 
     # --- loading ---------------------------------------------------------
     @classmethod
-    def load(cls, path: str | Path | None = None, *, exclude_sources: tuple[str, ...] = ()) -> Lexicon:
+    def load(cls, path: str | Path | None = None, *, exclude_sources: tuple[str, ...] = (),
+             chains_k3: bool = False) -> Lexicon:
         """Read a lexicon TSV (``spun, original, real_word, source, note``).
 
         Args:
             path: the TSV; defaults to ``corpora/despin/lexicon.tsv``.
             exclude_sources: drop rows with these source tags (e.g. ``("seed002",)``
                 to measure what the lexicon does without the seed's own pairs).
+            chains_k3: also derive two-step chains through ``table-k3``/``table-k4`` rows,
+                when the last spun form is not a real word (see :func:`_add_chains`).
         """
         path = Path(path) if path else DEFAULT_PATH
         if not path.exists():
@@ -146,7 +158,8 @@ class Lexicon:
             e.real_word = e.real_word or real == "yes"
         for e in entries.values():
             e.detect = any(src not in NO_DETECT_SOURCES for src in e.sources.values())
-        _add_chains(entries)
+            e.evidence = any(src not in NO_EVIDENCE_SOURCES for src in e.sources.values())
+        _add_chains(entries, through_k3=chains_k3)
         return cls(entries)
 
     # --- matching --------------------------------------------------------
@@ -155,8 +168,8 @@ class Lexicon:
 
         Args:
             text (str): the text to search.
-            unambiguous_only (bool): only forms that are not real words (the cheap
-                spin gate). Defaults to False.
+            unambiguous_only (bool): only forms that are not real words and count as
+                evidence (the cheap spin gate). Defaults to False.
         """
         hashes = _bigram_hashes(text)
         if len(hashes) == 0:
@@ -175,7 +188,9 @@ class Lexicon:
                 if text.startswith(form, p):
                     entry = self.entries[form]
                     # a table-k3 form must not swallow the start of a calibrated form
-                    # (有益处: 益处 <- 好处 wins over 有益 <- 有利)
+                    # (有益处: 益处 <- 好处 wins over 有益 <- 有利); a calibrated form wholly
+                    # inside it does not stop it (公安构造 <- 公安机关 is the table's own
+                    # compound; 构造 alone would read as 结构)
                     if not entry.detect and self._shadows(text, p + 1, p + len(form), by_bigram):
                         continue
                     out.append(Match(p, p + len(form), entry))
@@ -184,10 +199,10 @@ class Lexicon:
         return out
 
     def _shadows(self, text: str, lo: int, hi: int, by_bigram: dict[str, list[str]]) -> bool:
-        """Does a form counted in detection start at a position in ``[lo, hi)``?"""
+        """Does a form counted in detection start at a position in ``[lo, hi)`` and end after ``hi``?"""
         for q in range(lo, hi):
             for form in by_bigram.get(text[q:q + 2], ()):
-                if self.entries[form].detect and text.startswith(form, q):
+                if self.entries[form].detect and q + len(form) > hi and text.startswith(form, q):
                     return True
         return False
 
@@ -202,16 +217,23 @@ class Lexicon:
         return {(e.spun, o) for e in self.entries.values() for o in e.originals}
 
 
-def _add_chains(entries: dict[str, Entry]) -> None:
-    """X->Y and Y->Z in the table give Z the candidate X (a page spun twice)."""
+def _add_chains(entries: dict[str, Entry], *, through_k3: bool = False) -> None:
+    """X->Y and Y->Z in the table give Z the candidate X (a page spun twice).
+
+    Rows of :data:`NO_DETECT_SOURCES` take part only with ``through_k3`` and only when Z
+    is not a real word: their real-word pairs run both ways (情况 <-> 环境), so a chain
+    ending in a real word (情形 <- 情况 <- 环境) is mostly a genuine word, while a
+    non-word Z (斲丧 <- 消耗 <- 消费) is spin whichever way it was reached.
+    """
     additions: list[tuple[Entry, str]] = []
     for e in entries.values():
+        k3_ok = through_k3 and not e.real_word
         for mid in list(e.originals):
             first = entries.get(mid)
-            if first is None or e.sources[mid] in NO_DETECT_SOURCES:
+            if first is None or (e.sources[mid] in NO_DETECT_SOURCES and not k3_ok):
                 continue
             for orig in first.originals:
-                if first.sources[orig] in NO_DETECT_SOURCES:
+                if first.sources[orig] in NO_DETECT_SOURCES and not k3_ok:
                     continue
                 if orig != e.spun and orig not in e.sources:
                     additions.append((e, orig))
@@ -222,6 +244,6 @@ def _add_chains(entries: dict[str, Entry]) -> None:
 
 
 @functools.lru_cache(maxsize=8)
-def load_cached(path: str = "", exclude_sources: tuple[str, ...] = ()) -> Lexicon:
-    """:meth:`Lexicon.load`, cached per (path, exclusions) so stages share one copy."""
-    return Lexicon.load(path or None, exclude_sources=exclude_sources)
+def load_cached(path: str = "", exclude_sources: tuple[str, ...] = (), chains_k3: bool = False) -> Lexicon:
+    """:meth:`Lexicon.load`, cached per (path, exclusions, chain option) so stages share one copy."""
+    return Lexicon.load(path or None, exclude_sources=exclude_sources, chains_k3=chains_k3)

@@ -142,6 +142,9 @@ class Despinner(Stage):
         thesaurus_min_ratio (float): ... and when f(mate) >= this x f(word) in the LM
             corpus (0 = always). Defaults to 1.0. The two prefilters keep ~30 % of the
             candidates and every dev candidate the model accepted without them (speed).
+        chains_k3 (bool): derive two-step chains also through ``table-k3``/``table-k4``
+            rows when the last spun form is not a real word
+            (:func:`nlp.despin.lexicon._add_chains`). Defaults to False.
     """
 
     name = "despin"
@@ -157,7 +160,8 @@ class Despinner(Stage):
                  force: bool = False, decision: str = "rule", decision_model: str = "",
                  decision_threshold: float = -1.0, context_model: str = "", context_weight: float = 0.2,
                  thesaurus: str = "", thesaurus_chars: bool = False, thesaurus_model: str = "", thesaurus_threshold: float = -1.0,
-                 thesaurus_min_expected: float = 0.01, thesaurus_min_ratio: float = 1.0):
+                 thesaurus_min_expected: float = 0.01, thesaurus_min_ratio: float = 1.0,
+                 chains_k3: bool = False):
         if context < 1:
             raise ConfigError(f"stages.despin.context must be >= 1, got {context}.")
         if min_unambiguous < 0 or strong_unambiguous < 1:
@@ -192,6 +196,7 @@ class Despinner(Stage):
         self.thesaurus_threshold = thesaurus_threshold
         self.thesaurus_min_expected = thesaurus_min_expected
         self.thesaurus_min_ratio = thesaurus_min_ratio
+        self.chains_k3 = chains_k3
         self._ctx: ContextModel | None = None
         self._decider: Decision | None = None
         self._unseen_forms: frozenset[str] | None = None
@@ -201,7 +206,7 @@ class Despinner(Stage):
     @property
     def lexicon(self) -> Lexicon:
         if self._lexicon is None:
-            self._lexicon = load_cached(self.lexicon_path)
+            self._lexicon = load_cached(self.lexicon_path, chains_k3=self.chains_k3)
         return self._lexicon
 
     @property
@@ -374,7 +379,7 @@ class Despinner(Stage):
         matches = self.lexicon.find(text)
         if not matches:
             return None
-        unamb = [m for m in matches if not m.entry.real_word]
+        unamb = [m for m in matches if not m.entry.real_word and m.entry.evidence]
         ev.cjk_chars = cjk_count(text)
         ev.unambiguous = len(unamb)
         ev.forms = sorted({m.entry.spun for m in unamb})

@@ -93,3 +93,40 @@ def test_lexicon_k3_forms_yield_to_calibrated_forms(lexicon):
     assert [m.entry.spun for m in lexicon.find("有益于健康")] == ["有益于"]
     # 情况 <- 环境 (k3) must not make 环境 a chain-derived original of 情形 (情形 <- 情况)
     assert "环境" not in lexicon.entries["情形"].originals
+
+
+# Sixth pass: table-k4 rows (corpora/despin/build_k4.py). A real dev sentence, spun by a table
+# that has two k4 pairs, inside a page that other (calibrated) forms mark as spun.
+K4_SENTENCE = "后被告人郑炳松于2018年1月12日主动向公安机关投案，并如实供述犯罪事实"
+K4_PAGE_SPUN = ("斲丧者陈诉显示，生意业务纠纷中权势巨子机构的处理处罚结果最受关注。"
+                + K4_SENTENCE.replace("公安机关", "公安构造").replace("犯罪", "立功"))
+
+
+@pytest.mark.issue(4)
+def test_lexicon_k4_compound_restored_on_a_spun_page(lexicon):
+    """公安机关 -> 公安构造 is a k4 compound: it wins over the calibrated 构造 inside it (which alone
+    would read 结构), and is restored on a page judged spun."""
+    from nlp.despin.stage import Despinner
+
+    assert lexicon.entries["公安构造"].sources == {"公安机关": "table-k4"}
+    assert "公安构造" in [m.entry.spun for m in lexicon.find(K4_PAGE_SPUN)]
+    edits, ev = Despinner().despin(K4_PAGE_SPUN)
+    assert ev.spun
+    out = K4_PAGE_SPUN
+    for e in sorted(edits, key=lambda e: -e.start):
+        out = out[:e.start] + e.replacement + out[e.end:]
+    assert "主动向公安机关投案" in out
+
+
+@pytest.mark.issue(4)
+def test_lexicon_k4_forms_are_no_spin_evidence(lexicon):
+    """k4 'non-words' (立异, 灭亡 ...) are rare in news but real words of literary text: they never
+    make a page spun on their own (the gate counts only calibrated unambiguous forms)."""
+    text = "他从小爱标新立异，满脑子空想，说人终有一死，灭亡并不可怕，怕的是从未活过。"
+    k4 = [m.entry.spun for m in lexicon.find(text) if not m.entry.evidence]
+    assert len(set(k4)) >= 2
+    assert not lexicon.find(text, unambiguous_only=True)
+    from nlp.despin.stage import Despinner
+
+    edits, ev = Despinner().despin(text)
+    assert edits == [] and not ev.spun
