@@ -267,3 +267,80 @@ def decode_spans(wspans: Sequence[tuple[int, int]], label_ids: Sequence[int],
     if cur:
         out.append(cur)
     return [Span(s, e, t, sum(ps) / len(ps)) for s, e, t, ps in out]
+
+
+def bio_allowed(prev: int | None, cur: int) -> bool:
+    """Whether label ``cur`` may follow label ``prev`` (``None`` = sentence start) under BIO.
+
+    ``I-X`` continues an ``X`` span only: it needs ``B-X`` or ``I-X`` right before it.
+    """
+    lab = LABELS[cur]
+    if not lab.startswith("I-"):
+        return True
+    return prev is not None and LABELS[prev] != "O" and LABELS[prev][2:] == lab[2:]
+
+
+def bio_transitions(label_seqs: Iterable[Sequence[int]]) -> list[list[float]]:
+    """Log transition probabilities between word labels, counted on gold label sequences.
+
+    Args:
+        label_seqs: word-level label ids per sentence (:func:`word_labels` of the train split).
+
+    Returns:
+        list[list[float]]: ``[len(LABELS) + 1][len(LABELS)]``; row ``len(LABELS)`` is the
+        sentence start. Add-one smoothed; forbidden BIO moves are left to
+        :func:`viterbi_labels` (they get -inf there whatever their count).
+    """
+    import math
+
+    n = len(LABELS)
+    cnt = [[1.0] * n for _ in range(n + 1)]
+    for seq in label_seqs:
+        prev = n
+        for lab in seq:
+            cnt[prev][lab] += 1
+            prev = lab
+    return [[math.log(c / sum(row)) for c in row] for row in cnt]
+
+
+def viterbi_labels(logits, transitions: Sequence[Sequence[float]] | None = None, weight: float = 0.0):
+    """The best BIO-consistent word label path for one sentence.
+
+    Score of a path = sum of the tagger's per-word log-probabilities + ``weight`` x the
+    log transition probabilities (:func:`bio_transitions`); a move :func:`bio_allowed`
+    forbids (``O`` -> ``I-X``, ``B-X`` -> ``I-Y``) is impossible. With ``weight=0`` this is
+    the constrained argmax: the greedy labels wherever they are consistent, and where an
+    ``I-X`` has no ``X`` before it the cheaper of extending the span leftwards or cutting it.
+
+    Args:
+        logits: ``[W, len(LABELS)]`` word scores (numpy).
+        transitions: :func:`bio_transitions` output (None: constraints only).
+        weight (float): weight of the transition log-probabilities.
+
+    Returns:
+        tuple: (label ids per word, probability of each chosen label).
+    """
+    import numpy as np
+
+    lg = np.asarray(logits, dtype=np.float64)
+    W, n = lg.shape if lg.ndim == 2 else (0, len(LABELS))
+    if W == 0:
+        return [], []
+    mx = lg.max(-1, keepdims=True)
+    lp = lg - mx - np.log(np.exp(lg - mx).sum(-1, keepdims=True))
+    trans = np.zeros((n + 1, n)) if transitions is None else weight * np.asarray(transitions, dtype=np.float64)
+    for a in range(n + 1):
+        for b in range(n):
+            if not bio_allowed(None if a == n else a, b):
+                trans[a, b] = -np.inf
+    score = lp[0] + trans[n]
+    back = np.zeros((W, n), dtype=np.int64)
+    for t in range(1, W):
+        cand = score[:, None] + trans[:n]
+        back[t] = cand.argmax(0)
+        score = cand.max(0) + lp[t]
+    path = [int(score.argmax())]
+    for t in range(W - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    path.reverse()
+    return path, [float(np.exp(lp[t, k])) for t, k in enumerate(path)]

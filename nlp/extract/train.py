@@ -146,6 +146,50 @@ def _collate(batch: list[dict], pad_id: int):
     return ids, mask, labels, pos, qpos, tg, cmask, Q
 
 
+#: decoding of the tagger's word labels written into settings.json (nlp.extract.model.decode_words):
+#: BIO-constrained Viterbi for these span types, train-split transition log-probabilities weighted
+#: by ``weight``. Chosen on dev + dev2 (models/extract/README.md, session 6).
+DECODING = {"types": ("ACTOR", "QUANTITY", "UNIT"), "weight": 0.3}
+
+
+def decoding_settings(tok, records: Sequence[dict], *, types: Sequence[str] = DECODING["types"],
+                      weight: float = DECODING["weight"], max_len: int = 128) -> dict:
+    """The ``decoding`` entry of settings.json: Viterbi span types, weight, train transitions.
+
+    Args:
+        tok: the classifier tokenizer. records: gold train records (their word label sequences
+        are counted, :func:`nlp.extract.labels.bio_transitions`).
+        types (Sequence[str]): span types read from the Viterbi path (others stay greedy).
+        weight (float): weight of the transition log-probabilities (0 = BIO constraints only).
+    """
+    from .labels import bio_transitions
+
+    tok.enable_truncation(max_len)
+    seqs = [[lab for lab in encode_example(tok, r, max_len)["labels"] if lab != IGNORE] for r in records]
+    return {"types": list(types), "weight": weight,
+            "transitions": [[round(x, 4) for x in row] for row in bio_transitions(seqs)]}
+
+
+def set_decoding(model_dir: str | os.PathLike = DEFAULT_OUT, corpus_dir: str | os.PathLike = CORPUS,
+                 **kwargs) -> dict:
+    """Write :func:`decoding_settings` (from the current train split) into a tagger's settings.json.
+
+    Weights untouched; ``types=()`` turns the Viterbi decoding off (greedy argmax, sessions 3-5).
+    """
+    from tokenizers import Tokenizer
+
+    from ..io.writers import write_bytes_atomic
+
+    model_dir = Path(model_dir)
+    st_path = model_dir / "settings.json"
+    st = json.loads(st_path.read_text(encoding="utf-8")) if st_path.exists() else {}
+    tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    st["decoding"] = decoding_settings(tok, read_jsonl(Path(corpus_dir) / "train.jsonl"),
+                                       max_len=int(st.get("max_len", 128)), **kwargs)
+    write_bytes_atomic(st_path, json.dumps(st, indent=2, ensure_ascii=False).encode())
+    return st["decoding"]
+
+
 def build_tagger(layers: int | None = None, encoder_dir: str | os.PathLike = ENCODER):
     """A fresh tagger network initialised from the converted encoder (optionally truncated).
 
@@ -249,6 +293,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 annotators: Sequence[str] | None = None,
                 dev_splits: Sequence[str] = ("dev", "dev2"),
                 checkpoint: str | os.PathLike | None = None,
+                decoding: dict | None = DECODING,
                 progress: bool = True,
                 save: bool = True) -> dict:
     """Fine-tune the tagger on the gold train split, early-stop on dev strict tuple F1, save it.
@@ -298,6 +343,10 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             (285 tuples) moved 3-6 points between epochs (corpora/extract/build.py, dev2).
         checkpoint: when set, the best weights so far (float32 state dict) are saved there with
             ``torch.save`` after every improving epoch, so a run cut short keeps its best epoch.
+        decoding (dict | None): ``{"types", "weight"}`` of the BIO-constrained Viterbi decoding
+            written into settings.json with the train split's transitions (:func:`decoding_settings`;
+            None = greedy argmax). Epochs are selected with the greedy decoding (as in the session-6
+            run); the final dev scores and the shipped model use this one.
         progress (bool): tqdm bars on stderr. save (bool): write out_dir (False for comparisons).
 
     Returns:
@@ -468,7 +517,11 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             best, best_epoch, best_state = res["strict"]["f1"], f"mix{interpolate}", mix
     net.load_state_dict(best_state)
     net.eval()
-    dev_res = score_records(_extractor(net, tok, max_len, lexicon), dev, parts=parts)
+    dec = decoding_settings(tok, train, max_len=max_len, **decoding) if decoding else None
+    final = _extractor(net, tok, max_len, lexicon)
+    if dec:
+        final.loaded.settings["decoding"] = dec
+    dev_res = score_records(final, dev, parts=parts)
     dev_res.pop("_preds")
     keys = ("strict", "numeric", "actor", "action", "quantity", "unit", "span", "counts")
     settings = {"max_len": max_len, "layers": net.tc.config.num_hidden_layers,
@@ -482,6 +535,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 "interpolate": interpolate,
                 "annotators": list(annotators) if annotators else None,
                 "train_seconds": round(time.time() - t0, 1)}
+    if dec:
+        settings["decoding"] = dec
     summary = {"settings": settings, "history": history, "dev": {k: dev_res[k] for k in keys}}
     if parts:
         summary["dev_parts"] = {name: {k: r[k] for k in keys} for name, r in dev_res["parts"].items()}
@@ -657,4 +712,4 @@ def model_card(summary: dict, test: dict | None = None, extra: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["train_model", "train_release", "rebuild_lexicon", "STAGE1", "STAGE2", "build_tagger", "encode_example", "score_records", "model_card", "merge_card"]
+__all__ = ["train_model", "set_decoding", "decoding_settings", "train_release", "rebuild_lexicon", "STAGE1", "STAGE2", "build_tagger", "encode_example", "score_records", "model_card", "merge_card"]
