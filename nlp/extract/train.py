@@ -149,11 +149,12 @@ def _collate(batch: list[dict], pad_id: int):
 #: decoding of the tagger's word labels written into settings.json (nlp.extract.model.decode_words):
 #: BIO-constrained Viterbi for these span types, train-split transition log-probabilities weighted
 #: by ``weight``. Chosen on dev + dev2 (models/extract/README.md, session 6).
-DECODING = {"types": ("ACTOR", "QUANTITY", "UNIT"), "weight": 0.3}
+DECODING = {"types": ("ACTOR", "QUANTITY", "UNIT"), "weight": 0.3, "snap_types": ("ACTOR", "ACTION"), "snap_mass": 0.4}
 
 
 def decoding_settings(tok, records: Sequence[dict], *, types: Sequence[str] = DECODING["types"],
-                      weight: float = DECODING["weight"], max_len: int = 128) -> dict:
+                      weight: float = DECODING["weight"], snap_types: Sequence[str] = DECODING["snap_types"],
+                      snap_mass: float = DECODING["snap_mass"], max_len: int = 128) -> dict:
     """The ``decoding`` entry of settings.json: Viterbi span types, weight, train transitions.
 
     Args:
@@ -161,12 +162,14 @@ def decoding_settings(tok, records: Sequence[dict], *, types: Sequence[str] = DE
         are counted, :func:`nlp.extract.labels.bio_transitions`).
         types (Sequence[str]): span types read from the Viterbi path (others stay greedy).
         weight (float): weight of the transition log-probabilities (0 = BIO constraints only).
+        snap_types (Sequence[str]), snap_mass (float): span edges inside a jieba word moved to
+            the word's edge when the tagger agrees (:func:`nlp.extract.model.snap_spans`).
     """
     from .labels import bio_transitions
 
     tok.enable_truncation(max_len)
     seqs = [[lab for lab in encode_example(tok, r, max_len)["labels"] if lab != IGNORE] for r in records]
-    return {"types": list(types), "weight": weight,
+    return {"types": list(types), "weight": weight, "snap_types": list(snap_types), "snap_mass": snap_mass,
             "transitions": [[round(x, 4) for x in row] for row in bio_transitions(seqs)]}
 
 

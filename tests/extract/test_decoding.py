@@ -77,3 +77,26 @@ def test_train_gold_labels_never_make_a_forbidden_move():
     start_i = T[n, [k for k in range(n) if LABELS[k].startswith("I-")]]
     assert (start_i < 0.01).all()
     assert T[LABELS.index("B-ACTOR"), LABELS.index("I-ACTOR")] > 0.5
+
+
+def test_snap_moves_an_edge_to_the_word_edge_only_when_the_tagger_agrees():
+    from nlp.extract.model import snap_spans
+    from nlp.extract.labels import Span
+    from nlp.extract.refine import words_of
+
+    i = {lab: k for k, lab in enumerate(LABELS)}
+    sent = "今年出境旅游人数达到500万人次"
+    assert (2, 4) in words_of(sent)                      # 出境 is one jieba word
+    wsp = [(k, k + 1) for k in range(len(sent))]
+
+    def logits(mass_chu):
+        lg = np.full((len(sent), len(LABELS)), -6.0)
+        lg[:, i["O"]] = 0.0
+        lg[2] = np.log([1 - mass_chu if lab == "O" else mass_chu if lab == "I-ACTOR" else 1e-6 for lab in LABELS])
+        return lg
+
+    span = [Span(3, 8, "ACTOR")]                          # 境旅游人数: the argmax cut 出境
+    got = snap_spans(sent, span, wsp, logits(0.45), ["ACTOR"], 0.4)
+    assert [(s.start, s.end) for s in got] == [(2, 8)]   # 出境旅游人数
+    kept = snap_spans(sent, span, wsp, logits(0.1), ["ACTOR"], 0.4)
+    assert [(s.start, s.end) for s in kept] == [(3, 8)]  # the tagger gave 出 no actor mass: left alone
