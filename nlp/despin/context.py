@@ -420,11 +420,11 @@ def train_context(out: str | os.PathLike = DEFAULT_PATH, *, cap: int = 250, epoc
         examples, file size, seconds). Its real test is the dev evaluation of the stage.
     """
     from . import corpora
-    from .lexicon import load_cached
+    from .lexicon import NOT_IN_TRAINING, load_cached
 
     t0 = time.time()
     docs = corpora.texts("lm")
-    lex = load_cached("")
+    lex = load_cached("", exclude_sources=NOT_IN_TRAINING)  # the pairs it was trained on
     pairs = _pairs(lex)
     vocab, df = _topic_vocab(docs)
     idx, y, offsets, counts = collect_examples(docs, pairs, vocab, df, cap=cap, progress=progress)

@@ -151,10 +151,12 @@ def train_decision(out: str | os.PathLike = DEFAULT_PATH, *, precision: float = 
     """
     from ..evaluate.despin import CORPUS
     from . import corpora
+    from .lexicon import training_path
     from .spinner import load_table, spin
     from .stage import Despinner
 
-    stage = Despinner(decision="learned")  # analyse() then computes the context features
+    # analyse() then computes the context features; the lexicon the shipped model was fitted with
+    stage = Despinner(decision="learned", lexicon=training_path())
     texts = corpora.texts("dev")
     table = load_table(CORPUS / "tables" / "dev.tsv")
     gold_total = sum(len(spin(t, table)[1]) for t in texts)

@@ -243,6 +243,32 @@ def _add_chains(entries: dict[str, Entry], *, through_k3: bool = False) -> None:
             e.sources[orig] = "chain-derived"
 
 
+#: Rows added after the shipped models were trained (context.npz, thesaurus*.json,
+#: decision.json): their trainers read the lexicon without them, so `zhie train despin-*`
+#: still reproduces the committed files byte-identical (a retrain on the grown lexicon is
+#: a new model, to be measured on dev before it ships).
+NOT_IN_TRAINING = ("table-k4",)
+
+
+def training_lines(path: str | Path | None = None) -> list[str]:
+    """The lexicon TSV's lines (with line ends) without :data:`NOT_IN_TRAINING` rows."""
+    lines = Path(path or DEFAULT_PATH).read_text(encoding="utf-8").splitlines(keepends=True)
+    return [ln for ln in lines
+            if ln.startswith("#") or len(ln.split("\t")) < 4 or ln.split("\t")[3] not in NOT_IN_TRAINING]
+
+
+@functools.lru_cache(maxsize=1)
+def training_path() -> str:
+    """A temporary copy of the lexicon as the models' trainers read it (:func:`training_lines`)."""
+    import os
+    import tempfile
+
+    fd, path = tempfile.mkstemp(suffix=".tsv", prefix="despin-lexicon-train-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.writelines(training_lines())
+    return path
+
+
 @functools.lru_cache(maxsize=8)
 def load_cached(path: str = "", exclude_sources: tuple[str, ...] = (), chains_k3: bool = False) -> Lexicon:
     """:meth:`Lexicon.load`, cached per (path, exclusions, chain option) so stages share one copy."""
