@@ -53,6 +53,8 @@ SPLITS = {
     "heldout3": (ROOT / "corpora" / "clean" / "heldout3", ROOT / "corpora" / "clean" / "heldout3", "*.raw.txt"),
     # session 5: held-out v4 (frozen, corpora/HELDOUT_V4.md), scored by the lead only
     "heldout4": (ROOT / "corpora" / "clean" / "heldout4", ROOT / "corpora" / "clean" / "heldout4", "*.raw.txt"),
+    # session 6: held-out v5 (frozen, corpora/HELDOUT_V5.md), scored by the lead only
+    "heldout5": (ROOT / "corpora" / "clean" / "heldout5", ROOT / "corpora" / "clean" / "heldout5", "*.raw.txt"),
 }
 
 
