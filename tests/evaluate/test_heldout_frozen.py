@@ -1,4 +1,4 @@
-"""Frozen held-out sets (corpora/HELDOUT_V2.md, V3.md, V4.md) stay byte-identical to what was frozen.
+"""Frozen held-out sets (corpora/HELDOUT_V2.md, V3.md, V4.md, V5.md) stay byte-identical to what was frozen.
 
 Only hashes and counts are checked: the sets are not for developers, so no test reads or
 prints their content. Any edit of a page, gold file, manifest or of the despin table fails here.
@@ -18,6 +18,7 @@ SETS = {
     2: ("heldout2", 33, "test2.tsv"),
     3: ("heldout3", 33, "test3.tsv"),
     4: ("heldout4", 33, "test4.tsv"),
+    5: ("heldout5", 33, "test5.tsv"),
 }
 
 
