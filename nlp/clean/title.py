@@ -85,7 +85,11 @@ def _title_like(s: str, max_chars: int) -> bool:
 
 
 #: a date or clock stamp: meta lines carry them, headlines almost never a full one.
-_STAMP_RE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}[:：]\d{2}(?![0-9])")
+_STAMP_RE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}[:：]\d{2}(?![0-9])"
+                       # a full 年月日 date standing as a field of its own (space or line end after it):
+                       # a meta line (DEV6 d6_026 "2021年4月1日　信息提供：…"); a headline may open with
+                       # a date ("2024年5月6日国务院常务会议部署…", tests/clean/test_generalise.py)
+                       r"|\d{4}年\d{1,2}月\d{1,2}日(?:\s|$)")
 #: editorial role words of bylines and account lines.
 _BYLINE_WORD_RE = re.compile(r"记者|通讯员|编辑|作者|撰文|撰稿|原创|来源|发表于|摄影|责编")
 #: the role word followed by a separator and a name ("中国青年报记者 李然", "作者 | 周一鸣",
@@ -137,7 +141,8 @@ def _menu_like(s: str) -> bool:
 
 
 #: a numbered or bracketed section heading ("一、基本情况", "（二）完善保障机制", "01 增长").
-_NUMBERED_HEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.\s])")
+_NUMBERED_HEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.\s]"
+                               r"|第[一二三四五六七八九十百\d]{1,4}[章节篇部编卷条])")  # "第一章总则" (DEV6 d6_019 statute)
 
 
 _LABEL_START_RE = re.compile(r"^[^\s：:，。]{1,6}[：:]")
@@ -236,6 +241,9 @@ class TitleCleaner(Stage):
         # 2024-02-08 13:15 发表于广东", "中国青年报记者 李然", dev2); of the rest the
         # longest: site and account names above or below a headline are shorter (dev2
         # "法治一线", "绿野软件园"; seed 000/004 headers went in clean.chrome/spam).
+        # the headline guess among the lines sharing topic words with the article (a
+        # "此文分2页，单页浏览请点这里" pager line is longer than "迎来品牌竞争时代", DEV6 d6_005);
+        # when none does, among all (DEV6 d6_026's headline shares no bigram with its article)
         head_zone = body[:min(first_prose, self.max_header + 1)]
         guess = headline_guess([ln for ln in head_zone if not _off_topic(ln.text, prose)], self.max_chars) \
             or headline_guess(head_zone, self.max_chars)

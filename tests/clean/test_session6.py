@@ -165,3 +165,32 @@ def test_heading_over_sub_heading_is_no_block():
     # the same place with an ad marker and a promotion is a block
     ad = text.replace("第二部分 主要成效", "—— 广告 ——").replace("（一）基础设施明显改善", "客户端上线啦，深度报道抢先看")
     assert sum("block of" in e.note for e in LineClassifier().process(Document(id="t", raw=ad, text=ad))) == 2
+
+
+@pytest.mark.parametrize("split, pid, must_keep", [
+    ("dev6", "d6_026", "莱茵隆冬暖如春几家欢乐几家愁"),  # headline sharing no bigram with its article
+    ("dev6", "d6_005", "迎来品牌竞争时代"),  # a longer pager line under it shares none
+    ("dev6", "d6_019", "第一章总则"),  # chapter heading right under the title block
+])
+def test_dev6_headlines_and_chapter_heading_stay(full_pipeline, split, pid, must_keep):
+    raw, gold = _page(split, pid)
+    out = _lines(full_pipeline.run(raw))
+    assert must_keep in gold and must_keep in out
+    assert out[0] == gold[0]
+
+
+def test_dated_meta_line_is_not_the_headline():
+    from nlp.clean.title import headline_guess
+
+    lines = lines_of("燕赵消费网\n莱茵隆冬暖如春几家欢乐几家愁\n2021年4月1日　信息提供：海峡都市报\n")
+    assert headline_guess(lines).text == "莱茵隆冬暖如春几家欢乐几家愁"
+
+
+def test_numbered_heading_over_prose_is_protected_but_not_an_seo_stub():
+    from nlp.clean.lines import _numbered_heading_over_prose
+
+    para = "第一条为了规范价格行为，发挥价格合理配置资源的作用，稳定市场价格总水平，制定本法。"
+    nb = [ln for ln in lines_of(f"第一章总则\n{para}\n二、？教程\n{para}\n第二章\n") if ln.text]
+    assert _numbered_heading_over_prose(nb, 0)
+    assert not _numbered_heading_over_prose(nb, 2)  # no heading words after the number
+    assert not _numbered_heading_over_prose(nb, 4)  # nothing follows
