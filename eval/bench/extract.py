@@ -24,7 +24,10 @@ processes on the shared box hits all rows alike:
   goes through the network), so both ratios are printed; the share of sentences the gate
   skips is printed above the table. Nothing is cached across calls (every round recomputes);
 * ``bare forward [onnx, gated]``: the bare forward over the sentences the gate lets through,
-  the floor the default predict() is compared with.
+  the floor the default predict() is compared with;
+* ``predict() [onnx, gate off, 1 stream]``: session 5's configuration (every sentence, one batch
+  at a time on all ``--threads``); the default runs ``--threads`` single-threaded streams
+  (:func:`nlp.extract.onnx_runtime.stream_plan`), and the bare ONNX rows run the same way.
 
 Goals: predict() >= 3x the pipeline's sentences/s; predict() time <= 1.3x the bare forward
 of the same runtime (over the same sentences: gated rows against the gated bare forward). Also printed: dev strict F1 of both runtimes (ONNX must be within 0.5
@@ -219,8 +222,9 @@ def main(argv=None) -> None:
 
     def bare(rt, bs=None):
         def run():
-            for ids, mask in bs or batches:
-                mods[rt].forward(ids, mask)
+            # the forward passes exactly as predict() runs them (ONNX: on the runtime's streams)
+            for _ in mods[rt].forward_iter(bs or batches):
+                pass
         return run
 
     def run_predict(rt, **kw):
@@ -239,6 +243,8 @@ def main(argv=None) -> None:
         "predict() [torch]": run_predict("torch"),
         "predict() [onnx]": run_predict("onnx"),
         "predict() [onnx, gate off]": run_predict("onnx", skip_without_quantity=False),
+        # session 5's configuration: every sentence, one batch at a time on all the threads
+        "predict() [onnx, gate off, 1 stream]": run_predict("onnx", skip_without_quantity=False, streams=1),
     }
     if args.int8:
         get_extractor("model", runtime="torch", int8=True, **opts).loaded
@@ -268,7 +274,7 @@ def main(argv=None) -> None:
     for name, t in best.items():
         rows.append({"method": name, "best s": f"{t:.2f}", "sent/s": f"{n / t:.1f}",
                      "vs pipeline": f"{t_pipe / t:.2f}x", "time vs bare (same runtime)":
-                     "" if name == "transformers pipeline" or name.startswith("bare")
+                     "" if name == "transformers pipeline" or name.startswith("bare") or "1 stream" in name
                      else f"{t / bare_of(name):.2f}x",
                      "all s": " ".join(f"{x:.1f}" for x in times[name])})
     lmax = max(len(e.ids) for e in encs)

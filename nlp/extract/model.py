@@ -244,7 +244,8 @@ class _Loaded:
     path never imports torch.
     """
 
-    def __init__(self, model_dir: Path, *, int8: bool, threads: int | None, runtime: str = "torch"):
+    def __init__(self, model_dir: Path, *, int8: bool, threads: int | None, runtime: str = "torch",
+                 streams: int | None = None):
         import warnings
 
         from tokenizers import Tokenizer
@@ -255,12 +256,15 @@ class _Loaded:
         _read_config(self.model_dir)
         self.runtime = resolve_runtime(runtime, int8=int8)
         self.ort = None
+        self.streams = 1
+        self._pool = None
         if self.runtime == "onnx":
             from . import onnx_runtime as ox
 
             try:
                 path = ox.build_cache(self.model_dir)
-                self.ort = ox.OrtNetwork(path, threads=threads)
+                self.streams, intra = ox.stream_plan(threads, streams)
+                self.ort = ox.OrtNetwork(path, threads=intra)
                 self.dist = ox.link_dist_weights(self.model_dir)
             except (OSError, ModelError) as exc:
                 if runtime == "onnx":
@@ -272,6 +276,7 @@ class _Loaded:
                               RuntimeWarning, stacklevel=2)
                 self.runtime, self.ort = "torch", None
         if self.ort is None:
+            self.streams = 1
             self.net = self._torch_net()
         self.tok = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
         lex_path = self.model_dir / "lexicon.json"
@@ -307,6 +312,39 @@ class _Loaded:
             outs = network_outputs(self.net, torch.from_numpy(ids), torch.from_numpy(mask))
         return {n: o.float().numpy() for n, o in zip(OUTPUTS, outs)}
 
+    def forward_iter(self, arrays):
+        """``(ids, mask, outputs)`` for each ``(ids, mask)`` of ``arrays``, in order.
+
+        With ``streams > 1`` (ONNX) up to ``2 * streams`` batches are in flight on a thread pool,
+        each forward on one thread (:func:`nlp.extract.onnx_runtime.stream_plan` says why), while
+        the caller decodes the finished ones; otherwise one batch after the other.
+        """
+        if self.streams <= 1:
+            for ids, mask in arrays:
+                yield ids, mask, self.forward(ids, mask)
+            return
+        import collections
+
+        pool = self._executor()
+        pending = collections.deque()
+        for ids, mask in arrays:
+            pending.append((ids, mask, pool.submit(self.forward, ids, mask)))
+            if len(pending) >= 2 * self.streams:
+                ids0, mask0, fut = pending.popleft()
+                yield ids0, mask0, fut.result()
+        while pending:
+            ids0, mask0, fut = pending.popleft()
+            yield ids0, mask0, fut.result()
+
+    def _executor(self):
+        if self._pool is None:
+            with _CACHE_LOCK:
+                if self._pool is None:
+                    from concurrent.futures import ThreadPoolExecutor
+
+                    self._pool = ThreadPoolExecutor(self.streams, thread_name_prefix="zhie-forward")
+        return self._pool
+
     def dist_weights(self) -> dict:
         """Distance-bucket bias per link role, float32 numpy (from the torch net when loaded that way)."""
         d = self.__dict__.get("dist")
@@ -320,7 +358,7 @@ _CACHE_LOCK = threading.Lock()
 
 
 def load(model_dir: str | os.PathLike = DEFAULT_MODEL, *, int8: bool = False, threads: int | None = None,
-         runtime: str = "torch") -> _Loaded:
+         runtime: str = "torch", streams: int | None = None) -> _Loaded:
     """Load (once per process and settings) a tagger directory.
 
     Args:
@@ -328,12 +366,15 @@ def load(model_dir: str | os.PathLike = DEFAULT_MODEL, *, int8: bool = False, th
             :func:`nlp.extract.onnx_runtime.build_cache`), ``"torch"``, or ``"auto"``
             (onnx when onnxruntime is installed; falls back to torch with a warning when
             the cache cannot be built).
+        streams (int | None): ONNX only: batches run concurrently, the ``threads`` shared
+            among them (:func:`nlp.extract.onnx_runtime.stream_plan`); None = one stream
+            per thread.
     """
     # threads are part of the key: a network built for 1 thread must not serve a caller asking for 2
-    key = (str(Path(model_dir).resolve()), int8, runtime, threads)
+    key = (str(Path(model_dir).resolve()), int8, runtime, threads, streams)
     with _CACHE_LOCK:
         if key not in _CACHE:
-            _CACHE[key] = _Loaded(Path(model_dir), int8=int8, threads=threads, runtime=runtime)
+            _CACHE[key] = _Loaded(Path(model_dir), int8=int8, threads=threads, runtime=runtime, streams=streams)
         return _CACHE[key]
 
 
@@ -533,7 +574,11 @@ class ModelExtractor:
             10.5k vs 11.9k tokens), 2/4/16 were 0.92-0.99x 8 and 64 0.73x.
         int8 (bool): torch dynamic int8 quantisation of the Linear layers at load (torch
             runtime only; -11 dev points, off). Defaults to False.
-        threads (int | None): intra-op threads of the runtime; None keeps its default.
+        threads (int | None): threads of the runtime; None keeps its default (torch's; for
+            ONNX Runtime one per core).
+        streams (int | None): ONNX Runtime only: batches in flight at once, the threads shared
+            among them; None = one single-threaded stream per thread, which ran faster than
+            one batch at a time on all the threads (:func:`nlp.extract.onnx_runtime.stream_plan`).
         runtime (str): ``"auto"`` (ONNX Runtime when onnxruntime is importable, else torch),
             ``"onnx"`` or ``"torch"``. The ONNX graph is exported once per weights into a
             cache dir (:func:`nlp.extract.onnx_runtime.build_cache`). Defaults to "auto".
@@ -551,10 +596,11 @@ class ModelExtractor:
 
     def __init__(self, *, model_dir: str = str(DEFAULT_MODEL), batch_size: int = 8, int8: bool = False,
                  threads: int | None = None, runtime: str = "auto", clause_actions: bool = True,
-                 lexicon: bool = True, skip_without_quantity: bool = True):
+                 lexicon: bool = True, skip_without_quantity: bool = True, streams: int | None = None):
         if runtime not in RUNTIMES:
             raise ModelError(f"runtime must be one of {RUNTIMES}, got {runtime!r}.")
         self.skip_without_quantity = skip_without_quantity
+        self.streams = streams
         self.clause_actions = clause_actions
         self.lexicon = lexicon
         self.model_dir = model_dir
@@ -570,7 +616,8 @@ class ModelExtractor:
         if self._m is None:
             with self._lock:
                 if self._m is None:
-                    self._m = load(self.model_dir, int8=self.int8, threads=self.threads, runtime=self.runtime)
+                    self._m = load(self.model_dir, int8=self.int8, threads=self.threads, runtime=self.runtime,
+                                   streams=self.streams)
         return self._m
 
     def predict(self, sentences: Sequence[str]) -> list[list[Tuple]]:
@@ -596,18 +643,24 @@ class ModelExtractor:
             return all_spans, all_links
         encs = dict(zip(live, m.tok.encode_batch([sentences[i] for i in live])))
         order = sorted(live, key=lambda i: len(encs[i].ids))
-        for b0 in range(0, len(order), self.batch_size):
-            idx = order[b0:b0 + self.batch_size]
-            self._run_batch(m, [sentences[i] for i in idx], [encs[i] for i in idx], idx, all_spans, all_links)
+        batches = [order[b0:b0 + self.batch_size] for b0 in range(0, len(order), self.batch_size)]
+        pad = m.tok.token_to_id("<pad>")
+        # forward passes run ahead on the runtime's streams while finished batches are decoded here
+        computed = m.forward_iter(batch_arrays([encs[i] for i in idx], pad) for idx in batches)
+        for idx, comp in zip(batches, computed):
+            self._run_batch(m, [sentences[i] for i in idx], [encs[i] for i in idx], idx, all_spans, all_links,
+                            computed=comp)
         return all_spans, all_links
 
-    def _run_batch(self, m, sents, encs, idx, all_spans, all_links):
+    def _run_batch(self, m, sents, encs, idx, all_spans, all_links, computed=None):
         import numpy as np
 
         from .onnx_runtime import link_scores
 
-        ids, mask = batch_arrays(encs, m.tok.token_to_id("<pad>"))
-        out = m.forward(ids, mask)
+        if computed is None:
+            ids, mask = batch_arrays(encs, m.tok.token_to_id("<pad>"))
+            computed = ids, mask, m.forward(ids, mask)
+        ids, mask, out = computed
         logits = out["logits"]
         # softmax max / argmax in numpy: p(argmax) = 1 / sum(exp(l - max))
         lmax = logits.max(-1, keepdims=True)

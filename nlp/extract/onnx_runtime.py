@@ -224,6 +224,22 @@ class OrtNetwork:
         return dict(zip(self.outputs, res))
 
 
+def stream_plan(threads: int | None, streams: int | None = None) -> tuple[int, int]:
+    """``(streams, intra-op threads per stream)`` for ``threads`` threads in all.
+
+    Default: one single-threaded stream per thread (``threads`` None = one per usable core). The
+    encoder's batches are small (8 sentences x ~50 pieces x 384): splitting one matrix product
+    over two threads costs a synchronisation per op, and on a shared box a descheduled worker
+    stalls the other. Measured (session 6, 200 bench sentences, ONNX, interleaved best of 3):
+    intra-op 2 threads, one batch at a time, was 0.82x one thread under load 10; see
+    models/extract/SPEED.md for the two-stream timings.
+    """
+    n = int(threads) if threads else len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+        else (os.cpu_count() or 1)
+    k = max(1, int(streams)) if streams else max(1, n)
+    return k, max(1, n // k)
+
+
 def link_dist_weights(model_dir: str | os.PathLike) -> dict:
     """Distance-bucket bias of each link head (``links.<role>.dist.weight``, float32 ``[N_BUCKETS]``),
     read with safetensors' numpy loader (no torch)."""
@@ -270,4 +286,4 @@ def link_scores(q, k, dist_w, qpos, pos):
 
 
 __all__ = ["build_cache", "cache_path", "cache_root", "weights_key", "OrtNetwork", "link_scores",
-           "link_dist_weights", "network_outputs", "EXPORT_VERSION"]
+           "link_dist_weights", "network_outputs", "stream_plan", "EXPORT_VERSION"]

@@ -144,3 +144,29 @@ def test_link_scores_match_the_torch_link_head():
         q, k = (head.q(h)[0] * head.scale).numpy(), head.k(h)[0].numpy()
     got = link_scores(q, k, head.dist.weight.detach().numpy().reshape(-1), qpos[0].numpy(), pos[0].numpy())
     assert np.abs(got - ref).max() < 1e-4
+
+
+@pytest.mark.skipif(not (MODEL / "model.safetensors").exists(), reason="models/extract not trained")
+def test_two_streams_give_the_tuples_of_one():
+    """Two single-threaded ONNX streams (the default on 2 threads) and one 2-thread stream: identical
+    tuples and scores on 40 dev sentences, bitwise-equal network outputs, batches back in order."""
+    import numpy as np
+
+    from nlp.extract.model import ModelExtractor, batch_arrays
+    from nlp.extract.onnx_runtime import stream_plan
+
+    assert stream_plan(2) == (2, 1) and stream_plan(2, 1) == (1, 2) and stream_plan(4, 2) == (2, 2)
+    sents = _dev(40)
+    two = ModelExtractor(runtime="onnx", threads=2)
+    one = ModelExtractor(runtime="onnx", threads=2, streams=1)
+    assert (two.loaded.streams, one.loaded.streams) == (2, 1)
+    got, ref = _tuples(two, sents), _tuples(one, sents)
+    assert sum(map(len, ref)) >= 30
+    assert got == ref
+    m = two.loaded
+    encs = m.tok.encode_batch(sents)
+    arrays = [batch_arrays(encs[b:b + 4], m.tok.token_to_id("<pad>")) for b in range(0, 40, 4)]
+    for (ids, mask), (ids2, _, out) in zip(arrays, m.forward_iter(arrays)):
+        assert ids2 is ids
+        ref_out = one.loaded.forward(ids, mask)
+        assert all(np.array_equal(out[k], ref_out[k]) for k in ref_out)
