@@ -145,6 +145,11 @@ class Despinner(Stage):
         chains_k3 (bool): derive two-step chains also through ``table-k3``/``table-k4``
             rows when the last spun form is not a real word
             (:func:`nlp.despin.lexicon._add_chains`). Defaults to False.
+        thesaurus_chains (bool): a word the lexicon does not know whose Cilin mate is a
+            lexicon spun form also gets that form's originals as candidates (a chain
+            o -> m by the lexicon, m -> w by synonym swap), scored by the thesaurus model.
+            Defaults to True: dev unchanged (P 0.9661 R 0.7703, clean 0.000), dev texts plus
+            38 such chains as table rows: their recall 0.000 -> 0.465, P 0.9579 -> 0.9632.
     """
 
     name = "despin"
@@ -161,7 +166,7 @@ class Despinner(Stage):
                  decision_threshold: float = -1.0, context_model: str = "", context_weight: float = 0.2,
                  thesaurus: str = "", thesaurus_chars: bool = False, thesaurus_model: str = "", thesaurus_threshold: float = -1.0,
                  thesaurus_min_expected: float = 0.01, thesaurus_min_ratio: float = 1.0,
-                 chains_k3: bool = False):
+                 chains_k3: bool = False, thesaurus_chains: bool = True):
         if context < 1:
             raise ConfigError(f"stages.despin.context must be >= 1, got {context}.")
         if min_unambiguous < 0 or strong_unambiguous < 1:
@@ -197,6 +202,8 @@ class Despinner(Stage):
         self.thesaurus_min_expected = thesaurus_min_expected
         self.thesaurus_min_ratio = thesaurus_min_ratio
         self.chains_k3 = chains_k3
+        self.thesaurus_chains = thesaurus_chains
+        self._chain_from: dict[str, tuple[str, ...]] | None = None
         self._ctx: ContextModel | None = None
         self._decider: Decision | None = None
         self._unseen_forms: frozenset[str] | None = None
@@ -274,9 +281,15 @@ class Despinner(Stage):
         current = [c if c is not None else m.entry.spun for m, c in zip(matches, choice)]
         cur_text, spans = _current_text(text, matches, current)
         taken = {o for m in matches for o in m.entry.originals}
+        chain_from = None
+        if self.thesaurus_chains and source == "synonym":
+            if self._chain_from is None:
+                self._chain_from = {f: tuple(o for o in e.originals if e.sources[o] != "chain-derived")
+                                    for f, e in self.lexicon.entries.items() if e.detect}
+            chain_from = self._chain_from
         cands = propose(cur_text, spans, taken, self.lm, thes, cjk_chars=cjk_chars, context=self.context,
                         min_expected=self.thesaurus_min_expected, min_ratio=self.thesaurus_min_ratio,
-                        max_mates=max_mates)
+                        max_mates=max_mates, chain_from=chain_from)
         if not cands:
             return []
         # a candidate lies in a gap between matches: shift = offset in text - offset in cur_text

@@ -206,7 +206,7 @@ class Candidate:
 
 def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesaurus: Thesaurus, *,
             cjk_chars: int, context: int = 4, min_expected: float = 0.0, min_ratio: float = 0.0,
-            max_mates: int = 0) -> list[Candidate]:
+            max_mates: int = 0, chain_from: dict[str, tuple[str, ...]] | None = None) -> list[Candidate]:
     """Thesaurus candidates on ``text`` (the page as the lexicon pass despun it).
 
     Args:
@@ -221,6 +221,9 @@ def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesau
         min_ratio: f(original) >= min_ratio x f(spun) in the LM corpus.
         max_mates: score only the this many most frequent eligible mates per word
             (0 = all; LM windows are the cost of a spun page).
+        chain_from: lexicon spun form -> its originals. A mate ``m`` of ``w`` that is a
+            lexicon spun form also proposes ``m``'s originals (a two-step chain
+            ``o -> m -> w``: the first step a lexicon pair, the second a synonym swap).
 
     Returns:
         list[Candidate]: one per spun word (its best mate by min margin), unsorted.
@@ -247,6 +250,12 @@ def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesau
         if len(cands) > 1:  # the thesaurus's own order: ties in the margin resolve as in training
             order = thesaurus.mates[w]
             cands.sort(key=order.index)
+        if chain_from:
+            for m in thesaurus.mates[w]:
+                for o in chain_from.get(m, ()):
+                    if (o != w and o not in cands and o not in present and o not in taken
+                            and lm.word_count(o) >= least):
+                        cands.append(o)
         if cands:
             todo.append((w, cands))
     if not todo:
@@ -382,7 +391,8 @@ def collect(half: int, *, seed: int = 5, stage_options: dict | None = None,
 
     path, drop = _leave_pairs_out(half, seed, source)
     try:
-        stage = Despinner(**({"thesaurus": ""} | (stage_options or {}) | {"lexicon": path}))
+        # the candidates the shipped model was fitted on: no chain candidates (sixth pass)
+        stage = Despinner(**({"thesaurus": "", "thesaurus_chains": False} | (stage_options or {}) | {"lexicon": path}))
         table = load_table(CORPUS / "tables" / "dev.tsv")
         xs, ys, hits, unknown = [], [], [], 0
         for t in tqdm(corpora.texts("dev"), desc=f"thesaurus candidates, half {half}", leave=False):

@@ -94,3 +94,40 @@ def test_shared_char_source_pairs_words_by_position_without_the_synonyms():
     assert "教授" in shared.mates["传授"]
     assert all(len(o) == 2 and (o[0] == "传" or o[1] == "授") for o in shared.mates["传授"])
     assert not set(shared.mates["著者"]) & set(synonyms.mates["著者"])
+
+
+# Sixth pass: chains through the thesaurus. 权益 -> 权柄 is a lexicon pair; a second tool pass swaps
+# 权柄 for its Cilin mate 权能, which is no mate of 权益: only the chain o -> m -> s explains it.
+CHAIN = ("权益", "权柄", "权能")
+
+
+@pytest.fixture(scope="module")
+def chained_001(seed_text):
+    table = load_table(CORPUS / "tables" / "dev.tsv")
+    table[CHAIN[0]] = (CHAIN[2], "chain")
+    return spin(seed_text["001"], table)
+
+
+@pytest.mark.issue(4)
+def test_thesaurus_chain_restores_a_two_step_spin(chained_001):
+    o, m, s = CHAIN
+    chained = Despinner(thesaurus_chains=True)
+    assert chained.lexicon.entries[m].originals == [o] and s not in chained.lexicon
+    assert s in load_thesaurus().mates[m] and o not in load_thesaurus().mates[s]
+    spun, toks = chained_001
+    gold = {(t.start, t.end) for t in toks if t.original == o}
+    assert len(gold) >= 10
+    edits, ev = chained.despin(spun)
+    hits = [e for e in edits if (e.start, e.end) in gold and e.replacement == o]
+    assert ev.spun and len(hits) >= 0.9 * len(gold)
+    assert all(e.note == f"{s}->{o}" and e.reason is Reason.SPIN for e in hits)
+    # without the chain option the thesaurus has no route from 权能 to 权益
+    plain, _ = Despinner(thesaurus_chains=False).despin(spun)
+    assert not [e for e in plain if (e.start, e.end) in gold and e.replacement == o]
+
+
+@pytest.mark.issue(4)
+def test_thesaurus_chain_leaves_a_clean_page_alone(seed_text):
+    page = seed_text["001"].replace(CHAIN[0], CHAIN[2])
+    edits, ev = Despinner(thesaurus_chains=True).despin(page)
+    assert not ev.spun and edits == []
