@@ -117,7 +117,8 @@ def test_many_long_edge_lines_stay_linear():
 def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int, int, str]]:
     """What process() must remove: every candidate scored with every feature (scores(),
     with its demoted re-scoring), the protected lines and kept headings spared, the
-    repeated template lines and the off-topic blocks inside the article."""
+    repeated template lines and the off-topic blocks inside the article, the live-blog
+    entries continuing a kept series, the rest of a mostly removed numbered list."""
     from nlp.clean.base import line_span
 
     from nlp.clean.base import merge_spans
@@ -134,9 +135,13 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
     cands0, p0, _, groups0 = (lambda x: (x[1], stage._model().proba(x[0]), None, x[2]))(
         features(lines, stage.min_prose_chars, with_groups=True, head=head))
     demote = frozenset(stage._tail_suspects(cands0, p0, groups0, lines))
+    nb = [ln for ln in lines if ln.text]
+    pos = {ln.index: k for k, ln in enumerate(nb)}
+    cont = stage.continues_kept(nb, [pos[c.index] for c in cands], cands, p, groups, hits)
+    gone = [k for k, a, b, c in zip(hits, prot, intro, cont) if not (a or b or c)]
     spans = stage.repeated_inner(text, lines, head) + stage.inner_runs(text, lines, demote) + [
-        line_span(text, cands[k]) + (Reason.BOILERPLATE, f"line model {groups[k]} p={p[k]:.2f}")
-        for k, a, b in zip(hits, prot, intro) if not (a or b)]
+        line_span(text, cands[k]) + (Reason.BOILERPLATE, f"line model {groups[k]} p={p[k]:.2f}") for k in gone]
+    spans += stage.list_runs(text, lines, demote, {cands[k].index for k in gone})
     return sorted((s, e, note) for s, e, _, note in merge_spans(spans))
 
 

@@ -194,3 +194,15 @@ def test_numbered_heading_over_prose_is_protected_but_not_an_seo_stub():
     assert _numbered_heading_over_prose(nb, 0)
     assert not _numbered_heading_over_prose(nb, 2)  # no heading words after the number
     assert not _numbered_heading_over_prose(nb, 4)  # nothing follows
+
+
+def test_live_blog_last_entry_after_a_time_stamp_stays(blind_pipeline):
+    # DEV6 d6_030: one-sentence entries under time stamps; the last entry sits below the
+    # last anchor after a stamp of the same shape as those inside the article, and the
+    # entry above it is kept: the series goes on (it scored 0.98 as a closing sentence)
+    raw, gold = _page("dev6", "d6_030")
+    line = "有人将它改造成为“龙凤呈祥”造型，内设仪仗马队、龙车、凤辇等，结果大受欢迎。"
+    assert line in gold
+    doc = blind_pipeline.run(raw)
+    assert line in _lines(doc)
+    assert "直播已结束，感谢收看" not in _lines(doc)
