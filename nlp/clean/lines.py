@@ -107,6 +107,10 @@ _LIST_SPLIT_RE = re.compile("[，,、；;\\s" + re.escape(SEPARATORS) + "]+")
 _SPEECH_END_RE = re.compile(r"[。！？!?…][”」』\"]$")
 #: a list item number opening a line: "[3] …", "3. …", "3、…", "3 …" (ranking/related lists)
 _LIST_NUM_RE = re.compile(r"^(?:\[(\d{1,2})\]|(\d{1,2})(?:[.、．)）]|\s))")
+#: a Latin word of three or more letters ("Part", "Photo")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+#: a bare section number, in brackets or with a list mark ("（二）", "01", "三、", "[3]")
+_SECTION_NUMBER_RE = re.compile(r"^[\s（(【\[]*(?:\d{1,3}|[０-９]{1,3}|[一二三四五六七八九十百零〇]{1,4})[\s）)】\]、.．]*$")
 #: a line wrapped whole in brackets ("（摄影 某某）", "【图片说明】"): notes, credits, labels
 _WRAPS = {"（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕", "「": "」", "《": "》"}
 
@@ -807,6 +811,32 @@ class LineClassifier(Stage):
                 out.append((s, e, Reason.BOILERPLATE, f"block of {len(run)} non-sentence lines inside the article"))
         return out
 
+    #: a line inside the article this short without a word (below)
+    WORDLESS_MAX = 16
+
+    def wordless_inner(self, text: str, lines: list[Line], demote: frozenset[int] = frozenset()
+                       ) -> list[tuple[int, int, Reason, str]]:
+        """Short lines inside the article (between the first and last anchor) without a
+        word: no two adjacent CJK characters and no Latin word of three letters, and not
+        a bare section number ("（二）", "01"): like counters ("❤ 6"), gallery counters
+        ("2/4", "（3/4）"), page breaks ("—— 第2页 ——", "（第2/3页）"), separators ("* * *")
+        (DEV6: 12 such lines). Every short gold line of seeds/dev-dev6 has a word
+        ("■ 现场", "01 | 现状", "【观点】", "他说。")."""
+        nb = [ln for ln in lines if ln.text]
+        anchors = _anchor_positions(nb, self.min_prose_chars, demote)
+        if len(anchors) < 2:
+            return []
+        out = []
+        for k in range(anchors[0] + 1, anchors[-1]):
+            s = nb[k].text
+            if len(s) > self.WORDLESS_MAX or _BIGRAM_CJK_RE.search(s) or _LATIN_WORD_RE.search(s):
+                continue
+            if _SECTION_NUMBER_RE.match(s):
+                continue
+            a, b = line_span(text, nb[k])
+            out.append((a, b, Reason.BOILERPLATE, "line without a word inside the article"))
+        return out
+
     #: a numbered run this long at a page edge is one list (below)
     LIST_RUN = 3
 
@@ -912,6 +942,7 @@ class LineClassifier(Stage):
         spans = list(self.repeated_inner(text, pg.lines, pg.head))
         if pg.cands:
             spans += self.inner_runs(text, pg.lines, pg.demote)
+            spans += self.wordless_inner(text, pg.lines, pg.demote)
         if hits:
             cands = [c[0] for c in pg.cands]
             groups = [c[1] for c in pg.cands]
