@@ -109,6 +109,8 @@ _SPEECH_END_RE = re.compile(r"[。！？!?…][”」』\"]$")
 _LIST_NUM_RE = re.compile(r"^(?:\[(\d{1,2})\]|(\d{1,2})(?:[.、．)）]|\s))")
 #: a Latin word of three or more letters ("Part", "Photo")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+#: Latin words (a line of three and no CJK is a credit, "Photo by IC"; "Part 2" is a heading)
+_LATIN_WORDS_RE = re.compile(r"[A-Za-z]+")
 #: a bare section number, in brackets or with a list mark ("（二）", "01", "三、", "[3]")
 _SECTION_NUMBER_RE = re.compile(r"^[\s（(【\[]*(?:\d{1,3}|[０-９]{1,3}|[一二三四五六七八九十百零〇]{1,4})[\s）)】\]、.．]*$")
 #: a line wrapped whole in brackets ("（摄影 某某）", "【图片说明】"): notes, credits, labels
@@ -149,6 +151,22 @@ def edge_zones(lines: list[Line], min_prose_chars: int) -> tuple[list[Line], lis
         return [], [], -1, -1
     first, last = anchors[0], anchors[-1]
     return nb[:first], nb[last + 1:], nb[first].index, nb[last].index
+
+
+def page_headline(lines: list[Line], min_prose_chars: int = 40) -> Line | None:
+    """The headline guess of the lines above the first anchor, preferring lines that
+    share topic words with the anchors (as clean.title does: a pager line "此文分2页，单页
+    浏览请点这里" is longer than the headline "迎来品牌竞争时代", DEV6 d6_005/d6_007/d6_009,
+    and was protected as the headline); all lines when none does."""
+    from .title import _off_topic, headline_guess
+
+    nb = [ln for ln in lines if ln.text]
+    anchors = _anchor_positions(nb, min_prose_chars)
+    top = nb[:anchors[0]] if anchors else []
+    if not top:
+        return None
+    prose = "\n".join(nb[k].text for k in anchors)
+    return headline_guess([ln for ln in top if not _off_topic(ln.text, prose)]) or headline_guess(top)
 
 
 def _sentence_span(nb: list[Line]) -> tuple[int, int]:
@@ -406,10 +424,7 @@ class _PageRows:
     def head(self) -> Line | None:
         """The headline guess of the lines above the first anchor (features()' default)."""
         if not self._head_known:
-            from .title import headline_guess
-
-            top = self.nb[:self.anchor_pos[0]] if self.anchor_pos else []
-            self._head = headline_guess(top) if top else None
+            self._head = page_headline(self.lines, self.min_prose_chars)
             self._head_known = True
         return self._head
 
@@ -579,10 +594,7 @@ class LineClassifier(Stage):
     def scores(self, lines: list[Line]) -> tuple[list[Line], np.ndarray, Line | None, list[str]]:
         """Candidate lines of a page, their boilerplate probabilities, the protected
         headline and each line's candidate group."""
-        from .title import headline_guess
-
-        top, _, _, _ = edge_zones(lines, self.min_prose_chars)
-        head = headline_guess(top) if top else None
+        head = page_headline(lines, self.min_prose_chars)
         x, cands, groups = features(lines, self.min_prose_chars, with_groups=True, head=head)
         if not cands:
             return [], np.zeros(0), None, []
@@ -817,7 +829,8 @@ class LineClassifier(Stage):
     def wordless_inner(self, text: str, lines: list[Line], demote: frozenset[int] = frozenset()
                        ) -> list[tuple[int, int, Reason, str]]:
         """Short lines inside the article (between the first and last anchor) without a
-        word: no two adjacent CJK characters and no Latin word of three letters, and not
+        Chinese word: no two adjacent CJK characters and no Latin word of three letters
+        ("Part 2"), unless the line is three Latin words and no CJK ("Photo by IC", DEV6); and not
         a bare section number ("（二）", "01"): like counters ("❤ 6"), gallery counters
         ("2/4", "（3/4）"), page breaks ("—— 第2页 ——", "（第2/3页）"), separators ("* * *")
         (DEV6: 12 such lines). Every short gold line of seeds/dev-dev6 has a word
@@ -829,7 +842,8 @@ class LineClassifier(Stage):
         out = []
         for k in range(anchors[0] + 1, anchors[-1]):
             s = nb[k].text
-            if len(s) > self.WORDLESS_MAX or _BIGRAM_CJK_RE.search(s) or _LATIN_WORD_RE.search(s):
+            if len(s) > self.WORDLESS_MAX or _BIGRAM_CJK_RE.search(s) \
+                    or (_LATIN_WORD_RE.search(s) and (cjk_count(s) or len(_LATIN_WORDS_RE.findall(s)) < 3)):
                 continue
             if _SECTION_NUMBER_RE.match(s):
                 continue
@@ -1070,10 +1084,7 @@ def collect(splits: list[str], min_prose_chars: int = 40, stages: list[str] | No
         for raw, gold in _pages(split):
             text = pipe.run(raw).text
             lines = lines_of(text)
-            from .title import headline_guess
-
-            top, _, _, _ = edge_zones(lines, min_prose_chars)
-            head = headline_guess(top) if top else None
+            head = page_headline(lines, min_prose_chars)
             x, cands, groups = features(lines, min_prose_chars, with_groups=True, head=head)
             if not cands:
                 continue

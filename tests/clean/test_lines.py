@@ -139,7 +139,8 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
     pos = {ln.index: k for k, ln in enumerate(nb)}
     cont = stage.continues_kept(nb, [pos[c.index] for c in cands], cands, p, groups, hits)
     gone = [k for k, a, b, c in zip(hits, prot, intro, cont) if not (a or b or c)]
-    spans = stage.repeated_inner(text, lines, head) + stage.inner_runs(text, lines, demote) + [
+    spans = stage.repeated_inner(text, lines, head) + stage.inner_runs(text, lines, demote) \
+        + stage.wordless_inner(text, lines, demote) + [
         line_span(text, cands[k]) + (Reason.BOILERPLATE, f"line model {groups[k]} p={p[k]:.2f}") for k in gone]
     spans += stage.list_runs(text, lines, demote, {cands[k].index for k in gone})
     return sorted((s, e, note) for s, e, _, note in merge_spans(spans))
@@ -180,5 +181,6 @@ def test_upper_logit_bounds_the_logit_on_real_pages():
     z = np.log(p / (1 - p))
     ub = m.upper_logit(x, _LAZY_RANGE)
     assert np.all(ub >= z - 1e-6)
-    # and not vacuous: some rows are bounded within 0.5 of their logit
-    assert np.any(ub - z < 0.5)
+    # and not vacuous: some rows are bounded within 1.5 of their logit (0.5 until session
+    # 6; with the topical headline guess, clean.lines.page_headline, the closest row is 1.21)
+    assert np.any(ub - z < 1.5)

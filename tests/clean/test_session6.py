@@ -237,3 +237,22 @@ def test_short_lines_with_a_word_or_a_bare_section_number_stay():
     text = "\n".join(page + ["❤ 6", para.replace("全市", "全县")]) + "\n"
     removed = {text[e.start:e.end].strip() for e in LineClassifier().process(Document(id="t", raw=text, text=text))}
     assert removed == {"❤ 6"}
+
+
+@pytest.mark.parametrize("split, pid, gone", [
+    ("dev6", "d6_005", "此文分2页，单页浏览请点这里"),  # longer than the headline, shares no topic word: no longer protected as it
+    ("dev6", "d6_012", "Photo by IC"),  # a line without any CJK inside the article
+])
+def test_dev6_pager_and_latin_credit_go(full_pipeline, split, pid, gone):
+    raw, gold = _page(split, pid)
+    out = _lines(full_pipeline.run(raw))
+    assert gone not in out and out[0] == gold[0]
+    assert _lost(gold, out) == 0
+
+
+def test_page_headline_prefers_topic_words():
+    from nlp.clean.lines import page_headline
+
+    para = "我国电话机生产企业有３００多家，电话机产量已高达１亿部，各厂商开始重视品牌，电话机已成为国内市场最热销的产品之一。"
+    lines = lines_of(f"迎来品牌竞争时代\n此文分2页，单页浏览请点这里\n{para}\n{para}\n")
+    assert page_headline(lines).text == "迎来品牌竞争时代"
