@@ -63,6 +63,13 @@ class Line(NamedTuple):
         return not self.text
 
 
+#: entries per per-line feature cache. Lines repeat within a page and across the pages of
+#: one site (forum chrome, footers), and an LRU this size keeps those; a bigger one only
+#: fills with one-off article lines: at 65,536 entries a batch run's peak RSS grew from
+#: 205 to 237 MB between 50k and 150k records, at 4,096 it stays at 185 MB from 14k to 124k
+#: records, with the same clean time (eval/bench/memory.py, eval/bench/clean_stages.py).
+LINE_CACHE_SIZE = 1 << 12
+
 #: lines_of results by text. Every stage splits the page again, and a stage that
 #: changes nothing hands the next one the same string (most stages on a plain
 #: article), so a small cache saves most splits (eval/bench/clean.py). Bounded by
@@ -119,7 +126,7 @@ def line_span(text: str, line: Line) -> tuple[int, int]:
 # --- line features ---------------------------------------------------------
 # Line features are cached by string: every stage looks at the same lines again
 # (eval/bench/clean.py).
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def cjk_count(s: str) -> int:
     # runs, not characters: a Chinese line is a few long runs, so far fewer objects
     return sum(map(len, _CJK_RUN_RE.findall(s)))
@@ -135,7 +142,7 @@ def has_cjk(s: str, k: int) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def punct_count(s: str) -> int:
     return len(_SENT_PUNCT_RE.findall(s))
 
@@ -159,7 +166,7 @@ def ends_like_prose(s: str) -> bool:
     return bool(t) and t[-1] in _SENT_ENDS
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def is_prose(s: str) -> bool:
     """A line of running text: a finished sentence, or several clauses.
 
@@ -199,7 +206,7 @@ def segments(s: str) -> list[str]:
     return [x for x in _SEGMENT_SPLIT_RE.split(s) if x]
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def repeated_phrase(s: str, *, min_len: int) -> str | None:
     """The longest phrase of word characters found twice (non-overlapping) in ``s``.
 
@@ -527,7 +534,7 @@ _STAGE_CACHES: list = []
 def line_cache(fn):
     """``functools.lru_cache`` for a pure per-line predicate of a stage module,
     emptied by :func:`clear_caches` like the features here."""
-    cached = functools.lru_cache(maxsize=1 << 16)(fn)
+    cached = functools.lru_cache(maxsize=LINE_CACHE_SIZE)(fn)
     _STAGE_CACHES.append(cached)
     return cached
 
