@@ -238,6 +238,8 @@ def _extractor(net, tok, max_len: int, lexicon: dict | None = None):
     m = object.__new__(_Loaded)
     m.net, m.tok, m.settings, m.max_len = net, tok, {"max_len": max_len}, max_len
     m.lexicon = lexicon
+    # the in-memory torch net runs its batches one after the other (model._Loaded.forward_iter)
+    m.ort, m.streams, m._pool = None, 1, None
     ext = ModelExtractor(batch_size=32)
     ext._m = m
     return ext
