@@ -5,24 +5,20 @@ plus the must-keep side (the gold's paragraphs and title survive).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from nlp.clean.base import lines_of
 from nlp.clean.lines import INNER, LineClassifier, candidates
 from nlp.document import Reason
 
-DEV4 = Path(__file__).resolve().parents[2] / "corpora" / "clean" / "dev4"
+from dev_pages import dev_page, kept_lines
 
 
 def _page(pid: str) -> tuple[bytes, list[str]]:
-    gold = (DEV4 / f"{pid}.gold.txt").read_text(encoding="utf-8").splitlines()
-    return (DEV4 / f"{pid}.raw.txt").read_bytes(), [g.strip() for g in gold if g.strip()]
+    return dev_page("dev4", pid)
 
 
-def _lines(doc) -> list[str]:
-    return [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
+_lines = kept_lines
 
 
 def test_forum_floor_line_is_not_the_headline(clean_pipeline):

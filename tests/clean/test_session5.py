@@ -17,16 +17,12 @@ from nlp.clean.lines import (BLIND_STAGES, EDGE, FEATURES, LineClassifier, _keyw
 from nlp.clean.title import TitleCleaner, _list_like
 from nlp.document import Reason
 
+from dev_pages import dev_page, kept_lines
+
 CLEAN = Path(__file__).resolve().parents[2] / "corpora" / "clean"
 
 
-def _page(split: str, pid: str) -> tuple[bytes, list[str]]:
-    gold = (CLEAN / split / f"{pid}.gold.txt").read_text(encoding="utf-8").splitlines()
-    return (CLEAN / split / f"{pid}.raw.txt").read_bytes(), [g.strip() for g in gold if g.strip()]
-
-
-def _lines(doc) -> list[str]:
-    return [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
+_page, _lines = dev_page, kept_lines
 
 
 @pytest.fixture(scope="module")

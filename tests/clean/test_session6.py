@@ -6,24 +6,15 @@ the must-keep side too (the gold's title and paragraphs survive).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from nlp.clean.base import lines_of
 from nlp.clean.lines import BLIND_STAGES
 from nlp.clean.title import TitleCleaner, _off_topic
 
-CLEAN = Path(__file__).resolve().parents[2] / "corpora" / "clean"
+from dev_pages import dev_page, kept_lines
 
-
-def _page(split: str, pid: str) -> tuple[bytes, list[str]]:
-    gold = (CLEAN / split / f"{pid}.gold.txt").read_text(encoding="utf-8").splitlines()
-    return (CLEAN / split / f"{pid}.raw.txt").read_bytes(), [g.strip() for g in gold if g.strip()]
-
-
-def _lines(doc) -> list[str]:
-    return [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
+_page, _lines = dev_page, kept_lines
 
 
 def _lost(gold: list[str], out: list[str]) -> int:
