@@ -230,9 +230,9 @@ def stream_plan(threads: int | None, streams: int | None = None) -> tuple[int, i
     Default: one single-threaded stream per thread (``threads`` None = one per usable core). The
     encoder's batches are small (8 sentences x ~50 pieces x 384): splitting one matrix product
     over two threads costs a synchronisation per op, and on a shared box a descheduled worker
-    stalls the other. Measured (session 6, 200 bench sentences, ONNX, interleaved best of 3):
-    intra-op 2 threads, one batch at a time, was 0.82x one thread under load 10; see
-    models/extract/SPEED.md for the two-stream timings.
+    stalls the other. Measured (session 6, eval/bench/extract.py, 500 sentences, 2 threads, gate
+    off, best of 3): 2 single-threaded streams 1.03x (loaded box) and 1.07x (quiet box) one stream
+    of 2 threads; outputs bitwise equal (models/extract/SPEED.md).
     """
     n = int(threads) if threads else len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
         else (os.cpu_count() or 1)
