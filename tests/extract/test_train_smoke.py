@@ -9,7 +9,7 @@ from nlp.extract.train import CORPUS, DECODING, train_model
 
 
 @pytest.mark.slow
-def test_train_model_runs_end_to_end_and_writes_the_decoding(tmp_path, monkeypatch):
+def test_train_model_runs_end_to_end_and_writes_the_decoding(tmp_path, monkeypatch, encoder_dir):
     # 40 real train sentences, 15 dev + 15 dev2: the loop, the in-memory dev scoring (train._extractor
     # must keep up with model._Loaded's attributes), the decoding settings and the reloaded scoring
     monkeypatch.setenv("ZHIE_CACHE_DIR", str(tmp_path / "cache"))   # the reloaded model's ONNX graph
@@ -19,8 +19,8 @@ def test_train_model_runs_end_to_end_and_writes_the_decoding(tmp_path, monkeypat
         lines = (CORPUS / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()[:n]
         (corpus / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "model"
-    res = train_model(out, epochs=2, score_from=2, average_from=None, corpus_dir=corpus, threads=1,
-                      progress=False)
+    res = train_model(out, epochs=2, score_from=2, average_from=None, corpus_dir=corpus,
+                      encoder_dir=encoder_dir, threads=1, progress=False)
     assert [h["epoch"] for h in res["history"]] == [1, 2]
     assert "dev_strict" not in res["history"][0] and "dev_strict" in res["history"][1]
     st = json.loads((out / "settings.json").read_text(encoding="utf-8"))
