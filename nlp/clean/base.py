@@ -132,6 +132,18 @@ def cjk_count(s: str) -> int:
     return sum(map(len, _CJK_RUN_RE.findall(s)))
 
 
+#: a run of two or more CJK ideographs (BMP unified + extension A): where bigrams live
+CJK_BIGRAM_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+
+
+def cjk_bigrams(s: str) -> set[str]:
+    """The CJK bigrams of a line (every adjacent pair of ideographs: its topic words, roughly)."""
+    out: set[str] = set()
+    for m in CJK_BIGRAM_RUN_RE.findall(s):
+        out.update(map(add, m, m[1:]))  # every adjacent pair of the run, built in C
+    return out
+
+
 def has_cjk(s: str, k: int) -> bool:
     """At least ``k`` Chinese characters (stops counting once there)."""
     n = 0

@@ -25,7 +25,7 @@ import os
 import re
 from collections import Counter
 from itertools import chain, groupby, repeat
-from operator import add, itemgetter
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -33,8 +33,9 @@ import numpy as np
 from ..document import Document, Edit, Reason
 from ..logistic import LogisticModel, fit_logistic
 from ..stage import Stage
-from .base import (SEPARATORS, Line, cjk_count, digit_ratio, ends_like_prose, is_heading, is_prose, is_truncated,
-                   latin_count, line_cache, lines_of, norm_line, punct_count, removals, line_span)
+from .base import (CJK_BIGRAM_RUN_RE, SEPARATORS, Line, cjk_bigrams, cjk_count, digit_ratio, ends_like_prose,
+                   is_heading, is_prose, is_truncated, latin_count, line_cache, lines_of, norm_line, punct_count,
+                   removals, line_span)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "models" / "clean" / "lines.json"
@@ -78,7 +79,6 @@ _SYMBOL_RE = re.compile(r"[^\w\s，。！？；、,;!?：:“”\"'（）()《�
 _BRACKET_OPEN_RE = re.compile(r"^[【\[（(《<「『▍■●◆▶►→>※#*]")
 _URL_RE = re.compile(r"(?:https?://|www\.|\.(?:com|cn|net|org)\b|@)", re.I)
 _SEP_RE = re.compile(f"[{re.escape(SEPARATORS)}]")
-_BIGRAM_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
 #: Chinese function characters (particles, pronouns, prepositions, conjunctions): a
 #: grammatical class, not site wording. Running prose has ~15-20 % of them; labels,
@@ -204,17 +204,10 @@ def _basic(s: str) -> tuple:
             is_heading(s))
 
 
-def _bigrams(s: str) -> set[str]:
-    out: set[str] = set()
-    for m in _BIGRAM_CJK_RE.findall(s):
-        out.update(map(add, m, m[1:]))  # every adjacent pair of the run, built in C
-    return out
-
-
 def _anchor_df(anchors: list[str], need: set[str]) -> dict[str, int]:
     """How many anchor lines contain each bigram of ``need`` (the candidates' bigrams).
 
-    A CJK bigram occurs in a line exactly when it is one of the line's :func:`_bigrams`
+    A CJK bigram occurs in a line exactly when it is one of the line's :func:`~nlp.clean.base.cjk_bigrams`
     (both characters are CJK, so the occurrence lies inside a CJK run), so the count is
     either a substring test per (bigram, anchor) or a count over every anchor's bigram
     set, whichever is less work: few candidates on a long article (the common case)
@@ -222,7 +215,7 @@ def _anchor_df(anchors: list[str], need: set[str]) -> dict[str, int]:
     """
     if len(need) * len(anchors) < sum(map(len, anchors)):  # crossover measured on the bench pages
         return {g: sum(map(str.__contains__, anchors, repeat(g))) for g in need}
-    df = Counter(chain.from_iterable(_bigrams(a) for a in anchors))
+    df = Counter(chain.from_iterable(cjk_bigrams(a) for a in anchors))
     return {g: df.get(g, 0) for g in need}
 
 
@@ -439,13 +432,13 @@ class _PageRows:
     def _bg(self, i: int) -> set[str]:
         bg = self._bgs.get(i)
         if bg is None:
-            bg = self._bgs[i] = _bigrams(self.cands[i][0].text)
+            bg = self._bgs[i] = cjk_bigrams(self.cands[i][0].text)
         return bg
 
     def _fill_cover(self, which: list[int]) -> None:
         """title_cover: the share of the headline's bigrams in the line."""
         head = self.head
-        head_bg = _bigrams(head.text) if head is not None else set()
+        head_bg = cjk_bigrams(head.text) if head is not None else set()
         head_idx = head.index if head is not None else -1
         col = _BASE.index("title_cover")
         for i in which:
@@ -809,7 +802,7 @@ class LineClassifier(Stage):
             k = j
         if not runs:
             return []
-        bgs = {m: _bigrams(nb[m].text) for run in runs for m in run}
+        bgs = {m: cjk_bigrams(nb[m].text) for run in runs for m in run}
         df = _anchor_df([nb[m].text for m in anchors], set().union(*bgs.values()))
         out = []
         for run in runs:
@@ -842,7 +835,7 @@ class LineClassifier(Stage):
         out = []
         for k in range(anchors[0] + 1, anchors[-1]):
             s = nb[k].text
-            if len(s) > self.WORDLESS_MAX or _BIGRAM_CJK_RE.search(s) \
+            if len(s) > self.WORDLESS_MAX or CJK_BIGRAM_RUN_RE.search(s) \
                     or (_LATIN_WORD_RE.search(s) and (cjk_count(s) or len(_LATIN_WORDS_RE.findall(s)) < 3)):
                 continue
             if _SECTION_NUMBER_RE.match(s):

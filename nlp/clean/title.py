@@ -14,8 +14,8 @@ import re
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
-from .base import (Line, cjk_count, ends_like_prose, is_prose, keyword_phrase, line_span, lines_of,
-                   norm_line, punct_count, removals)
+from .base import (Line, cjk_bigrams, cjk_count, ends_like_prose, is_prose, keyword_phrase, line_span,
+                   lines_of, norm_line, punct_count, removals)
 
 #: characters that join a glued title to the sentence before it ("。——标题", "。| 标题")
 _GLUE_CHARS = "—–-|｜/ 　"
@@ -23,15 +23,6 @@ _GLUE_CHARS = "—–-|｜/ 　"
 #: also write "标题 @ 博客名 :: 平台" (DEV5 d5_004), spaced "@" / "::" only (an e-mail or a
 #: ratio inside a headline has no spaces around it).
 _SITE_SEP_RE = re.compile(r"\s*(?:_|\||｜|-|–|—|·)\s*|\s+(?:@|::)\s+")
-_CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
-
-
-def _topic_bigrams(s: str) -> set[str]:
-    """The CJK bigrams of a line (its topic words, roughly)."""
-    out: set[str] = set()
-    for m in _CJK_RUN_RE.findall(s):
-        out.update(m[i:i + 2] for i in range(len(m) - 1))
-    return out
 
 
 def _off_topic(s: str, prose: str) -> bool:
@@ -39,7 +30,7 @@ def _off_topic(s: str, prose: str) -> bool:
     name, a spam header. Every gold headline of seeds/dev-dev5 (150 pages) shares at
     least one bigram with its article (lowest: "爱心洒遍山城", "世界奋起反击": one); used
     only to prefer another candidate, never to drop the page's only one."""
-    bg = _topic_bigrams(s)
+    bg = cjk_bigrams(s)
     return bool(prose) and bool(bg) and not any(g in prose for g in bg)
 
 
