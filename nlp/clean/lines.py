@@ -700,7 +700,7 @@ class LineClassifier(Stage):
         return {i: out_k[ks[i]] for i in hits}
 
     def continues_kept(self, nb: list[Line], ks: list[int], cands: list[Line], p: np.ndarray, groups: list[str],
-                       hits: list[int]) -> list[bool]:
+                       hits: list[int], above: dict[int, int | None] | None = None) -> list[bool]:
         """Sentence hits below the article that continue a series of the article's
         entries: the line right above is a separator whose shape (digits as 0) occurs
         inside the article (a live blog's time stamp "2021-11-08 15:50"), and the nearest
@@ -708,10 +708,12 @@ class LineClassifier(Stage):
         :attr:`KEPT_NEXT`). DEV6 d6_030's last entry scored 0.98 after a kept one at 0.19.
         Either condition alone kept 8-10 more boilerplate lines on dev-dev6 (wording-blind:
         closers after a short last sentence; comment replies after vote bars); both
-        together keep none."""
+        together keep none. ``above``: :meth:`_sentences_above` of the sentence hits, when
+        the caller has it."""
         anchors = [k for k, ln in enumerate(nb) if _clear_prose(ln.text, self.min_prose_chars)]
         inside = None
-        above = self._sentences_above(nb, ks, cands, [i for i in hits if groups[i] == EDGE_SENTENCE])
+        if above is None:
+            above = self._sentences_above(nb, ks, cands, [i for i in hits if groups[i] == EDGE_SENTENCE])
         out = []
         for i in hits:
             ok = False
@@ -965,14 +967,14 @@ class LineClassifier(Stage):
                         below.append(n)
             # continues_kept reads the score of the nearest finished sentence above a
             # sentence hit: compute those too
-            above = [n for n in self._sentences_above(pg.nb, pg.ks, cands, hits).values()
-                     if n is not None and pg.p[n] is None]
-            _score(model, [pg], [(0, n) for n in below + above])
+            above = self._sentences_above(pg.nb, pg.ks, cands, [i for i in hits if groups[i] == EDGE_SENTENCE])
+            unscored = [n for n in above.values() if n is not None and pg.p[n] is None]
+            _score(model, [pg], [(0, n) for n in below + unscored])
             p = _probs(pg)
             prot = self.protected(pg.lines, [cands[i] for i in hits], pg.head)
             removed: set[int] = set()
             intro = self.introduces_kept(pg.lines, cands, p, groups, hits)
-            cont = self.continues_kept(pg.nb, pg.ks, cands, p, groups, hits)
+            cont = self.continues_kept(pg.nb, pg.ks, cands, p, groups, hits, above)
             for i, pr_ok, intro_ok, cont_ok in zip(hits, prot, intro, cont):
                 if pr_ok or intro_ok or cont_ok:
                     continue
