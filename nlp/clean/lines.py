@@ -158,7 +158,7 @@ def page_headline(lines: list[Line], min_prose_chars: int = 40) -> Line | None:
     share topic words with the anchors (as clean.title does: a pager line "此文分2页，单页
     浏览请点这里" is longer than the headline "迎来品牌竞争时代", DEV6 d6_005/d6_007/d6_009,
     and was protected as the headline); all lines when none does."""
-    from .title import _off_topic, headline_guess
+    from .title import topical_headline_guess
 
     nb = [ln for ln in lines if ln.text]
     anchors = _anchor_positions(nb, min_prose_chars)
@@ -166,7 +166,7 @@ def page_headline(lines: list[Line], min_prose_chars: int = 40) -> Line | None:
     if not top:
         return None
     prose = "\n".join(nb[k].text for k in anchors)
-    return headline_guess([ln for ln in top if not _off_topic(ln.text, prose)]) or headline_guess(top)
+    return topical_headline_guess(top, prose)
 
 
 def _sentence_span(nb: list[Line]) -> tuple[int, int]:

@@ -131,6 +131,16 @@ def _menu_like(s: str) -> bool:
     return bool(m) and len(items) >= 3 and max(map(len, items[1:])) <= 6
 
 
+def topical_headline_guess(lines: list[Line], prose: str, max_chars: int = 80) -> Line | None:
+    """:func:`headline_guess` among the lines sharing topic words with the article's
+    ``prose`` (:func:`_off_topic`: a "此文分2页，单页浏览请点这里" pager line is longer than
+    the headline "迎来品牌竞争时代", DEV6 d6_005); among all when that finds none (DEV6
+    d6_026's headline shares no bigram with its article)."""
+    on = [ln for ln in lines if not _off_topic(ln.text, prose)]
+    guess = headline_guess(on, max_chars)
+    return guess if guess is not None or len(on) == len(lines) else headline_guess(lines, max_chars)
+
+
 #: a numbered or bracketed section heading ("一、基本情况", "（二）完善保障机制", "01 增长").
 _NUMBERED_HEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.\s]"
                                r"|第[一二三四五六七八九十百\d]{1,4}[章节篇部编卷条])")  # "第一章总则" (DEV6 d6_019 statute)
@@ -231,13 +241,9 @@ class TitleCleaner(Stage):
         # Not a dated line or a byline (news-app/WeChat account lines "原创 作者 号名
         # 2024-02-08 13:15 发表于广东", "中国青年报记者 李然", dev2); of the rest the
         # longest: site and account names above or below a headline are shorter (dev2
-        # "法治一线", "绿野软件园"; seed 000/004 headers went in clean.chrome/spam).
-        # the headline guess among the lines sharing topic words with the article (a
-        # "此文分2页，单页浏览请点这里" pager line is longer than "迎来品牌竞争时代", DEV6 d6_005);
-        # when none does, among all (DEV6 d6_026's headline shares no bigram with its article)
-        head_zone = body[:min(first_prose, self.max_header + 1)]
-        guess = headline_guess([ln for ln in head_zone if not _off_topic(ln.text, prose)], self.max_chars) \
-            or headline_guess(head_zone, self.max_chars)
+        # "法治一线", "绿野软件园"; seed 000/004 headers went in clean.chrome/spam);
+        # preferring the lines that share topic words with the article
+        guess = topical_headline_guess(body[:min(first_prose, self.max_header + 1)], prose, self.max_chars)
         return self._unlabelled(guess, body) if guess is not None else None
 
     @staticmethod
