@@ -947,11 +947,10 @@ class LineClassifier(Stage):
     def _removals(self, model: LineModel, text: str, pg: _PageRows, hits: list[int]) -> list[Edit]:
         """Edits removing the repeated template lines inside the article
         (:meth:`repeated_inner`) and the hits that are neither protected nor a heading
-        the model keeps."""
+        the model keeps. Called for pages with candidates only."""
         spans = list(self.repeated_inner(text, pg.lines, pg.head))
-        if pg.cands:
-            spans += self.inner_runs(text, pg.lines, pg.demote)
-            spans += self.wordless_inner(text, pg.lines, pg.demote)
+        spans += self.inner_runs(text, pg.lines, pg.demote)
+        spans += self.wordless_inner(text, pg.lines, pg.demote)
         if hits:
             cands = [c[0] for c in pg.cands]
             groups = [c[1] for c in pg.cands]
