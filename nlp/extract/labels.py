@@ -36,6 +36,8 @@ the annotator gave ``start``/``end``):
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -303,6 +305,23 @@ def bio_transitions(label_seqs: Iterable[Sequence[int]]) -> list[list[float]]:
     return [[math.log(c / sum(row)) for c in row] for row in cnt]
 
 
+@functools.lru_cache(maxsize=1)
+def _bio_mask():
+    """``[len(LABELS) + 1, len(LABELS)]`` float64: 0 where :func:`bio_allowed` permits the move
+    (row ``len(LABELS)`` = sentence start), -inf where it forbids it. Built once: it depends on
+    LABELS only. Callers add it to their scores (never modify it)."""
+    import numpy as np
+
+    n = len(LABELS)
+    mask = np.zeros((n + 1, n))
+    for a in range(n + 1):
+        for b in range(n):
+            if not bio_allowed(None if a == n else a, b):
+                mask[a, b] = -np.inf
+    mask.setflags(write=False)
+    return mask
+
+
 def viterbi_labels(logits, transitions: Sequence[Sequence[float]] | None = None, weight: float = 0.0):
     """The best BIO-consistent word label path for one sentence.
 
@@ -328,11 +347,7 @@ def viterbi_labels(logits, transitions: Sequence[Sequence[float]] | None = None,
         return [], []
     mx = lg.max(-1, keepdims=True)
     lp = lg - mx - np.log(np.exp(lg - mx).sum(-1, keepdims=True))
-    trans = np.zeros((n + 1, n)) if transitions is None else weight * np.asarray(transitions, dtype=np.float64)
-    for a in range(n + 1):
-        for b in range(n):
-            if not bio_allowed(None if a == n else a, b):
-                trans[a, b] = -np.inf
+    trans = _bio_mask() if transitions is None else weight * np.asarray(transitions, dtype=np.float64) + _bio_mask()
     score = lp[0] + trans[n]
     back = np.zeros((W, n), dtype=np.int64)
     for t in range(1, W):

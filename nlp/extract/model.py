@@ -653,18 +653,15 @@ class ModelExtractor:
         # forward passes run ahead on the runtime's streams while finished batches are decoded here
         computed = m.forward_iter(batch_arrays([encs[i] for i in idx], pad) for idx in batches)
         for idx, comp in zip(batches, computed):
-            self._run_batch(m, [sentences[i] for i in idx], [encs[i] for i in idx], idx, all_spans, all_links,
-                            computed=comp)
+            self._run_batch(m, [sentences[i] for i in idx], [encs[i] for i in idx], idx, all_spans, all_links, comp)
         return all_spans, all_links
 
-    def _run_batch(self, m, sents, encs, idx, all_spans, all_links, computed=None):
+    def _run_batch(self, m, sents, encs, idx, all_spans, all_links, computed):
+        """Decode one batch; ``computed`` is its ``(ids, mask, outputs)`` from ``m.forward_iter``."""
         import numpy as np
 
         from .onnx_runtime import link_scores
 
-        if computed is None:
-            ids, mask = batch_arrays(encs, m.tok.token_to_id("<pad>"))
-            computed = ids, mask, m.forward(ids, mask)
         ids, mask, out = computed
         logits = out["logits"]
         # softmax max / argmax in numpy: p(argmax) = 1 / sum(exp(l - max))
