@@ -49,6 +49,11 @@ class Entry:
     detect: bool = True
     evidence: bool = True
 
+    @property
+    def unambiguous(self) -> bool:
+        """Spin evidence for the gate: not a real word, and not only :data:`NO_EVIDENCE_SOURCES` rows."""
+        return self.evidence and not self.real_word
+
 
 #: Rows of these sources neither count in page detection (the odd-share thresholds were
 #: chosen on dev without them) nor take part in derived chains (their real-word pairs
@@ -110,7 +115,7 @@ class Lexicon:
             bits = np.zeros(1 << _BITS, dtype=np.uint8)
             table: dict[str, list[str]] = {}
             for b, forms in by_bigram.items():
-                keep = [f for f in forms if not (unamb_only and (entries[f].real_word or not entries[f].evidence))]
+                keep = [f for f in forms if not unamb_only or entries[f].unambiguous]
                 if not keep:
                     continue
                 table[b] = keep

@@ -392,7 +392,7 @@ class Despinner(Stage):
         matches = self.lexicon.find(text)
         if not matches:
             return None
-        unamb = [m for m in matches if not m.entry.real_word and m.entry.evidence]
+        unamb = [m for m in matches if m.entry.unambiguous]
         ev.cjk_chars = cjk_count(text)
         ev.unambiguous = len(unamb)
         ev.forms = sorted({m.entry.spun for m in unamb})
