@@ -50,6 +50,8 @@ SPLITS = {
     "dev5": (ROOT / "corpora" / "clean" / "dev5", ROOT / "corpora" / "clean" / "dev5", "*.raw.txt"),
     # session 6: dev6 (tuning set, data builder; score it once untuned on arrival)
     "dev6": (ROOT / "corpora" / "clean" / "dev6", ROOT / "corpora" / "clean" / "dev6", "*.raw.txt"),
+    # session 7: dev7 (tuning set, data builder; score it once untuned on arrival)
+    "dev7": (ROOT / "corpora" / "clean" / "dev7", ROOT / "corpora" / "clean" / "dev7", "*.raw.txt"),
     "heldout3": (ROOT / "corpora" / "clean" / "heldout3", ROOT / "corpora" / "clean" / "heldout3", "*.raw.txt"),
     # session 5: held-out v4 (frozen, corpora/HELDOUT_V4.md), scored by the lead only
     "heldout4": (ROOT / "corpora" / "clean" / "heldout4", ROOT / "corpora" / "clean" / "heldout4", "*.raw.txt"),
