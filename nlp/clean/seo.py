@@ -158,15 +158,14 @@ class SeoKeywordCleaner(Stage):
         for t in texts + list(removed):
             if not t or len(t) > maxk or is_prose(t):
                 continue
-            ph = _value_run(t)
-            if ph is None or len(ph) < self.min_len:
+            run = _value_run(t)
+            if run is None or len(run) < self.min_len or len(run) > self.max_len or run in seen:
+                continue
+            seen.add(run)
+            ph = self._injected_head(run, prose_text)
+            if ph is None:
                 continue
             n = len(ph)
-            if n > self.max_len or ph in seen:
-                continue
-            seen.add(ph)
-            if prose_text.count(ph) < 2:
-                continue
             nexts = {s[i + n] for s in prose for i in _find_all(s, ph)
                      if 0 < i and i + n < len(s) and _CJK1.match(s[i - 1]) and _CJK1.match(s[i + n])}
             if len(nexts) < 2:  # 2+ occurrences followed by different characters
@@ -177,6 +176,25 @@ class SeoKeywordCleaner(Stage):
             if sum(1 for j in range(n - 1) if ph[j:j + 2] in rest) <= 1:
                 out.append(ph)
         return out
+
+    #: shortest head of a keyword line's run tried as the injected phrase (below)
+    MIN_HEAD = 6
+
+    def _injected_head(self, run: str, prose_text: str) -> str | None:
+        """The phrase of a short line's Chinese ``run`` that the prose repeats: the whole
+        run, else its longest head of :attr:`MIN_HEAD`+ characters with 2+ characters
+        after it ("<kw>热线号码查询" over "…新中国成<kw>立…", DEV5 d5_020; "<kw>保姆级教程",
+        DEV6 d6_011: the keyword line adds a query tail the injected phrase lacks). The
+        caller's tests (different following characters, the article not using its words
+        otherwise, clause starts, term heads) apply to a head as to a whole run."""
+        if prose_text.count(run) >= 2:
+            return run
+        if len(run) < self.MIN_HEAD + 2 or prose_text.count(run[:self.MIN_HEAD]) < 2:
+            return None  # a longer head occurs at most as often as the shortest one
+        for n in range(len(run) - 2, self.MIN_HEAD - 1, -1):
+            if prose_text.count(run[:n]) >= 2:
+                return run[:n]
+        return None
 
     @staticmethod
     def _part_of_term(phrase: str, inside: list[tuple[Line, int]]) -> bool:

@@ -163,9 +163,15 @@ def test_related_teasers_are_not_anchors(blind_pipeline, seed_bytes):
 
 def test_template_line_repeated_inside_article_goes(clean_pipeline):
     # DEV5 d5_020: an SEO line shown twice between the article's paragraphs; no gold line
-    # that is not a sentence repeats its shape (digits as 0) on its page
+    # that is not a sentence repeats its shape (digits as 0) on its page. Since session 7
+    # clean.seo takes this line first (its keyword is injected in the paragraphs): the
+    # template test runs without it here
+    from nlp.config import Config
+    from nlp.pipeline import Pipeline
+
     raw, gold = _page("dev5", "d5_020")
-    doc = clean_pipeline.run(raw)
+    stages = [s for s in clean_pipeline.stage_names if s != "clean.seo"]
+    doc = Pipeline(Config.load(overrides={"pipeline.stages": stages})).run(raw)
     assert "美团外卖人工客服热线号码查询" not in doc.text
     mine = [e.text.strip() for e in doc.edits if e.note == "template line repeated inside the article"]
     assert mine and not any(m in g for m in mine for g in gold)
