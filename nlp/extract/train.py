@@ -308,6 +308,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 annotators: Sequence[str] | None = None,
                 dev_splits: Sequence[str] = ("dev", "dev2"),
                 checkpoint: str | os.PathLike | None = None,
+                epoch_dir: str | os.PathLike | None = None,
                 decoding: dict | None = DECODING,
                 score_from: int = 3,
                 progress: bool = True,
@@ -361,6 +362,9 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             (285 tuples) moved 3-6 points between epochs (corpora/extract/build.py, dev2).
         checkpoint: when set, the best weights so far (float32 state dict) are saved there with
             ``torch.save`` after every improving epoch, so a run cut short keeps its best epoch.
+        epoch_dir: when set, every epoch's weights (float16 state dict, ``epoch{N}.pt``) are saved
+            there after the epoch, before it is scored, so a run stopped for time can still ship its
+            best epoch or an average of its last ones (session 7).
         decoding (dict | None): ``{"types", "weight"}`` of the BIO-constrained Viterbi decoding
             written into settings.json with the train split's transitions (:func:`decoding_settings`;
             None = greedy argmax); epochs are selected with it too.
@@ -491,6 +495,12 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             step += 1
             total += float(loss.detach())
             bar.set_postfix(loss=f"{float(loss):.3f}")
+        if epoch_dir:
+            Path(epoch_dir).mkdir(parents=True, exist_ok=True)
+            tmp_pt = Path(epoch_dir) / f".epoch{epoch}.pt.tmp"
+            torch.save({k: v.detach().half() if v.is_floating_point() else v
+                        for k, v in net.state_dict().items()}, str(tmp_pt))
+            os.replace(tmp_pt, Path(epoch_dir) / f"epoch{epoch}.pt")
         if epoch < score_from:
             history.append({"epoch": epoch, "loss": round(total / len(batches), 4), "seconds": round(time.time() - t0, 1)})
             if progress:
