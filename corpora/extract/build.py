@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -234,12 +235,109 @@ def format_counts(counts: dict) -> str:
     return "\n".join(lines)
 
 
+# --- consistency lint (session 7, GUIDE_NOTES "Session-7 decisions") -------------------------------------------
+# Each rule flags a sentence shape that the adjudication decided one way; a hit is a sentence to re-read, not an
+# error (distributive scope counts, for instance, are legitimately annotated). Regexes are the ones the adjudicator
+# used to count the A-D practice; they run on train/dev/dev2 records only — test-split records are skipped before
+# their text is read, so the printed counts never describe the test gold.
+_NUM = r"[0-9０-９．.·一二三四五六七八九十百千万亿两几多余数]+"
+_CL = r"(?:个|家|名|位|项|所|座|条|种|户|人|只|批|起|件|类|宗|例)"
+_AGG_HEAD = re.compile(r"(率|额|量|投资|收入|利润|价|价格|比重|产值|支出|规模|面积|增幅|增速|幅度|比例|成本|利税|税收|"
+                       r"资产|余额|储量|产能|产量|销量|平均值|占比|收益|增加值|净利润|市值)$")
+# a frame count: not after a demonstrative, an ordinal 第 or another digit; a set ending in 中/上 before a comma
+# (`在…基础上` is not a set: excluded)
+_FRAME = re.compile(r"(?<![这该述此第0-9０-９])(" + _NUM + r")" + _CL + r"[^，。；,：]{0,14}?(?<!基础)(?:中|当中|之中|上)[，,：]")
+_ACTION_FORM = re.compile(r"[了着]|(?<![超越通经])过(?!剩)|^(共|累计|合计|已|将|可|仍|同比|环比|被|首次|成功|主动|全年)(?=.)"
+                          r"|^(进行|予以|给予)$")
+# streaks: 连续 (+ up to 3 characters, e.g. a verb) + N + a measure word of occasions or periods (连续派出６批)
+_STREAK_UNITS = ("年", "次", "届", "批", "轮", "期", "天", "日", "周", "个月", "季度", "场", "个交易日")
+LINT_RULES = {
+    "S7-1 frame-base-unannotated": "base count of a locative frame (在…N家X中，) without a tuple",
+    "S7-2 aggregate-scope-annotated": "count annotated at the head of an aggregate measured actor (check: distributive?)",
+    "S7-3 demonstrative-count-annotated": "这/该/上述/此 + N annotated (anaphoric counts are not)",
+    "S7-4 zhan-base-annotated": "base inside 占…的N% annotated",
+    "S7-13 action-form": "aspect marker / adverb / light verb / 被 in an action",
+    "S7-16 streak-annotated": "连续 + N annotated",
+}
+
+
+def lint_record(rec: dict) -> list[str]:
+    """The :data:`LINT_RULES` keys a (non-test) record hits, one entry per hit."""
+    text, hits = rec["text"], []
+    tuples = rec["tuples"]
+    for t in tuples:
+        q, u = t["quantity"], t["unit"]
+        s, e = locate(text, q, u)
+        if s < 0:
+            continue
+        before = text[max(0, s - 8):s]
+        if re.search(r"连续第?[^，。；0-9０-９]{0,3}$", before) and u in _STREAK_UNITS:
+            hits.append("S7-16 streak-annotated")
+        if re.search(r"(这|该|上述|此|前述)$", before) and not re.match(r"[一]$", q):
+            hits.append("S7-3 demonstrative-count-annotated")
+        if re.search(r"占[^，。；]{0,25}$", text[max(0, s - 25):s]) and re.match(
+                r"[^，。；]{0,20}?的" + _NUM + r"(%|％|成)", text[e:]):
+            hits.append("S7-4 zhan-base-annotated")
+        actor = t["actor"]
+        if actor and _AGG_HEAD.search(actor) and text.startswith(actor, e + len(u)):
+            hits.append("S7-2 aggregate-scope-annotated")
+        if t["action"] and _ACTION_FORM.search(t["action"]):
+            hits.append("S7-13 action-form")
+    for m in _FRAME.finditer(text):
+        q = m.group(1).lstrip("近约")
+        if re.fullmatch(r"[一两几多余数]+", q):
+            continue
+        if not any(t["quantity"] and t["quantity"] in m.group(0) for t in tuples):
+            hits.append("S7-1 frame-base-unannotated")
+    return hits
+
+
+def lint(raw_dir: Path = HERE / "raw") -> dict[str, dict[str, list[str]]]:
+    """Lint hits per raw file: {file: {rule: [record ids]}}; test-split records are skipped unread."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for path in sorted(raw_dir.glob("*.jsonl")):
+        per: dict[str, list[str]] = defaultdict(list)
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # build() reports it
+                if split_of(str(rec.get("doc", ""))) == "test" or check_record(rec)[0]:
+                    continue
+                for rule in lint_record(rec):
+                    per[rule].append(rec["id"])
+        out[path.name] = dict(per)
+    return out
+
+
+def format_lint(res: dict[str, dict[str, list[str]]], *, show: bool = False) -> str:
+    """A table of lint hit counts per file and rule (train/dev/dev2 records only); ``show`` adds the record ids."""
+    files = sorted(res)
+    lines = ["consistency lint (GUIDE_NOTES session-7 decisions; train/dev/dev2 records, test skipped)",
+             f"{'rule':38}" + "".join(f"{f.replace('annot_', '').replace('.jsonl', ''):>5}" for f in files)]
+    for rule in LINT_RULES:
+        lines.append(f"{rule:38}" + "".join(f"{len(res[f].get(rule, [])):5d}" for f in files))
+        if show:
+            for f in files:
+                for rid in res[f].get(rule, []):
+                    lines.append(f"    {f} {rid}")
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--raw", type=Path, default=HERE / "raw")
     ap.add_argument("--out", type=Path, default=HERE)
     ap.add_argument("--json", action="store_true", help="print counts and problems as JSON")
+    ap.add_argument("--lint", action="store_true",
+                    help="also list the record ids behind the consistency-lint counts (train/dev/dev2 only)")
     args = ap.parse_args()
     res = build(args.raw, args.out, quiet=args.json)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=2))
+    else:
+        print()
+        print(format_lint(lint(args.raw), show=args.lint))
