@@ -200,3 +200,14 @@ def test_action_words_kept_whole(sent, action):
 
     c = _span(sent, action, "ACTION")
     assert trim_action(sent, c, TRIM_LEXICON, words_of(sent)) == c
+
+
+def test_one_character_action_no_annotator_used_is_dropped():
+    from nlp.extract.refine import trim_action
+
+    # dev gold (annotator A): 总产量逾８５．２亿公斤 is verbless; 逾 is a qualifier, not a predicate
+    sent = "１９９７年的总产量逾８５．２亿公斤，比上年增长１０％。"
+    assert trim_action(sent, _span(sent, "逾", "ACTION"), TRIM_LEXICON, words_of(sent)) is None
+    sent = "全市投放价格调节基金３０００多万元，占全部资金的一半。"      # 占 is a train action
+    c = _span(sent, "占", "ACTION")
+    assert trim_action(sent, c, TRIM_LEXICON, words_of(sent)) == c
