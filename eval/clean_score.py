@@ -57,6 +57,8 @@ SPLITS = {
     "heldout4": (ROOT / "corpora" / "clean" / "heldout4", ROOT / "corpora" / "clean" / "heldout4", "*.raw.txt"),
     # session 6: held-out v5 (frozen, corpora/HELDOUT_V5.md), scored by the lead only
     "heldout5": (ROOT / "corpora" / "clean" / "heldout5", ROOT / "corpora" / "clean" / "heldout5", "*.raw.txt"),
+    # session 7: held-out v6 (frozen, corpora/HELDOUT_V6.md), scored by the lead only
+    "heldout6": (ROOT / "corpora" / "clean" / "heldout6", ROOT / "corpora" / "clean" / "heldout6", "*.raw.txt"),
 }
 
 

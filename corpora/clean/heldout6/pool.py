@@ -1,0 +1,203 @@
+"""Noise strings of the clean HELD-OUT v6 pages (issue 8), written 2026-11-24 by the session-7 data helper.
+
+FROZEN with the pages (corpora/HELDOUT_V6.md); not for developers. Every boilerplate string
+``make.py`` writes onto a page comes from :data:`POOL`, written from the writer's knowledge of
+real sites, not against the cleaner's rules. ``make.py --check`` asserts that no string equals or
+contains (>= 4 chars) a string of the earlier pools (DEV7's included) and prints only the count.
+
+Placeholders filled by ``make.py``: ``{site} {domain} {host} {t} {kw} {date} {date_cn} {time}
+{n} {m} {k} {year} {src} {author} {tel} {user} {board} {ip} {city} {url} {w} {j} {co} {a} {b}``.
+"""
+from __future__ import annotations
+
+POOL: dict = {
+    "name": "heldout6",
+    "sites": [
+        ("皖南今日谈", "www.wnjrt.cn"),
+        ("赣鄱观察网", "www.gpgcw.com"),
+        ("川东民生报", "www.cdmsb.net"),
+        ("冀中在线新闻", "www.jzzxxw.cn"),
+        ("滇西时讯", "www.dxsx.com.cn"),
+        ("晋南百姓网", "www.jnbx.net"),
+    ],
+    "sites_tw": [("花東新聞雲", "www.huadong-yun.tw"), ("桃竹苗日報", "www.tzmdaily.tw")],
+    "sites_hk": [("香江財經通", "www.hkcjt.com.hk"), ("九龍觀點", "www.kowloonview.hk")],
+    "home": ["返回门户", "网站门户"],
+    "sections": ["赣鄱要闻", "皖南纪事", "巴渝视点", "冀中快讯", "老百姓的事", "一线调查", "商海沉浮", "惠民政策汇",
+                 "绿水青山", "出行指南", "养生堂", "教育视窗", "人事任免", "光影纪实"],
+    "sections_tw": ["花東在地", "農漁產銷", "觀光休閒"],
+    "sections_hk": ["港股直擊", "地產透視", "民生熱話"],
+    "nav_extra": ["报料热线", "读屏模式", "大字版"],
+    "crumb_prefix": ["栏目路径》", "导航位置》"],
+    "crumb_sep": [" → ", " ▸ "],
+    "crumb_tail": ["单篇文章", "本篇正文"],
+    "meta": [
+        "{date} {time} 刊载｜{src}｜阅{n}",
+        "{date_cn}　引自《{src}》　{n}人阅读过",
+    ],
+    "sources": ["安庆晚报", "九江日报", "达州日报", "保定晚报", "大理日报", "运城日报", "宜宾晚报", "上饶日报"],
+    "sources_tw": ["東台灣時報", "竹塹日報", "台灣好新聞社"],
+    "authors": ["罗建华", "车晓燕", "廖志明", "苏婉清", "汪德胜", "葛明远"],
+    "byline_roles": ["本网编辑：{author}", "审稿：{author}", "文字整理 {author}　拍摄 {author}"],
+    "share": ["分享给好友：微信｜朋友圈｜复制本文链接"],
+    "follow": ["把{site}设为星标，消息不错过"],
+    "tag_labels": ["关联标签：", "本条目标签："],
+    "tags": ["物价监测", "农资直供", "社保卡", "小微企业", "家电下乡", "招商引资"],
+    "related_heads": ["读者还喜欢这些", "同一事件的报道"],
+    "rank_heads": ["七日排行"],
+    "more": ["查看完整榜单》"],
+    "closers": ["以上就是今天分享的全部内容，觉得有用就转给身边的人吧。"],
+    "footers": [
+        "{site}新媒体部负责本网运营",
+        "网站声明 | 隐私保护 | 服务条款 | 人才招聘",
+        "网络110报警服务",
+        "未经书面授权，禁止镜像或复制本站内容",
+    ],
+    "icp": ["ICP证：赣B2-{n}", "川公网安备51{n}号"],
+    "source_tail": ["（原文刊发于{src}）", "（搬运自{src}，侵删）"],
+    "pic_notes": ["（{author}／摄）", "（图片为资料图）", "（现场图片）", "（截图自网络视频）"],
+    "disclaimers": ["免责声明：本文观点仅代表作者本人，本站仅提供信息存储空间服务。",
+                    "以上信息来自公开渠道整理，最终请以官方口径为准。"],
+    "pagination": ["上一页 [1] [2] [3] 下一页"],
+    "seo_keywords": ["顺丰快递人工服务电话", "公积金能贷多少怎么算", "拼多多先用后付怎么关", "医保异地备案流程"],
+    "seo_lines": ["{kw}有哪些渠道", "{kw}一文说清", "{kw}_{year}版本汇总"],
+    "spam_words": ["水果机在线", "牛牛抢庄", "美女荷官发牌", "同城上门服务", "六合彩特码", "电竞竞猜平台"],
+    "spam_suffixes": ["秒到账", "信誉第一"],
+    "spam_sep": [" ▏"],
+    "spam_head_sep": ["▏"],
+    "cities": ["江西上饶", "安徽宣城", "四川达州", "河北沧州", "云南大理", "山西运城", "四川南充", "江西景德镇"],
+    # TV news programme transcript page
+    "broadcast": {
+        "prog": "《{site}新闻》{date_cn}文字版",
+        "len": "节目时长：{k}{k}分钟　主播：{author}",
+        "toc_head": "本期节目主要内容：",
+        "vid": "〔视频新闻〕",
+        "quick": "【本台快讯】",
+        "next": "下期节目预告：{date_cn} 19:00 准时播出",
+        "dl": "下载本期文字稿（TXT）",
+        "all": "往期节目回看》",
+    },
+    # printer-friendly version of an article
+    "printpage": {
+        "top": "〖打印此页〗 〖关闭此窗〗",
+        "meta": "成稿日：{date}　刊发媒体：{src}",
+        "url": "本页链接：{url}",
+        "time": "打印时间：{date} {time}",
+        "end": "〖打印〗〖关闭〗",
+        "foot": "{site}　打印版面由系统生成",
+    },
+    # broker research note
+    "research": {
+        "head": "宏观研究 · 数据点评报告",
+        "date": "报告日期：{date}",
+        "rating": "投资评级：增持（维持）",
+        "analyst": "分析师：{author}　执业证书编号：S{n}",
+        "core": "核心观点",
+        "page": "请务必阅读正文之后的免责声明部分",
+        "risk": "风险提示：政策落地不及预期；外部需求超预期下滑。",
+        "promise": "分析师承诺：本报告署名分析师具有中国证券业协会授予的证券投资咨询执业资格，以勤勉的职业态度，独立、客观地出具本报告。",
+        "disc": "重要声明：本报告仅供本公司客户使用。本报告中的信息均来源于公开资料，本公司对这些信息的准确性和完整性不作任何保证。",
+        "rating_head": "投资评级说明",
+        "rating_rows": ["买入：未来6个月内相对基准指数涨幅超过20%", "增持：未来6个月内相对基准指数涨幅介于5%～20%之间",
+                        "中性：未来6个月内相对基准指数涨幅介于-5%～5%之间"],
+        "firm": "{site}证券研究所",
+    },
+    # lifestyle note app (one sentence per line)
+    "xhs": {
+        "follow": "+关注TA",
+        "edit": "{date} {city} 修改",
+        "topic": "#{a}# #{b}#",
+        "topics": ["搞钱日记", "涨知识", "今日热点", "生活百科", "理财日记"],
+        "bar": "♡ {n}　☆ {m}　💬 {k}",
+        "cnt": "看看大家怎么说（{m}）",
+        "cm_meta": "{date} {city}　回复　♡{k}",
+        "more": "展开 {k} 条回复",
+        "say": "友善评论，文明发言~",
+        "end": "— 完结撒花 —",
+    },
+    # Hong Kong listed-company announcement, converted s2hk
+    "hkfiling": {
+        "hkex": "香港交易及结算所有限公司及香港联合交易所有限公司对本公告之内容概不负责，对其准确性或完整性亦不发表任何声明，并明确表示，概不对因本公告全部或任何部分内容而产生或因倚赖该等内容而引致之任何损失承担任何责任。",
+        "cos": ["瑞丰", "港信", "华晟", "东汇"],
+        "co": "{co}控股有限公司",
+        "inc": "（于开曼群岛注册成立之有限公司）",
+        "code": "（股份代号：{k}{m}）",
+        "kind": "自愿性公告",
+        "lead": "本公告乃由{co}控股有限公司（「本公司」）董事会自愿作出，以知会股东及潜在投资者有关本集团之最新发展。",
+        "caution": "股东及潜在投资者于买卖本公司股份时务请审慎行事。",
+        "order": "承董事会命",
+        "chair": "主席",
+        "place": "香港，{date_cn}",
+        "board": "于本公告日期，董事会成员包括执行董事{author}先生及{a}女士；及独立非执行董事{b}先生。",
+    },
+    # Taiwan portal news page, converted s2twp
+    "yahootw": {
+        "who": "{src}／{author}／综合报导",
+        "time": "{year}年{k}月{m}日 周{w} 下午{k}:1{k}",
+        "ad": "广告・请继续往下阅读",
+        "more": "{src}其他报导",
+        "react": "😀 开心 {k}　😲 惊讶 {k}　😢 难过 {k}　😡 生气 {k}",
+        "cm": "留言板 {m} 则",
+        "hot": "今日最夯",
+        "foot": "服务条款 ・ 隐私权 ・ 说明 ・ 意见回馈",
+    },
+    # content-collecting site: other articles' snippets inside the article
+    "farmmix": {
+        "meta": "{date} ◆ 站务组采编 ◆ {n}℃",
+        "mix": "【顺便看看】",
+        "cont": "[点此阅读原文]",
+        "link": "原帖链接：{url}",
+        "prev": "上一个：",
+        "next": "下一个：",
+    },
+    # company website news page
+    "company": {
+        "name": "{city}{co}实业有限公司",
+        "cos": ["恒达", "鑫源", "通泰", "宏润"],
+        "menu": "主页　公司简介　产品展示　资讯动态　在线留言",
+        "path": "导航：主页 » 资讯动态 » 公司要闻",
+        "meta": "{date}　管理员录入　累计浏览{n}",
+        "prev": "前一则新闻：",
+        "next": "后一则新闻：没有了",
+        "back": "« 回到新闻列表",
+        "kefu": ["在线客服", "QQ交谈", "销售专线 {tel}", "扫一扫关注企业公众号", "▲顶部"],
+        "tech": "建站：{site}网络工作室",
+    },
+    # forum post edited by its owner, with signatures
+    "bbsedit": {
+        "board": "{site}论坛 › 社会民生 › 本地杂谈",
+        "stat": "查看: {n}｜回复: {m}",
+        "floor": "{user}　{date} {time}　第{k}楼",
+        "level": "会员编号{n}，已累计在线{k}小时以上",
+        "edited": "[ 该帖由 {user} 于 {date} {time} 修改过 ]",
+        "sig_sep": "--------------------------------",
+        "sigs": ["人生如逆旅，我亦是行人。", "专注本地资讯二十年，欢迎交流。", "少说多做，踏实过日子。"],
+        "act": "回帖　引用本楼　举报本楼　↑顶部",
+        "fast": "快捷回帖（Ctrl+Enter 提交）",
+    },
+    # wiki-style news page
+    "wikinews": {
+        "date": "{date_cn}，星期{w}",
+        "src_head": "参考来源",
+        "src": "《{src}》：{t}，{date}",
+        "cat": "本条目分类于：{a}｜{b}",
+        "cats": ["中国大陆", "经济与商业", "社会议题", "国际关系", "环境与生态"],
+        "rev": "此页最后一次编辑于{date} {time}。",
+        "lic": "本站的全部文字在知识共享 署名 2.5 协议之条款下提供。",
+        "tools": "讨论　编辑　查看历史",
+    },
+    # subscription news site with a paywall line inside the article
+    "paywall": {
+        "listen": "▶ 收听本文　{k}分{m}秒",
+        "font": "字号 － ＋",
+        "gift": "🎁 赠送文章",
+        "pay": "这是一篇会员文章，开通会员后解锁剩余内容。",
+        "login": "已是订户？登录",
+        "plans": "首月只需 {k}.90 元　立即订阅",
+        "upd": "{date} {time} 上线",
+    },
+    "forum_users": ["赣江边的风", "老李头001", "wangyf_1988", "小城故事2020", "豆豆妈咪", "一只大白鹅", "静水流深", "川妹子阿香"],
+    "replies": ["给楼主顶一个", "句句在理啊", "看完心里不是滋味", "坐等官方回应", "我来补充两句", "收藏备用", "先码住", "希望能落到实处"],
+    "html": {"img": '<img referrerpolicy="no-referrer" data-echo="{url}">'},
+    "censor": ["恐怖", "分裂", "非法", "武装", "人权", "冲突", "肇事", "贫困", "动乱", "镇压"],
+}
