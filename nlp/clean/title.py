@@ -15,7 +15,7 @@ import re
 from ..document import Document, Edit, Reason
 from ..stage import Stage
 from .base import (Line, cjk_bigrams, cjk_count, ends_like_prose, is_prose, keyword_phrase, line_span,
-                   lines_of, norm_line, punct_count, removals)
+                   lines_of, norm_line, punct_count, removals, SEPARATORS)
 
 #: characters that join a glued title to the sentence before it ("。——标题", "。| 标题")
 _GLUE_CHARS = "—–-|｜/ 　"
@@ -255,12 +255,30 @@ class TitleCleaner(Stage):
         for ln in body:
             if ln.index <= title.index:
                 continue
-            if is_prose(ln.text):
-                break
             k = norm_line(ln.text)
             if len(k) < len(key) and key.endswith(k) and cjk_count(k) >= 6:
                 return ln
+            # the bare title may end in "！" (DEV4 d4_024 "站名 > 栏目 > <title>！" over
+            # "<title>！"): tested before the prose line that ends the header
+            if is_prose(ln.text):
+                break
         return title
+
+    #: longest label or path in front of a repeated title (below)
+    MAX_TITLE_PREFIX = 20
+
+    @classmethod
+    def _labelled_repeat(cls, s: str, title: str) -> bool:
+        """The line is the title behind a label or a path: "标题：<title>" (a form label,
+        DEV4 d4_011/d4_026: above the headline, where the header rule skips it because the
+        title ends in "!"), "站名 > 栏目 > <title>" (a breadcrumb ending in the headline, DEV4
+        d4_024). The prefix is short, holds no sentence end and ends in a colon or a path
+        separator; the title ends the line."""
+        if not s.endswith(title) or len(s) == len(title):
+            return False
+        rest = s[:-len(title)].rstrip()
+        return 0 < len(rest) <= cls.MAX_TITLE_PREFIX and rest[-1] in "：:" + SEPARATORS \
+            and not any(ch in rest for ch in "。！？!?；;")
 
     def process(self, doc: Document) -> list[Edit]:
         text = doc.text
@@ -272,11 +290,14 @@ class TitleCleaner(Stage):
         doc.info["title"] = title.text
         spans = []
         above = [ln for ln in lines[:title.index] if ln.text]
-        if len(above) <= self.max_header:
-            for ln in above:
-                if not is_prose(ln.text):
-                    s, e = line_span(text, ln)
-                    spans.append((s, e, Reason.NAV, "header above title"))
+        short_header = len(above) <= self.max_header
+        for ln in above:
+            if short_header and not is_prose(ln.text):
+                s, e = line_span(text, ln)
+                spans.append((s, e, Reason.NAV, "header above title"))
+            elif self._labelled_repeat(ln.text, title.text):
+                s, e = line_span(text, ln)
+                spans.append((s, e, Reason.TITLE, "title with a label or path"))
         # between the headline and the first prose line: short sentence-less lines are
         # account/site names, user names and follow buttons (dev2 "法治一线", "用户a1b2");
         # numbered section headings stay
@@ -303,6 +324,9 @@ class TitleCleaner(Stage):
             if n == key:
                 a, b = line_span(text, ln)
                 spans.append((a, b, Reason.TITLE, "title repeated"))
+            elif self._labelled_repeat(s, tt):
+                a, b = line_span(text, ln)
+                spans.append((a, b, Reason.TITLE, "title with a label or path"))
             elif n.startswith(key) and len(n) - len(key) <= 20 and _SITE_SEP_RE.match(s[len(title.text):] or " ") \
                     and not is_prose(s):
                 a, b = line_span(text, ln)

@@ -50,3 +50,26 @@ def test_head_needs_two_following_characters():
     text = "美团外卖人工客服查\n" + prose.replace("\n", "。\n") + "。\n"
     assert "美团外卖人工客" not in cleaner.keywords(text, lines_of(text), None)
     assert cleaner._injected_head("美团外卖热线", prose) is None
+
+
+@pytest.mark.parametrize("split, pid, labelled", [("dev4", "d4_011", "标题：走持续发展之路"),
+                                                  ("dev4", "d4_026", "标题：春耕备耕忙丨永修“三保障”助力农业生产!")])
+def test_title_behind_a_form_label_goes_title_stays(blind_pipeline, split, pid, labelled):
+    # "标题：<title>" above the headline: the header rule skipped it (a title ending in
+    # "!" reads as prose; d4_011 has more than 12 header lines)
+    raw, gold = dev_page(split, pid)
+    out = kept_lines(blind_pipeline.run(raw))
+    assert labelled not in out
+    assert out[0] == gold[0]
+
+
+def test_labelled_repeat_shapes():
+    from nlp.clean.title import TitleCleaner
+
+    title = "揭阳某厂房突发大火烧了整整一夜"
+    assert TitleCleaner._labelled_repeat("标题：" + title, title)
+    assert TitleCleaner._labelled_repeat("南瀛日报网 > 网评 > " + title, title)
+    assert not TitleCleaner._labelled_repeat(title, title)
+    # a sentence before the title is a paragraph with the title glued, not a label
+    assert not TitleCleaner._labelled_repeat("消防员赶到现场。记者：" + title, title)
+    assert not TitleCleaner._labelled_repeat("据报道" + title, title)
