@@ -1,4 +1,4 @@
-"""Frozen held-out sets (corpora/HELDOUT_V2.md, V3.md, V4.md, V5.md) stay byte-identical to what was frozen.
+"""Frozen held-out sets (corpora/HELDOUT_V2.md, V3.md, V4.md, V5.md, V6.md) stay byte-identical to what was frozen.
 
 Only hashes and counts are checked: the sets are not for developers, so no test reads or
 prints their content. Any edit of a page, gold file, manifest or of the despin table fails here.
@@ -19,6 +19,7 @@ SETS = {
     3: ("heldout3", 33, "test3.tsv"),
     4: ("heldout4", 33, "test4.tsv"),
     5: ("heldout5", 33, "test5.tsv"),
+    6: ("heldout6", 33, "test6.tsv"),
 }
 
 
