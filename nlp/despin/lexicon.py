@@ -17,6 +17,7 @@ pass it follows (issue 4 budget: <= 3x).
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -265,13 +266,22 @@ def training_lines(path: str | Path | None = None) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def training_path() -> str:
     """A temporary copy of the lexicon as the models' trainers read it (:func:`training_lines`)."""
-    import os
+    import atexit
     import tempfile
 
     fd, path = tempfile.mkstemp(suffix=".tsv", prefix="despin-lexicon-train-")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.writelines(training_lines())
+    # the path is cached for the process (trainers reopen it): remove the file when it ends
+    atexit.register(_remove_quietly, path)
     return path
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 @functools.lru_cache(maxsize=8)

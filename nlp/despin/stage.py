@@ -150,6 +150,15 @@ class Despinner(Stage):
             o -> m by the lexicon, m -> w by synonym swap), scored by the thesaurus model.
             Defaults to True: dev unchanged (P 0.9661 R 0.7703, clean 0.000), dev texts plus
             38 such chains as table rows: their recall 0.000 -> 0.465, P 0.9579 -> 0.9632.
+        rival_mates (int): before a lexicon form is rewritten, its ``rival_mates`` most frequent
+            Cilin mates that the lexicon does not list as its originals are scored in the same
+            windows; when, summed over the form's rewritten occurrences on the page, a rival fits
+            better than the lexicon's original by more than ``rival_margin`` (log10 per
+            occurrence), the form is left alone: the page's table may have reached the form from
+            another original (a held-out table's 孩子 -> 孩童 while the lexicon reads 孩童 as 儿童).
+            0 = off. Defaults to 4 (dev unseen-table protocol, corpora/despin/README.md, seventh pass).
+        rival_margin (float): see ``rival_mates``. Defaults to 1.0 (0: protocol P 0.943 but seed 002
+            163/213; 1.0: P 0.937, seed 179/213; 2.0: P 0.929).
     """
 
     name = "despin"
@@ -166,7 +175,8 @@ class Despinner(Stage):
                  decision_threshold: float = -1.0, context_model: str = "", context_weight: float = 0.2,
                  thesaurus: str = "", thesaurus_chars: bool = False, thesaurus_model: str = "", thesaurus_threshold: float = -1.0,
                  thesaurus_min_expected: float = 0.01, thesaurus_min_ratio: float = 1.0,
-                 chains_k3: bool = False, thesaurus_chains: bool = True):
+                 chains_k3: bool = False, thesaurus_chains: bool = True, rival_mates: int = 4,
+                 rival_margin: float = 1.0):
         if context < 1:
             raise ConfigError(f"stages.despin.context must be >= 1, got {context}.")
         if min_unambiguous < 0 or strong_unambiguous < 1:
@@ -203,6 +213,8 @@ class Despinner(Stage):
         self.thesaurus_min_ratio = thesaurus_min_ratio
         self.chains_k3 = chains_k3
         self.thesaurus_chains = thesaurus_chains
+        self.rival_mates = rival_mates
+        self.rival_margin = rival_margin
         self._chain_from: dict[str, tuple[str, ...]] | None = None
         self._ctx: ContextModel | None = None
         self._decider: Decision | None = None
@@ -444,6 +456,8 @@ class Despinner(Stage):
             ctx = np.full(len(matches), np.nan)
         if self.context_weight:
             choice = self._choose(matches, best, margins, gaps, ctx=ctx)
+        if self.rival_mates and self.thesaurus != "off":
+            choice = self._rival_check(text, matches, choice)
         out.update(matches=matches, best=best, margins=margins, margins1=margins1, gaps=gaps, choice=choice,
                    present=set(self._present), ctx=ctx)
         return out
@@ -457,6 +471,58 @@ class Despinner(Stage):
         return features(margins=a["margins"], margins1=a["margins1"], gaps=a["gaps"], best=a["best"],
                         matches=a["matches"], present=a["present"], page=page, freq=self.lm.word_count,
                         total=self.lm.total, ctx=a.get("ctx"))
+
+    def _rival_check(self, text: str, matches: list[Match], choice: list[str | None]) -> list[str | None]:
+        """Leave a form alone when a Cilin mate the lexicon does not list fits its contexts better.
+
+        Per spun form with rewrites on the page, the summed log10 score (over its rewritten
+        occurrences, in the page as decided) of the chosen original is compared with each rival's
+        (handicapped by ``presence_penalty`` when it occurs elsewhere on the page: a table
+        rewrites every occurrence of its key). Page-level, because a tool maps a form's every
+        occurrence from the same original."""
+        idx = [i for i, c in enumerate(choice) if c is not None]
+        if not idx:
+            return choice
+        counts, ranked = self.thes.ranked(self.lm)
+        rivals: dict[str, list[str]] = {}
+        for i in idx:
+            e = matches[i].entry
+            if e.spun in rivals:
+                continue
+            got = []
+            for o in ranked.get(e.spun, ()):
+                if o not in e.sources and o != e.spun:
+                    got.append(o)
+                    if len(got) == self.rival_mates:
+                        break
+            rivals[e.spun] = got
+        idx = [i for i in idx if rivals[matches[i].entry.spun]]
+        if not idx:
+            return choice
+        current = [c if c is not None else m.entry.spun for m, c in zip(matches, choice)]
+        cur_text, spans = _current_text(text, matches, current)
+        c = self.context
+        windows: list[tuple[str, int]] = []
+        for i in idx:
+            s, e = spans[i]
+            left, right = cur_text[max(0, s - c):s], cur_text[e:e + c]
+            windows.append((left + choice[i] + right, len(left)))
+            for o in rivals[matches[i].entry.spun]:
+                windows.append((left + o + right, len(left)))
+        scores = self.lm.score_windows(windows).tolist()
+        lead: dict[tuple[str, str], list[float]] = {}
+        k = 0
+        for i in idx:
+            form = matches[i].entry.spun
+            rs = rivals[form]
+            base = scores[k]
+            tot = lead.setdefault((form, choice[i]), [0.0] * len(rs) + [0.0])
+            for j, o in enumerate(rs):
+                tot[j] += scores[k + 1 + j] - base - (self.presence_penalty if o in text else 0.0)
+            tot[-1] += 1
+            k += 1 + len(rs)
+        drop = {key for key, tot in lead.items() if max(tot[:-1]) > self.rival_margin * tot[-1]}
+        return [None if ch is not None and (m.entry.spun, ch) in drop else ch for m, ch in zip(matches, choice)]
 
     def _near_rewrites(self, matches: list[Match], choice: list[str | None]) -> list[int]:
         """Indices of matches with another, rewritten match within ``context`` characters."""

@@ -253,7 +253,11 @@ def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesau
         if chain_from:
             for m in thesaurus.mates[w]:
                 for o in chain_from.get(m, ()):
-                    if (o != w and o not in cands and o not in present and o not in taken
+                    # a lexicon original may be 1 or 4 characters (观, 截至目前): `present`
+                    # holds only the thesaurus's word lengths, so test those on the page itself;
+                    # a single character is no word-level swap of a 2-3 character word
+                    on_page = o in present if len(o) in thesaurus.lengths else o in text
+                    if (len(o) > 1 and o != w and o not in cands and not on_page and o not in taken
                             and lm.word_count(o) >= least):
                         cands.append(o)
         if cands:

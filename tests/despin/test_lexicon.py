@@ -130,3 +130,31 @@ def test_lexicon_k4_forms_are_no_spin_evidence(lexicon):
 
     edits, ev = Despinner().despin(text)
     assert edits == [] and not ev.spun
+
+
+@pytest.mark.issue(4)
+def test_training_path_is_removed_when_the_process_ends():
+    """lexicon.training_path() is a temp copy for the trainers; it must not outlive the process."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "from nlp.despin.lexicon import training_path, training_lines\n"
+                          "p = training_path()\n"
+                          "assert open(p, encoding='utf-8').readlines() == training_lines()\n"
+                          "print(p)"],
+                         capture_output=True, text=True, check=True)
+    path = Path(out.stdout.strip())
+    assert path.name.startswith("despin-lexicon-train-")
+    assert not path.exists()
+
+
+@pytest.mark.issue(4)
+def test_dev_unseen_table_is_unknown_to_the_lexicon_and_disjoint_from_dev(lexicon):
+    """tables/dev_unseen.tsv measures pairs the lexicon lacks (nlp/evaluate/despin_unseen.py)."""
+    unseen = load_table(TABLES / "dev_unseen.tsv")
+    dev = load_table(TABLES / "dev.tsv")
+    assert len(unseen) >= 40
+    assert not [o for o in unseen if o in dev]
+    assert not [(s, o) for o, (s, _k) in unseen.items() if (s, o) in lexicon.pairs()]
+    # some rows land on a spun form the lexicon knows with another original (the wrong-original case)
+    assert sum(1 for o, (s, _k) in unseen.items() if s in lexicon.entries) >= 5

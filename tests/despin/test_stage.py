@@ -152,3 +152,28 @@ def test_despin_partial_second_pass_equals_full_rescoring(seed_bytes):
     full, _ = Full().despin(page)
     assert len(fast) > 150
     assert [(e.start, e.end, e.replacement) for e in fast] == [(e.start, e.end, e.replacement) for e in full]
+
+
+@pytest.mark.issue(4)
+def test_despin_leaves_a_known_form_alone_when_a_cilin_rival_fits_its_contexts_better():
+    """A table may reach a lexicon form from another original (孩子 -> 孩童; the lexicon reads 孩童 as 儿童).
+
+    inews dev article 160 spun with the dev table plus that pair: without the rival check
+    every 孩童 becomes 儿童 (false); with it (default) they stay, and the other rewrites are
+    unaffected by the check (each one still a gold token).
+    """
+    from nlp.despin import corpora
+    from nlp.despin.spinner import load_table
+    from nlp.document import Document
+    from nlp.evaluate.despin import CORPUS, match_edits
+
+    table = load_table(CORPUS / "tables" / "dev.tsv")
+    table["孩子"] = ("孩童", "novel")
+    spun, toks = spin(corpora.texts("dev")[160], table)
+    gold = [(k.start, k.end, k.spun, k.original) for k in toks]
+    (off,) = Despinner(rival_mates=0).process_batch([Document(id="160", text=spun)])
+    (on,) = Despinner().process_batch([Document(id="160", text=spun)])
+    assert sum(1 for e in off if spun[e.start:e.end] == "孩童" and e.replacement == "儿童") >= 3
+    assert not [e for e in on if spun[e.start:e.end] == "孩童"]
+    r = match_edits(gold, on, spun)
+    assert r["tp"] >= 10 and r["fp"] == 0

@@ -131,3 +131,25 @@ def test_thesaurus_chain_leaves_a_clean_page_alone(seed_text):
     page = seed_text["001"].replace(CHAIN[0], CHAIN[2])
     edits, ev = Despinner(thesaurus_chains=True).despin(page)
     assert not ev.spun and edits == []
+
+
+@pytest.mark.issue(4)
+def test_chain_candidate_of_four_characters_is_dropped_when_present_on_the_page():
+    """propose's page-presence test covers chain originals of any length (截至目前, 合作伙伴).
+
+    A table rewrites every occurrence of its key, so an original still on the page was not
+    spun. The thesaurus words are 2 characters long here, so the 4-character original is
+    not among the page's 2/3-character substrings: it must be looked up in the text itself.
+    """
+    from nlp.despin.stage import load_lm
+    from nlp.despin.thesaurus import Thesaurus, propose
+
+    thes = Thesaurus({"同伴": ("伙伴",), "伙伴": ("同伴",)})
+    chain_from = {"伙伴": ("合作伙伴",)}
+    lm = load_lm()
+    absent = "抖音电商与同伴共同开展消费者权益保护工作，同伴们积极参与。"
+    present = "抖音电商与合作伙伴共同开展消费者权益保护工作，同伴们积极参与。"
+    got = {c.original for c in propose(absent, [], set(), lm, thes, cjk_chars=30, chain_from=chain_from)}
+    assert "合作伙伴" in got
+    got = {c.original for c in propose(present, [], set(), lm, thes, cjk_chars=30, chain_from=chain_from)}
+    assert "合作伙伴" not in got
