@@ -130,14 +130,22 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
         return []
     model = stage._model()
     hits = [k for k in range(len(cands)) if p[k] >= model.group_threshold(groups[k])]
-    prot = stage.protected(lines, [cands[k] for k in hits], head)
-    intro = stage.introduces_kept(lines, cands, p, groups, hits)
     # the anchors demoted by the re-scoring (scores() does the same internally)
     cands0, p0, _, groups0 = (lambda x: (x[1], stage._model().proba(x[0]), None, x[2]))(
         features(lines, stage.min_prose_chars, with_groups=True, head=head))
     demote = frozenset(stage._tail_suspects(cands0, p0, groups0, lines))
     nb = [ln for ln in lines if ln.text]
     pos = {ln.index: k for k, ln in enumerate(nb)}
+    # sentences below a block of edge hits (no earlier stage ran: the hits are the block)
+    from nlp.clean.lines import EDGE, EDGE_SENTENCE, _anchor_positions
+
+    last = _anchor_positions(nb, stage.min_prose_chars, demote)[-1]
+    hits += [k for k in range(len(cands)) if groups[k] == EDGE_SENTENCE and stage.AFTER_BLOCK <= p[k]
+             and k not in hits and sum(1 for j in hits if groups[j] == EDGE
+                                       and last < pos[cands[j].index] < pos[cands[k].index]) >= stage.AFTER_BLOCK_LINES]
+    hits.sort()
+    prot = stage.protected(lines, [cands[k] for k in hits], head)
+    intro = stage.introduces_kept(lines, cands, p, groups, hits)
     cont = stage.continues_kept(nb, [pos[c.index] for c in cands], cands, p, groups, hits)
     gone = [k for k, a, b, c in zip(hits, prot, intro, cont) if not (a or b or c)]
     spans = stage.repeated_inner(text, lines, head) + stage.inner_runs(text, lines, demote) \

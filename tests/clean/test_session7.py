@@ -73,3 +73,24 @@ def test_labelled_repeat_shapes():
     # a sentence before the title is a paragraph with the title glued, not a label
     assert not TitleCleaner._labelled_repeat("消防员赶到现场。记者：" + title, title)
     assert not TitleCleaner._labelled_repeat("据报道" + title, title)
+
+
+@pytest.mark.parametrize("split, pid, gone", [("dev5", "d5_025", "同问，蹲一个答案。"),
+                                              ("dev6", "d6_002", "陇原民声成立于2023年，致力于为区域企业提供资讯发布与品牌传播服务。")])
+def test_sentence_after_a_removed_block_goes(clean_pipeline, split, pid, gone):
+    # a comment reply / an "about the publisher" sentence that a block of removed chrome
+    # separates from the article (scored under the sentence group's 0.95)
+    raw, gold = dev_page(split, pid)
+    doc = clean_pipeline.run(raw)
+    out = kept_lines(doc)
+    assert gone not in out
+    assert all(g in out for g in gold if len(g) >= 40)
+    assert any(e.note.startswith("line model edge_sentence") and e.text.strip() == gone for e in doc.edits)
+
+
+@pytest.mark.parametrize("split, pid", [("dev6", "d6_030"), ("dev6", "d6_022"), ("dev3", "f006")])
+def test_last_sentences_below_one_removed_line_stay(clean_pipeline, split, pid):
+    # live-blog entries and short closing sentences with one removed line above them
+    raw, gold = dev_page(split, pid)
+    out = kept_lines(clean_pipeline.run(raw))
+    assert all(g in out for g in gold[-3:])
