@@ -874,6 +874,44 @@ class LineClassifier(Stage):
             out.append((a, b, Reason.BOILERPLATE, "line without a word inside the article"))
         return out
 
+    #: UI glyphs of folds, pagers and buttons (disclosure triangles, arrows)
+    _UI_GLYPH_RE = re.compile("[▼▾▽△▲►▶◀▸›»→]")
+    #: a clause mark inside a line (not its last character)
+    _INNER_CLAUSE_RE = re.compile("[，,？?！!；;].")
+
+    def stray_inner(self, text: str, lines: list[Line], demote: frozenset[int] = frozenset()
+                    ) -> list[tuple[int, int, Reason, str]]:
+        """Single lines inside the article that are not sentences, share no bigram with
+        the article's anchors, and read as an interjection rather than a heading: a clause
+        mark inside the line (a sentence without its end: "剩余20%未读，点击展开", "开通会员，
+        本文档免费看全文", "简介没看完？点此展开") or a UI glyph (a disclosure triangle or arrow:
+        "点击展开 ▼", "余下2页 · 展开剩余全部 ▾"). Folds, paywall and app prompts set into the
+        text (DEV5, DEV6, DEV7). A section heading names the article's topic or is a bare
+        label ("专家解读", "【观点】", "01 | 现状"): no kept inner line of seeds/dev-dev7 with no
+        topic bigram has a clause mark inside it or a UI glyph (/tmp harness, session 7)."""
+        nb = [ln for ln in lines if ln.text]
+        anchors = _anchor_positions(nb, self.min_prose_chars, demote)
+        if len(anchors) < 2:
+            return []
+        aset = set(anchors)
+        cand = []
+        for k in range(anchors[0] + 1, anchors[-1]):
+            s = nb[k].text
+            if k in aset or ends_like_prose(s) or len(s) > 40:
+                continue
+            if self._INNER_CLAUSE_RE.search(s) or self._UI_GLYPH_RE.search(s):
+                cand.append(k)
+        if not cand:
+            return []
+        bgs = {k: cjk_bigrams(nb[k].text) for k in cand}
+        df = _anchor_df([nb[m].text for m in anchors], set().union(*bgs.values()))
+        out = []
+        for k in cand:
+            if not any(df.get(g, 0) > 0 for g in bgs[k]):
+                a, b = line_span(text, nb[k])
+                out.append((a, b, Reason.BOILERPLATE, "off-topic interjection inside the article"))
+        return out
+
     #: a numbered run this long at a page edge is one list (below)
     LIST_RUN = 3
 
@@ -1030,6 +1068,7 @@ class LineClassifier(Stage):
         spans = list(self.repeated_inner(text, pg.lines, pg.head))
         spans += self.inner_runs(text, pg.lines, pg.demote)
         spans += self.wordless_inner(text, pg.lines, pg.demote)
+        spans += self.stray_inner(text, pg.lines, pg.demote)
         if hits:
             cands = [c[0] for c in pg.cands]
             groups = [c[1] for c in pg.cands]

@@ -149,7 +149,7 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
     cont = stage.continues_kept(nb, [pos[c.index] for c in cands], cands, p, groups, hits)
     gone = [k for k, a, b, c in zip(hits, prot, intro, cont) if not (a or b or c)]
     spans = stage.repeated_inner(text, lines, head) + stage.inner_runs(text, lines, demote) \
-        + stage.wordless_inner(text, lines, demote) + [
+        + stage.wordless_inner(text, lines, demote) + stage.stray_inner(text, lines, demote) + [
         line_span(text, cands[k]) + (Reason.BOILERPLATE, f"line model {groups[k]} p={p[k]:.2f}") for k in gone]
     spans += stage.list_runs(text, lines, demote, {cands[k].index for k in gone})
     return sorted((s, e, note) for s, e, _, note in merge_spans(spans))

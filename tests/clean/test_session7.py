@@ -94,3 +94,25 @@ def test_last_sentences_below_one_removed_line_stay(clean_pipeline, split, pid):
     raw, gold = dev_page(split, pid)
     out = kept_lines(clean_pipeline.run(raw))
     assert all(g in out for g in gold[-3:])
+
+
+def test_off_topic_interjections_inside_the_article_go_headings_stay():
+    from nlp.clean.lines import LineClassifier
+
+    body = ["市里召开安全生产工作会议，总结了去年的工作情况，并部署了今年的重点任务和具体措施，要求各部门落实责任。",
+            "会议指出，要坚持预防为主，加强隐患排查治理，严防重特大事故发生，确保全市安全生产形势稳定。",
+            "会议要求，各区县要压实属地责任，强化执法检查，对重大隐患挂牌督办，年底前全部整改到位。"]
+    page = [body[0], "打开客户端，阅读全文更流畅", body[1], "查看更多 ▾", "专家解读", "坚持预防为主，严防事故", body[2]]
+    text = "\n".join(page) + "\n"
+    removed = [text[a:b].strip() for a, b, *_ in LineClassifier().stray_inner(text, lines_of(text))]
+    assert removed == ["打开客户端，阅读全文更流畅", "查看更多 ▾"]  # the heading and the on-topic line stay
+
+
+@pytest.mark.parametrize("split, pid, gone", [("dev7", "d7_006", "余下2页 · 展开剩余全部 ▾"),
+                                              ("dev7", "d7_008", "简介没看完？点此展开"),
+                                              ("dev6", "d6_024", "点击展开 ▼")])
+def test_folds_inside_real_articles_go(blind_pipeline, split, pid, gone):
+    raw, gold = dev_page(split, pid)
+    out = kept_lines(blind_pipeline.run(raw))
+    assert gone not in out
+    assert all(g in out for g in gold if len(g) >= 40)
