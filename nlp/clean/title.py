@@ -175,6 +175,9 @@ class TitleCleaner(Stage):
         self.max_header = max_header_lines
         self.min_glued_rest = min_glued_rest
 
+    #: a prose line this long is the article's own text for the topic tests (clean.lines' anchors)
+    ANCHOR_CHARS = 40
+
     def find_title(self, lines: list[Line], hint: str | None) -> Line | None:
         """The line holding the page title (its first occurrence), or None."""
         body = [ln for ln in lines if ln.text]
@@ -192,7 +195,11 @@ class TitleCleaner(Stage):
                 break
             seen_head = seen_head or (title_like and cjk_count(ln.text) >= 8)
         # the article's prose (topic words of a title: _off_topic)
-        prose = "\n".join(ln.text for ln in body[first_prose:] if is_prose(ln.text))
+        # paragraph-length lines only (40+ characters, clean.lines' anchors): short prose-like
+        # chrome below the article ("下篇新闻：…！") made a newsletter prompt "on topic" through
+        # "新闻" and it took the title (DEV7 d7_011, wording-blind view)
+        prose_lines = [ln.text for ln in body[first_prose:] if is_prose(ln.text)]
+        prose = "\n".join([t for t in prose_lines if len(t) >= self.ANCHOR_CHARS] or prose_lines)
         # 1. the markup hint, whole or its longest part before/after a site name
         if hint:
             whole = norm_line(hint)

@@ -116,3 +116,13 @@ def test_folds_inside_real_articles_go(blind_pipeline, split, pid, gone):
     out = kept_lines(blind_pipeline.run(raw))
     assert gone not in out
     assert all(g in out for g in gold if len(g) >= 40)
+
+
+@pytest.mark.parametrize("split, pid", [("dev7", "d7_011"), ("dev7", "d7_025")])
+def test_title_topic_is_read_from_paragraphs_not_page_end_chrome(blind_pipeline, split, pid):
+    # short prose-like chrome below the article ("下篇新闻：…！") made an off-topic line
+    # "on topic" and it took the title; the headline went as header (prose lost)
+    raw, gold = dev_page(split, pid)
+    out = kept_lines(blind_pipeline.run(raw))
+    assert out[0] == gold[0]
+    assert all(g in out for g in gold)
