@@ -87,7 +87,7 @@ def classify(edit, text: str, gold: list, lexicon) -> str:
 
 def evaluate_unseen(*, k: int = 4, table: str | Path | None = None, extra: tuple[str | Path, ...] | None = None,
                     stage_options: dict | None = None, limit: int | None = None,
-                    collect: bool = False) -> dict:
+                    collect: bool = False, lexicon: str | Path | None = None) -> dict:
     """Dev P/R when part of the spinning table is unknown to the lexicon (module docstring).
 
     Args:
@@ -99,6 +99,8 @@ def evaluate_unseen(*, k: int = 4, table: str | Path | None = None, extra: tuple
         stage_options (dict | None): options for :class:`nlp.despin.stage.Despinner`.
         limit (int | None): only the first ``limit`` dev articles.
         collect (bool): also return every false rewrite and miss with its context.
+        lexicon (str | Path | None): the lexicon TSV the folds are hidden from; defaults to
+            corpora/despin/lexicon.tsv (compare lexicon versions under the protocol).
 
     Returns:
         dict: ``precision``, ``recall``, ``tp``/``fp``/``fn``, ``recall_by`` (``known pair`` /
@@ -117,7 +119,7 @@ def evaluate_unseen(*, k: int = 4, table: str | Path | None = None, extra: tuple
     for x in extra:
         for o, v in load_table(x).items():
             merged.setdefault(o, v)
-    full_lex = Lexicon.load()
+    full_lex = Lexicon.load(lexicon)
     full_pairs = full_lex.pairs()
     texts = corpora.texts("dev")[:limit]
     tp = fp = fn = 0
@@ -128,12 +130,12 @@ def evaluate_unseen(*, k: int = 4, table: str | Path | None = None, extra: tuple
     seconds = 0.0
     for f in range(k):
         hidden = {(s, o) for o, (s, _kind) in merged.items() if (s, o) in full_pairs and fold_of(o, k) == f}
-        path = hidden_lexicon(hidden)
+        path = hidden_lexicon(hidden, lexicon)
         try:
             still = hidden & Lexicon.load(path).pairs()
             if still:  # known through a derived chain: drop the form's rows
                 os.unlink(path)
-                path = hidden_lexicon(hidden, drop_forms=frozenset(s for s, _ in still))
+                path = hidden_lexicon(hidden, lexicon, drop_forms=frozenset(s for s, _ in still))
             stage = Despinner(**((stage_options or {}) | {"lexicon": path}))
             lex = stage.lexicon
             still = hidden & lex.pairs()
