@@ -31,7 +31,9 @@ _CJK1 = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 #: what precedes the value of a short line: an enumerator ("一、", "2. ", "（3）") and/or a
 #: label ending in a colon ("大家都在搜：")
-_VALUE_RE = re.compile(r"^\s*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．)）]\s*)?(?:[^：:\s]{1,8}[：:]\s*)?")
+_VALUE_RE = re.compile(r"^\s*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．)）]\s*)?(?:[^：:\s]{1,8}[：:]\s*)?"
+                       # a year before the keyword ("2023<kw>图文详解", DEV7 d7_005/d7_029)
+                       r"(?:(?:19|20)\d\d年?\s*)?")
 
 
 #: the stages whose removed lines clean.seo reads as evidence

@@ -126,3 +126,11 @@ def test_title_topic_is_read_from_paragraphs_not_page_end_chrome(blind_pipeline,
     out = kept_lines(blind_pipeline.run(raw))
     assert out[0] == gold[0]
     assert all(g in out for g in gold)
+
+
+def test_keyword_line_opening_with_a_year(blind_pipeline):
+    # "2023<kw>图文详解": the year is no part of the injected phrase (DEV7 d7_029)
+    raw, gold = dev_page("dev7", "d7_029")
+    out = kept_lines(blind_pipeline.run(raw))
+    assert not any("京东白条怎么提额" in line for line in out)
+    assert all(g in out for g in gold if len(g) >= 40)
