@@ -728,7 +728,8 @@ class LineClassifier(Stage):
         return {i: out_k[ks[i]] for i in hits}
 
     def continues_kept(self, nb: list[Line], ks: list[int], cands: list[Line], p: np.ndarray, groups: list[str],
-                       hits: list[int], above: dict[int, int | None] | None = None) -> list[bool]:
+                       hits: list[int], above: dict[int, int | None] | None = None,
+                       anchors: list[int] | None = None) -> list[bool]:
         """Sentence hits below the article that continue a series of the article's
         entries: the line right above is a separator whose shape (digits as 0) occurs
         inside the article (a live blog's time stamp "2021-11-08 15:50"), and the nearest
@@ -737,8 +738,12 @@ class LineClassifier(Stage):
         Either condition alone kept 8-10 more boilerplate lines on dev-dev6 (wording-blind:
         closers after a short last sentence; comment replies after vote bars); both
         together keep none. ``above``: :meth:`_sentences_above` of the sentence hits, when
-        the caller has it."""
-        anchors = [k for k, ln in enumerate(nb) if _clear_prose(ln.text, self.min_prose_chars)]
+        the caller has it. ``anchors``: the page's anchor positions in ``nb``; the stage
+        passes the zones' own (with the demoted trailing anchors left out, so "inside the
+        article" ends where its bottom zone begins; session 7: same output as the
+        undemoted anchors on seeds/dev-dev7), else all clearly-prose lines."""
+        if anchors is None:
+            anchors = [k for k, ln in enumerate(nb) if _clear_prose(ln.text, self.min_prose_chars)]
         inside = None
         if above is None:
             above = self._sentences_above(nb, ks, cands, [i for i in hits if groups[i] == EDGE_SENTENCE])
@@ -788,7 +793,8 @@ class LineClassifier(Stage):
     #: ... when none of its lines shares more than this share of its bigrams with the anchors
     INNER_RUN_OVERLAP = 0.25
 
-    def inner_runs(self, text: str, lines: list[Line], demote: frozenset[int] = frozenset()
+    def inner_runs(self, text: str, lines: list[Line], demote: frozenset[int] = frozenset(), *,
+                   nb: list[Line] | None = None, anchors: list[int] | None = None
                    ) -> list[tuple[int, int, Reason, str]]:
         """Blocks of :attr:`INNER_RUN` or more consecutive lines inside the article (between
         the first and last anchor) none of which is a finished sentence, and none sharing
@@ -802,8 +808,9 @@ class LineClassifier(Stage):
         naming a picture is not counted (picture notes are the ``inner`` group's; a caption
         between a heading and its paragraph makes no block), and the overlap test applies
         to every line, so a list of the article's own items (topic words) stays."""
-        nb = [ln for ln in lines if ln.text]
-        anchors = _anchor_positions(nb, self.min_prose_chars, demote)
+        if nb is None:  # the caller's (_removals: the page's rows hold both) or computed here
+            nb = [ln for ln in lines if ln.text]
+            anchors = _anchor_positions(nb, self.min_prose_chars, demote)
         if len(anchors) < 2:
             return []
         aset = set(anchors)
@@ -849,7 +856,8 @@ class LineClassifier(Stage):
     #: a line inside the article this short without a word (below)
     WORDLESS_MAX = 16
 
-    def wordless_inner(self, text: str, lines: list[Line], demote: frozenset[int] = frozenset()
+    def wordless_inner(self, text: str, lines: list[Line], demote: frozenset[int] = frozenset(), *,
+                       nb: list[Line] | None = None, anchors: list[int] | None = None
                        ) -> list[tuple[int, int, Reason, str]]:
         """Short lines inside the article (between the first and last anchor) without a
         Chinese word: no two adjacent CJK characters and no Latin word of three letters
@@ -858,8 +866,9 @@ class LineClassifier(Stage):
         ("2/4", "（3/4）"), page breaks ("—— 第2页 ——", "（第2/3页）"), separators ("* * *")
         (DEV6: 12 such lines). Every short gold line of seeds/dev-dev6 has a word
         ("■ 现场", "01 | 现状", "【观点】", "他说。")."""
-        nb = [ln for ln in lines if ln.text]
-        anchors = _anchor_positions(nb, self.min_prose_chars, demote)
+        if nb is None:  # the caller's (_removals: the page's rows hold both) or computed here
+            nb = [ln for ln in lines if ln.text]
+            anchors = _anchor_positions(nb, self.min_prose_chars, demote)
         if len(anchors) < 2:
             return []
         out = []
@@ -879,7 +888,8 @@ class LineClassifier(Stage):
     #: a clause mark inside a line (not its last character)
     _INNER_CLAUSE_RE = re.compile("[，,？?！!；;].")
 
-    def stray_inner(self, text: str, lines: list[Line], demote: frozenset[int] = frozenset()
+    def stray_inner(self, text: str, lines: list[Line], demote: frozenset[int] = frozenset(), *,
+                    nb: list[Line] | None = None, anchors: list[int] | None = None
                     ) -> list[tuple[int, int, Reason, str]]:
         """Single lines inside the article that are not sentences, share no bigram with
         the article's anchors, and read as an interjection rather than a heading: a clause
@@ -889,8 +899,9 @@ class LineClassifier(Stage):
         text (DEV5, DEV6, DEV7). A section heading names the article's topic or is a bare
         label ("专家解读", "【观点】", "01 | 现状"): no kept inner line of seeds/dev-dev7 with no
         topic bigram has a clause mark inside it or a UI glyph (/tmp harness, session 7)."""
-        nb = [ln for ln in lines if ln.text]
-        anchors = _anchor_positions(nb, self.min_prose_chars, demote)
+        if nb is None:  # the caller's (_removals: the page's rows hold both) or computed here
+            nb = [ln for ln in lines if ln.text]
+            anchors = _anchor_positions(nb, self.min_prose_chars, demote)
         if len(anchors) < 2:
             return []
         aset = set(anchors)
@@ -915,7 +926,8 @@ class LineClassifier(Stage):
     #: a numbered run this long at a page edge is one list (below)
     LIST_RUN = 3
 
-    def list_runs(self, text: str, lines: list[Line], demote: frozenset[int], removed: set[int],
+    def list_runs(self, text: str, lines: list[Line], demote: frozenset[int], removed: set[int], *,
+                  nb: list[Line] | None = None, anchors: list[int] | None = None
                   ) -> list[tuple[int, int, Reason, str]]:
         """The rest of a numbered list at a page edge most of whose items go: lines above
         the first / below the last anchor numbered n, n+1, n+2, ... ("1. …", "2 …",
@@ -924,8 +936,9 @@ class LineClassifier(Stage):
         never a candidate above the article, or is scored as a sentence below it (DEV5
         d5_026/d5_027 kept 2 of 8 and 1 of 4 such items); the list is one block, its
         template is the signal. ``removed``: line indices removed by the model."""
-        nb = [ln for ln in lines if ln.text]
-        anchors = _anchor_positions(nb, self.min_prose_chars, demote)
+        if nb is None:  # the caller's (_removals: the page's rows hold both) or computed here
+            nb = [ln for ln in lines if ln.text]
+            anchors = _anchor_positions(nb, self.min_prose_chars, demote)
         if not anchors:
             return []
         nums = []
@@ -1066,9 +1079,11 @@ class LineClassifier(Stage):
         (:meth:`repeated_inner`) and the hits that are neither protected nor a heading
         the model keeps. Called for pages with candidates only."""
         spans = list(self.repeated_inner(text, pg.lines, pg.head))
-        spans += self.inner_runs(text, pg.lines, pg.demote)
-        spans += self.wordless_inner(text, pg.lines, pg.demote)
-        spans += self.stray_inner(text, pg.lines, pg.demote)
+        # the page's non-blank lines and anchors (with pg.demote) are pg's: not recomputed
+        page = {"nb": pg.nb, "anchors": pg.anchor_pos}
+        spans += self.inner_runs(text, pg.lines, pg.demote, **page)
+        spans += self.wordless_inner(text, pg.lines, pg.demote, **page)
+        spans += self.stray_inner(text, pg.lines, pg.demote, **page)
         if hits:
             cands = [c[0] for c in pg.cands]
             groups = [c[1] for c in pg.cands]
@@ -1091,14 +1106,14 @@ class LineClassifier(Stage):
             prot = self.protected(pg.lines, [cands[i] for i in hits], pg.head)
             removed: set[int] = set()
             intro = self.introduces_kept(pg.lines, cands, p, groups, hits)
-            cont = self.continues_kept(pg.nb, pg.ks, cands, p, groups, hits, above)
+            cont = self.continues_kept(pg.nb, pg.ks, cands, p, groups, hits, above, pg.anchor_pos)
             for i, pr_ok, intro_ok, cont_ok in zip(hits, prot, intro, cont):
                 if pr_ok or intro_ok or cont_ok:
                     continue
                 s, e = line_span(text, cands[i])
                 spans.append((s, e, Reason.BOILERPLATE, f"line model {groups[i]} p={p[i]:.2f}"))
                 removed.add(cands[i].index)
-            spans += self.list_runs(text, pg.lines, pg.demote, removed)
+            spans += self.list_runs(text, pg.lines, pg.demote, removed, **page)
         return removals(self, spans)
 
 
