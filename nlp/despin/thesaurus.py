@@ -395,8 +395,10 @@ def collect(half: int, *, seed: int = 5, stage_options: dict | None = None,
 
     path, drop = _leave_pairs_out(half, seed, source)
     try:
-        # the candidates the shipped model was fitted on: no chain candidates (sixth pass)
-        stage = Despinner(**({"thesaurus": "", "thesaurus_chains": False} | (stage_options or {}) | {"lexicon": path}))
+        # the candidates the shipped model was fitted on: no chain candidates (sixth pass), no
+        # rival check (seventh pass: it changes the lexicon pass's choices, the candidates' context)
+        stage = Despinner(**({"thesaurus": "", "thesaurus_chains": False, "rival_mates": 0} | (stage_options or {})
+                             | {"lexicon": path}))
         table = load_table(CORPUS / "tables" / "dev.tsv")
         xs, ys, hits, unknown = [], [], [], 0
         for t in tqdm(corpora.texts("dev"), desc=f"thesaurus candidates, half {half}", leave=False):
