@@ -36,3 +36,14 @@ def test_cli_config_and_errors():
     assert r.returncode == 0 and 'mode = "t2s"' in r.stdout
     r = zhie("config", "--set", "pipeline.stages=['nope']")
     assert r.returncode == 2 and "[E001] Unknown stage 'nope'" in r.stderr
+
+
+def test_cli_eval_despin_unseen_protocol():
+    # the dev protocol where part of the spinning table is unknown to the lexicon: on 3 dev articles
+    # the hidden pairs and the never-listed pairs are present and counted, and rewrites are scored
+    r = zhie("eval", "despin", "--unseen", "--limit", "3", "--json")
+    assert r.returncode == 0, r.stderr
+    res = json.loads(r.stdout)
+    assert set(res["recall_by"]) == {"hidden pair", "known pair", "never in lexicon"}
+    assert all(n > 0 for _, n in res["recall_by"].values())
+    assert res["tp"] > 0 and 0.5 < res["precision"] <= 1.0
