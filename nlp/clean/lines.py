@@ -832,9 +832,12 @@ class LineClassifier(Stage):
             # over "具体措施如下：", dev2 e041) or both read as headings (Chinese words, no
             # sentence end: a heading over a sub-heading); "—— 广告 ——" over an app
             # promotion, "[广告]", a counter or a share bar is not (DEV5 d5_016/d5_024, dev2 e017)
+            # a pair with an interjection in it (a clause mark inside, a UI glyph: "点击展开 ▼"
+            # over "打开APP阅读剩余90%内容", DEV6 d6_024) is a block even when both read as headings
             if len(members) >= self.INNER_RUN or (
                     len(members) == 2 and not any(nb[m].text[-1] in "：:" for m in members)
-                    and not all(is_heading(nb[m].text) for m in members)):
+                    and (not all(is_heading(nb[m].text) for m in members)
+                         or any(self._interjection(nb[m].text) for m in members))):
                 runs.append(members)
             k = j
         if not runs:
@@ -888,6 +891,11 @@ class LineClassifier(Stage):
     #: a clause mark inside a line (not its last character)
     _INNER_CLAUSE_RE = re.compile("[，,？?！!；;].")
 
+    @classmethod
+    def _interjection(cls, s: str) -> bool:
+        """A clause mark inside the line or a UI glyph (:meth:`stray_inner`)."""
+        return bool(cls._INNER_CLAUSE_RE.search(s) or cls._UI_GLYPH_RE.search(s))
+
     def stray_inner(self, text: str, lines: list[Line], demote: frozenset[int] = frozenset(), *,
                     nb: list[Line] | None = None, anchors: list[int] | None = None
                     ) -> list[tuple[int, int, Reason, str]]:
@@ -910,7 +918,7 @@ class LineClassifier(Stage):
             s = nb[k].text
             if k in aset or ends_like_prose(s) or len(s) > 40:
                 continue
-            if self._INNER_CLAUSE_RE.search(s) or self._UI_GLYPH_RE.search(s):
+            if self._interjection(s):
                 cand.append(k)
         if not cand:
             return []

@@ -134,3 +134,15 @@ def test_keyword_line_opening_with_a_year(blind_pipeline):
     out = kept_lines(blind_pipeline.run(raw))
     assert not any("京东白条怎么提额" in line for line in out)
     assert all(g in out for g in gold if len(g) >= 40)
+
+
+def test_pair_with_an_interjection_inside_the_article_goes():
+    from nlp.clean.lines import LineClassifier
+
+    body = ["市里召开安全生产工作会议，总结了去年的工作情况，并部署了今年的重点任务和具体措施，要求各部门落实责任。",
+            "会议指出，要坚持预防为主，加强隐患排查治理，严防重特大事故发生，确保全市安全生产形势稳定。",
+            "会议要求，各区县要压实属地责任，强化执法检查，对重大隐患挂牌督办，年底前全部整改到位。"]
+    # two heading-shaped lines stay a pair of headings; with a fold glyph they are a block
+    text = "\n".join([body[0], "展开全文 ▼", "下载客户端看更多", body[1], "专家解读", "背景资料", body[2]]) + "\n"
+    removed = [text[a:b].strip() for a, b, *_ in LineClassifier().inner_runs(text, lines_of(text))]
+    assert removed == ["展开全文 ▼", "下载客户端看更多"]
