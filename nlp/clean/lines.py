@@ -673,12 +673,17 @@ class LineClassifier(Stage):
         over a list of headlines has no sentence after it), and quoted speech ending the
         line ("“没问题！”", "有群众说：“…多一份希望！”", dev3 f012/f014/f024: article
         text; closers and prompts quote a button at most, never a finished sentence), and a
-        numbered section heading directly over a paragraph ("第一章总则", DEV6 d6_019)."""
+        numbered section heading directly over a paragraph ("第一章总则", DEV6 d6_019).
+        The colon line only below the article's first anchor (session 7): above it, a line
+        ending in a colon over the first paragraph is a label of the page ("以下为译文："
+        under a repost header, DEV6 d6_020; "…作者：赵敏原标题：", dev2 e014), not a lead-in;
+        seeds/dev-dev7 lose no prose line for it in either view."""
         nb = [ln for ln in lines if ln.text]
         pos = {ln.index: k for k, ln in enumerate(nb)}
         span = _sentence_span(nb)
+        first = next((k for k, ln in enumerate(nb) if _clear_prose(ln.text, 40)), -1)  # the first anchor
         return [(head is not None and ln.index == head.index)
-                or (ln.text[-1] in "：:" and _sentence_beyond(span, pos[ln.index], True))
+                or (ln.text[-1] in "：:" and pos[ln.index] > first and _sentence_beyond(span, pos[ln.index], True))
                 or bool(_SPEECH_END_RE.search(ln.text))
                 or _numbered_heading_over_prose(nb, pos[ln.index]) for ln in cands]
 

@@ -146,3 +146,13 @@ def test_pair_with_an_interjection_inside_the_article_goes():
     text = "\n".join([body[0], "展开全文 ▼", "下载客户端看更多", body[1], "专家解读", "背景资料", body[2]]) + "\n"
     removed = [text[a:b].strip() for a, b, *_ in LineClassifier().inner_runs(text, lines_of(text))]
     assert removed == ["展开全文 ▼", "下载客户端看更多"]
+
+
+def test_colon_label_above_the_article_is_not_protected_lead_in_below_is():
+    from nlp.clean.lines import LineClassifier
+
+    body = ["市里召开安全生产工作会议，总结了去年的工作情况，并部署了今年的重点任务和具体措施，要求各部门落实责任。",
+            "会议指出，要坚持预防为主，加强隐患排查治理，严防重特大事故发生，确保全市安全生产形势稳定。"]
+    lines = lines_of("\n".join(["以下为译文：", body[0], "具体来看：", body[1]]) + "\n")
+    prot = LineClassifier.protected(lines, [lines[0], lines[2]], None)
+    assert prot == [False, True]
