@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from bisect import bisect_left
 from collections import Counter
 from itertools import chain, groupby, repeat
 from operator import itemgetter
@@ -1067,6 +1068,8 @@ class LineClassifier(Stage):
             return []
         hit_set = set(hits)
         last = pg.anchor_pos[-1]
+        # sorted positions, counted by bisection: linear on a page of thousands of lines (issue 7)
+        edge_hits = sorted(pg.ks[j] for j in hits if pg.cands[j][1] == EDGE and pg.ks[j] > last)
         edits = getattr(doc, "edits", None) or []
         removed = sorted(e.raw_start for e in edits
                          if not e.replacement and e.stage in self._CHROME_STAGES and "\n" in e.text)
@@ -1074,15 +1077,15 @@ class LineClassifier(Stage):
         out = []
         if removed:
             _, a_end = doc.to_raw(*line_span(text, pg.nb[last]))
+            r0 = bisect_left(removed, a_end)
         for i in cand:
             if i in hit_set:
                 continue
             k = pg.ks[i]
-            n = sum(1 for j, (ln, g, *_r) in enumerate(pg.cands) if j in hit_set and g == EDGE
-                    and last < pg.ks[j] < k)
+            n = bisect_left(edge_hits, k)
             if removed and n < self.AFTER_BLOCK_LINES:
                 b_start, _ = doc.to_raw(*line_span(text, pg.nb[k]))
-                n += sum(1 for r in removed if a_end <= r < b_start)
+                n += max(bisect_left(removed, b_start) - r0, 0)
             if n >= self.AFTER_BLOCK_LINES:
                 out.append(i)
         return out

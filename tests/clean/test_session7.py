@@ -156,3 +156,24 @@ def test_colon_label_above_the_article_is_not_protected_lead_in_below_is():
     lines = lines_of("\n".join(["以下为译文：", body[0], "具体来看：", body[1]]) + "\n")
     prot = LineClassifier.protected(lines, [lines[0], lines[2]], None)
     assert prot == [False, True]
+
+
+def test_many_sentences_below_a_removed_block_stay_linear():
+    # the after-block rule counts removed lines by bisection: a page of thousands of
+    # comment sentences under the article stays linear (issue 7). CPU time of this process
+    import time
+
+    from nlp.clean.lines import LineClassifier
+
+    class _Doc:
+        def __init__(self, text):
+            self.text = text
+
+    body = ["市里召开安全生产工作会议，总结了去年的工作情况，并部署了今年的重点任务和具体措施，要求各部门落实责任。",
+            "会议指出，要坚持预防为主，加强隐患排查治理，严防重特大事故发生，确保全市安全生产形势稳定。"]
+    tail = ["分享到：", "点赞 12 收藏 3", "相关评论"] + [f"网友{i:05d}：说得很对，支持一下。" for i in range(3000)]
+    text = "\n".join(body + tail) + "\n"
+    t0 = time.process_time()
+    removed = [text[e.start:e.end].strip() for e in LineClassifier().process(_Doc(text))]
+    assert time.process_time() - t0 < 20
+    assert not any(b in removed for b in body)
