@@ -161,13 +161,16 @@ def page_headline(lines: list[Line], min_prose_chars: int = 40) -> Line | None:
     and was protected as the headline); all lines when none does."""
     from .title import topical_headline_guess
 
+    top, prose = _top_and_anchor_prose(lines, min_prose_chars)
+    return topical_headline_guess(top, prose) if top else None
+
+
+def _top_and_anchor_prose(lines: list[Line], min_prose_chars: int) -> tuple[list[Line], str]:
+    """The non-blank lines above the first anchor, and the anchors' text (one per line)."""
     nb = [ln for ln in lines if ln.text]
     anchors = _anchor_positions(nb, min_prose_chars)
     top = nb[:anchors[0]] if anchors else []
-    if not top:
-        return None
-    prose = "\n".join(nb[k].text for k in anchors)
-    return topical_headline_guess(top, prose)
+    return top, "\n".join(nb[k].text for k in anchors)
 
 
 def stage_headline(lines: list[Line], title: str | None, min_prose_chars: int = 40) -> Line | None:
@@ -179,16 +182,16 @@ def stage_headline(lines: list[Line], title: str | None, min_prose_chars: int = 
     labelled copy "标题：…" was gone (DEV4 d4_011); in the wording-blind view the title
     stage falls back to site names ("滨江市人民政府", dev2 e010; "行情中心", DEV5 d5_012)
     that share fewer topic words than the guess."""
-    guess = page_headline(lines, min_prose_chars)
+    from .title import topical_headline_guess
+
+    # page_headline's guess, from the same top lines and anchor prose as the title's test below
+    top, prose = _top_and_anchor_prose(lines, min_prose_chars)
+    guess = topical_headline_guess(top, prose) if top else None
     if not title or (guess is not None and guess.text == title):
         return guess
-    nb = [ln for ln in lines if ln.text]
-    anchors = _anchor_positions(nb, min_prose_chars)
-    top = nb[:anchors[0]] if anchors else []
     ln = next((x for x in top if x.text == title), None)
     if ln is None or guess is None:
         return ln or guess
-    prose = "\n".join(nb[k].text for k in anchors)
 
     def share(s: str) -> float:
         bg = cjk_bigrams(s)
@@ -799,6 +802,15 @@ class LineClassifier(Stage):
     #: ... when none of its lines shares more than this share of its bigrams with the anchors
     INNER_RUN_OVERLAP = 0.25
 
+    def _rows(self, lines: list[Line], demote: frozenset[int], nb: list[Line] | None,
+              anchors: list[int] | None) -> tuple[list[Line], list[int]]:
+        """The page's non-blank lines and their anchor positions (with ``demote``): the
+        caller's (_removals: the page's rows hold both) or computed here."""
+        if nb is None:
+            nb = [ln for ln in lines if ln.text]
+            anchors = _anchor_positions(nb, self.min_prose_chars, demote)
+        return nb, anchors
+
     def inner_runs(self, text: str, lines: list[Line], demote: frozenset[int] = frozenset(), *,
                    nb: list[Line] | None = None, anchors: list[int] | None = None
                    ) -> list[tuple[int, int, Reason, str]]:
@@ -814,9 +826,7 @@ class LineClassifier(Stage):
         naming a picture is not counted (picture notes are the ``inner`` group's; a caption
         between a heading and its paragraph makes no block), and the overlap test applies
         to every line, so a list of the article's own items (topic words) stays."""
-        if nb is None:  # the caller's (_removals: the page's rows hold both) or computed here
-            nb = [ln for ln in lines if ln.text]
-            anchors = _anchor_positions(nb, self.min_prose_chars, demote)
+        nb, anchors = self._rows(lines, demote, nb, anchors)
         if len(anchors) < 2:
             return []
         aset = set(anchors)
@@ -875,9 +885,7 @@ class LineClassifier(Stage):
         ("2/4", "（3/4）"), page breaks ("—— 第2页 ——", "（第2/3页）"), separators ("* * *")
         (DEV6: 12 such lines). Every short gold line of seeds/dev-dev6 has a word
         ("■ 现场", "01 | 现状", "【观点】", "他说。")."""
-        if nb is None:  # the caller's (_removals: the page's rows hold both) or computed here
-            nb = [ln for ln in lines if ln.text]
-            anchors = _anchor_positions(nb, self.min_prose_chars, demote)
+        nb, anchors = self._rows(lines, demote, nb, anchors)
         if len(anchors) < 2:
             return []
         out = []
@@ -913,9 +921,7 @@ class LineClassifier(Stage):
         text (DEV5, DEV6, DEV7). A section heading names the article's topic or is a bare
         label ("专家解读", "【观点】", "01 | 现状"): no kept inner line of seeds/dev-dev7 with no
         topic bigram has a clause mark inside it or a UI glyph (/tmp harness, session 7)."""
-        if nb is None:  # the caller's (_removals: the page's rows hold both) or computed here
-            nb = [ln for ln in lines if ln.text]
-            anchors = _anchor_positions(nb, self.min_prose_chars, demote)
+        nb, anchors = self._rows(lines, demote, nb, anchors)
         if len(anchors) < 2:
             return []
         aset = set(anchors)
@@ -950,9 +956,7 @@ class LineClassifier(Stage):
         never a candidate above the article, or is scored as a sentence below it (DEV5
         d5_026/d5_027 kept 2 of 8 and 1 of 4 such items); the list is one block, its
         template is the signal. ``removed``: line indices removed by the model."""
-        if nb is None:  # the caller's (_removals: the page's rows hold both) or computed here
-            nb = [ln for ln in lines if ln.text]
-            anchors = _anchor_positions(nb, self.min_prose_chars, demote)
+        nb, anchors = self._rows(lines, demote, nb, anchors)
         if not anchors:
             return []
         nums = []
