@@ -423,6 +423,21 @@ def _share_fenbie_actor(sentence: str, tuples: list) -> list:
     return tuples
 
 
+#: (action list, action1 list, their union) of the last lexicon trim_action read: the tagger's
+#: lexicon is one per loaded model, so the union is built once, not once per predicted action
+_ACTION_WORDS: tuple = ((), (), frozenset())
+
+
+def _action_words(lexicon: dict) -> frozenset[str]:
+    """Every train-split action word of ``lexicon`` (``action`` and one-character ``action1``)."""
+    global _ACTION_WORDS
+    a, a1 = lexicon.get("action", ()), lexicon.get("action1", ())
+    cached = _ACTION_WORDS
+    if cached[0] is not a or cached[1] is not a1:
+        cached = _ACTION_WORDS = (a, a1, frozenset(a) | frozenset(a1))
+    return cached[2]
+
+
 # rule 19: verbs that end in 给 as a word of their own (supply, ration), not a dative complement
 _GEI_WORDS = {"供给", "补给", "配给", "自给", "给予"}
 # rule 19b: a one-character aspect marker / directional complement left at the end of an action
@@ -461,7 +476,7 @@ def trim_action(sentence: str, action: Span | None, lexicon: dict | None,
     st, en = action.start, action.end
     a = sentence[st:en]
     lexicon = lexicon or {}
-    acts = set(lexicon.get("action", ())) | set(lexicon.get("action1", ()))
+    acts = _action_words(lexicon)
     if len(a) == 1 and lexicon.get("action1") and a not in lexicon["action1"]:
         return None
     new = en
