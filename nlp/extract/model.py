@@ -244,11 +244,6 @@ class _Loaded:
     path never imports torch.
     """
 
-    #: class defaults, so an instance built without ``__init__`` (train.py's in-memory dev
-    #: extractor) runs one batch at a time
-    streams = 1
-    _pool = None
-
     def __init__(self, model_dir: Path, *, int8: bool, threads: int | None, runtime: str = "torch",
                  streams: int | None = None):
         import warnings
