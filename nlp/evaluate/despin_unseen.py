@@ -29,7 +29,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from .despin import CORPUS, ROOT, _run, reduce
+from .despin import CORPUS, ROOT, _run, match_edits
 
 DEV_TABLE = CORPUS / "tables" / "dev.tsv"
 UNSEEN_TABLE = CORPUS / "tables" / "dev_unseen.tsv"
@@ -64,24 +64,22 @@ def hidden_lexicon(pairs: set[tuple[str, str]], path: str | Path | None = None, 
     return tmp
 
 
-def classify(edit, text: str, gold: list, lexicon) -> str:
-    """The class of one false rewrite (see the module docstring)."""
-    spun = text[edit.start:edit.end]
-    key = reduce(edit.start, edit.end, spun, edit.replacement)
+def classify(start: int, spun: str, replacement: str, gold: list, lexicon) -> str:
+    """The class of one false rewrite of ``spun`` at ``start`` (see the module docstring)."""
+    end = start + len(spun)
     for g in gold:
-        if g.start < edit.end and edit.start < g.end:
-            if (g.start, g.end) == (edit.start, edit.end):
+        if g.start < end and start < g.end:
+            if (g.start, g.end) == (start, end):
                 return "wrong original"
             return "partial overlap"
     e = lexicon.entries.get(spun)
-    if e is None or edit.replacement not in e.originals:
+    if e is None or replacement not in e.originals:
         return "thesaurus"
     if e.real_word:
         return "genuine real word"
-    src = e.sources.get(edit.replacement, "")
+    src = e.sources.get(replacement, "")
     if src in ("table-k3", "table-k4"):
         return "genuine k3/k4 form"
-    del key
     return "genuine other form"
 
 
@@ -148,31 +146,25 @@ def evaluate_unseen(*, k: int = 4, table: str | Path | None = None, extra: tuple
             os.unlink(path)
         ftp = ffp = ffn = 0
         for (s, toks), edits in zip(spun, all_edits):
-            gold = {reduce(t.start, t.end, t.spun, t.original): t for t in toks}
-            seen = set()
-            for ed in edits:
-                if ed.replacement == s[ed.start:ed.end]:
-                    continue
-                key = reduce(ed.start, ed.end, s[ed.start:ed.end], ed.replacement)
-                if key in gold:
-                    seen.add(key)
-                    continue
-                ffp += 1
-                cls = classify(ed, s, toks, lex)
+            # the scorer of `zhie eval despin` (rewrites reduced to what changes, matched by offsets)
+            r = match_edits([(t.start, t.end, t.spun, t.original) for t in toks], edits, s)
+            ffp += r["fp"]
+            for start, old, new, _ctx in r["false"]:
+                cls = classify(start, old, new, toks, lex)
                 false_by_class[cls] += 1
-                e = lex.entries.get(s[ed.start:ed.end])
-                src = e.sources.get(ed.replacement, "-") if e else "-"
+                e = lex.entries.get(old)
+                src = e.sources.get(new, "-") if e else "-"
                 false_by_source[src] += 1
                 if collect:
-                    false_list.append((cls, src, s[ed.start:ed.end], ed.replacement,
-                                       s[max(0, ed.start - 8):ed.end + 8]))
-            for key, t in gold.items():
+                    false_list.append((cls, src, old, new, s[max(0, start - 8):start + len(old) + 8]))
+            missed = set(r["missed"])
+            for t in toks:
                 pair = (t.spun, t.original)
                 kind = ("hidden pair" if pair in hidden else "known pair" if pair in full_pairs
                         else "never in lexicon")
                 row = recall_by.setdefault(kind, [0, 0])
                 row[1] += 1
-                if key in seen:
+                if (t.start, t.end, t.spun, t.original) not in missed:
                     row[0] += 1
                     ftp += 1
                 else:

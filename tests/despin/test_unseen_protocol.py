@@ -5,7 +5,6 @@ import pytest
 
 from nlp.despin.lexicon import Lexicon
 from nlp.despin.spinner import SpunToken
-from nlp.document import Edit, Reason
 from nlp.evaluate.despin_unseen import classify, fold_of, hidden_lexicon
 
 
@@ -40,8 +39,9 @@ def test_classify_false_rewrites_on_a_real_sentence():
     lex = Lexicon.load()
     text = "平台掩护斲丧者权益，环境良好"
     gold = [SpunToken(4, 7, "斲丧者", "消费者")]
-    wrong = Edit(4, 7, "花费者", "despin", Reason.SPIN)
-    genuine = Edit(10, 12, "情况", "despin", Reason.SPIN)  # 环境 is a lexicon real word (<- 情况)
-    assert classify(wrong, text, gold, lex) == "wrong original"
-    assert classify(genuine, text, gold, lex) == "genuine real word"
-    assert classify(Edit(5, 7, "消费", "despin", Reason.SPIN), text, gold, lex) == "partial overlap"
+    # (start in text, the rewritten form as it stands there, the replacement)
+    wrong = (4, text[4:7], "花费者")
+    genuine = (10, text[10:12], "情况")  # 环境 is a lexicon real word (<- 情况)
+    assert classify(*wrong, gold, lex) == "wrong original"
+    assert classify(*genuine, gold, lex) == "genuine real word"
+    assert classify(5, text[5:7], "消费", gold, lex) == "partial overlap"
