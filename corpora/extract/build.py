@@ -235,7 +235,7 @@ def format_counts(counts: dict) -> str:
     return "\n".join(lines)
 
 
-# --- consistency lint (session 7, GUIDE_NOTES "Session-7 decisions") -------------------------------------------
+# --- consistency lint (sessions 7-8, GUIDE_NOTES "Session-7/8 decisions") -----------------------------------------
 # Each rule flags a sentence shape that the adjudication decided one way; a hit is a sentence to re-read, not an
 # error (distributive scope counts, for instance, are legitimately annotated). Regexes are the ones the adjudicator
 # used to count the A-D practice; they run on train/dev/dev2 records only — test-split records are skipped before
@@ -258,7 +258,20 @@ LINT_RULES = {
     "S7-4 zhan-base-annotated": "base inside 占…的N% annotated",
     "S7-13 action-form": "aspect marker / adverb / light verb / 被 in an action",
     "S7-16 streak-annotated": "连续 + N annotated",
+    "S8-1 existential-noun-empty": "subjectless 有 + noun + N with actor \"\" (the noun is the actor)",
+    "S8-2 receive-subject-empty": "N (的) noun + 受到/得到/获得/遭到… with actor \"\" (the counted noun is the actor)",
+    "S8-6 dimension-noun-dropped": "verbless NP + 全长/面积/里程… + N whose actor leaves the dimension noun out",
+    "S8-7 label-actor": "a dateline or a generic colon label (原标题, 案例一, 摘要 …) used as the actor",
+    "S8-9 verbless-count-place-actor": "verbless X + N + classifier + noun with X as actor (the counted noun is the actor)",
 }
+# session 8 (GUIDE_NOTES "Session-8 decisions"): actor shapes
+_RECEIVE = r"(?:受到|得到|获得|荣获|喜获|获准|遭到|遭受|获)"
+_DIMENSION = (r"(?<![增延成提升生助拉])(?:全长|总长度|总长|长度|占地面积|建筑面积|总面积|面积|宽度|高度|海拔|直径|周长|"
+              r"总里程|里程|跨度|总库容|库容量|库容|装机容量|厚度|深度)")
+_LABEL_ACTOR = re.compile(r"^(?:原标题|来源标题|标题|摘要|导语|案例[一二三四五六七八九十0-9]*|典型案例[一二三四五六七八九十0-9]*|"
+                          r"您的位置)$|本报.*讯|新华社.*电$")
+# currency words that follow a unit without being the counted noun (`232.9亿元人民币`)
+_NOT_COUNTED = ("人民币", "港币", "美元", "日元", "欧元", "左右", "以上", "以下", "多", "余")
 
 
 def lint_record(rec: dict) -> list[str]:
@@ -283,6 +296,29 @@ def lint_record(rec: dict) -> list[str]:
             hits.append("S7-2 aggregate-scope-annotated")
         if t["action"] and _ACTION_FORM.search(t["action"]):
             hits.append("S7-13 action-form")
+        ue = e + len(u)
+        act = t["action"]
+        if act == "有" and not actor:
+            i = text.rfind("有", 0, s)
+            mid = text[i + 1:s] if i >= 0 else ""
+            mid = re.sub(r"^(?:超过|超|近|约|达|将近|接近|不足|不到|逾|大约|共|总共|上|多达|仅)", "", mid)
+            if i >= 0 and re.fullmatch(r"[\u4e00-\u9fff“”]{2,}", mid) and not re.search(r"[，。；,：]", mid):
+                hits.append("S8-1 existential-noun-empty")
+        if not actor and act and re.fullmatch(_RECEIVE, act) and re.match(
+                r"(?:以上|以下|左右|多)?的?[\u4e00-\u9fff“”]{1,12}?(?:都|均|已|先后|也|还|全部|就)*" + re.escape(act),
+                text[ue:]) and not re.match(r"(?:以上|以下|左右|多)?(?:都|均|已|先后|也|还|全部|就)*" + re.escape(act), text[ue:]):
+            hits.append("S8-2 receive-subject-empty")
+        if not act and actor and u:
+            m = re.search(r"(" + _DIMENSION + r")(?:约|为|近|超过|逾|共|约为|仅)?$", text[:s])
+            if m and not actor.endswith(m.group(1)) and text[:m.start()].endswith(actor):
+                hits.append("S8-6 dimension-noun-dropped")
+            after = re.match(r"[\u4e00-\u9fff]{1,8}(?=[，。；、,;]|$)", text[ue:])
+            if (after and text[:s].endswith(actor) and not after.group(0).startswith(_NOT_COUNTED + ("的",))
+                    and not re.search(r"(中|里|内|区间|计算)$|[及和与]", after.group(0))
+                    and not re.search(_DIMENSION + "$", actor)):
+                hits.append("S8-9 verbless-count-place-actor")
+        if actor and _LABEL_ACTOR.search(actor):
+            hits.append("S8-7 label-actor")
     for m in _FRAME.finditer(text):
         q = m.group(1).lstrip("近约")
         if re.fullmatch(r"[一两几多余数]+", q):
@@ -316,7 +352,7 @@ def lint(raw_dir: Path = HERE / "raw") -> dict[str, dict[str, list[str]]]:
 def format_lint(res: dict[str, dict[str, list[str]]], *, show: bool = False) -> str:
     """A table of lint hit counts per file and rule (train/dev/dev2 records only); ``show`` adds the record ids."""
     files = sorted(res)
-    lines = ["consistency lint (GUIDE_NOTES session-7 decisions; train/dev/dev2 records, test skipped)",
+    lines = ["consistency lint (GUIDE_NOTES session-7/8 decisions; train/dev/dev2 records, test skipped)",
              f"{'rule':38}" + "".join(f"{f.replace('annot_', '').replace('.jsonl', ''):>5}" for f in files)]
     for rule in LINT_RULES:
         lines.append(f"{rule:38}" + "".join(f"{len(res[f].get(rule, [])):5d}" for f in files))
