@@ -263,6 +263,7 @@ LINT_RULES = {
     "S8-6 dimension-noun-dropped": "verbless NP + 全长/面积/里程… + N whose actor leaves the dimension noun out",
     "S8-7 label-actor": "a dateline or a generic colon label (原标题, 案例一, 摘要 …) used as the actor",
     "S8-9 verbless-count-place-actor": "verbless X + N + classifier + noun with X as actor (the counted noun is the actor)",
+    "S8-12 distributive-adverb-actor": "人均/户均/亩均 … before the predicate used as (the end of) the actor",
 }
 # session 8 (GUIDE_NOTES "Session-8 decisions"): actor shapes
 _RECEIVE = r"(?:受到|得到|获得|荣获|喜获|获准|遭到|遭受|获)"
@@ -319,6 +320,8 @@ def lint_record(rec: dict) -> list[str]:
                 hits.append("S8-9 verbless-count-place-actor")
         if actor and _LABEL_ACTOR.search(actor):
             hits.append("S8-7 label-actor")
+        if actor and act and re.search(r"(?:人均|户均|亩均|年均|日均)$", actor):
+            hits.append("S8-12 distributive-adverb-actor")
     for m in _FRAME.finditer(text):
         q = m.group(1).lstrip("近约")
         if re.fullmatch(r"[一两几多余数]+", q):
