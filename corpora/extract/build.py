@@ -29,6 +29,7 @@ import hashlib
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -185,6 +186,13 @@ def build(raw_dir: Path = HERE / "raw", out_dir: Path = HERE, *, quiet: bool = F
     moved = dev2_documents([r for r in out["train"] if r["annotator"] in DEV2_ANNOTATORS])
     out["dev2"] = [r for r in out["train"] if r["doc"] in moved]
     out["train"] = [r for r in out["train"] if r["doc"] not in moved]
+    # an evaluation sentence must not be trained on under another document id: People's Daily prints some
+    # articles twice (pd-6079 in dev, pd-6080 the same text), inews has reposts
+    leaked = leaked_train(out)
+    if leaked:
+        out["train"] = [r for r in out["train"] if r["id"] not in leaked]
+        for rid, split in sorted(leaked.items()):
+            notes.append(f"train {rid}: same text as a {split} sentence, left out of train")
     # a document must not be annotated by both annotators under different sentence ids
     doc_annot: dict[str, set[str]] = defaultdict(set)
     for recs in out.values():
@@ -204,6 +212,26 @@ def build(raw_dir: Path = HERE / "raw", out_dir: Path = HERE, *, quiet: bool = F
         print(f"\n{len(problems)} error(s) (records left out), {len(notes)} check(s) (kept as annotated)\n")
         print(format_counts(counts))
     return {"counts": counts, "problems": problems, "notes": notes, "files": [p.name for p in files]}
+
+
+def _normal_text(text: str) -> str:
+    """Text compared for leaks: NFKC (full-width digits of People's Daily), no spaces or punctuation."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text))
+
+
+#: shorter sentences (headlines such as "（完）", "新华社电") may repeat across documents by chance
+LEAK_MIN_CHARS = 10
+
+
+def leaked_train(out: dict[str, list[dict]]) -> dict[str, str]:
+    """Train record ids whose normalised text equals a dev, dev2 or test sentence's -> that split."""
+    held = {}
+    for split in SPLITS:
+        if split != "train":
+            for r in out[split]:
+                held.setdefault(_normal_text(r["text"]), split)
+    return {r["id"]: held[n] for r in out["train"]
+            if len(n := _normal_text(r["text"])) >= LEAK_MIN_CHARS and n in held}
 
 
 def summarise(out: dict[str, list[dict]]) -> dict:

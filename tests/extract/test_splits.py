@@ -61,3 +61,43 @@ def test_build_reproduces_the_committed_splits(tmp_path):
     build.build(CORPUS / "raw", tmp_path, quiet=True)
     for split in SPLITS:
         assert (tmp_path / f"{split}.jsonl").read_bytes() == (CORPUS / f"{split}.jsonl").read_bytes(), split
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("extract_build", CORPUS / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    return build
+
+
+def test_no_train_sentence_repeats_an_evaluation_sentence():
+    """People's Daily prints some articles twice under two document ids (pd-6079 in dev, pd-6080 the same
+    text), so disjoint documents are not enough: the committed train split holds no sentence whose text
+    (NFKC, punctuation and spaces ignored) is an evaluation sentence's."""
+    build = _build_module()
+    out = {s: [json.loads(line) for line in open(CORPUS / f"{s}.jsonl", encoding="utf-8")] for s in SPLITS}
+    assert build.leaked_train(out) == {}
+
+
+def test_build_leaves_a_reprinted_evaluation_sentence_out_of_train(tmp_path):
+    """A train document reprinting a dev sentence (full-width digits, other spacing) is caught; the rest of
+    the document stays in train."""
+    build = _build_module()
+    dev = [json.loads(line) for line in open(CORPUS / "dev.jsonl", encoding="utf-8")]
+    src = next(r for r in dev if r["source"] == "peoplesdaily" and len(r["text"]) > 20)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for path in (CORPUS / "raw").glob("*.jsonl"):
+        (raw / path.name).write_bytes(path.read_bytes())
+    doc = "pd-999999"
+    assert build.split_of(doc) == "train"
+    reprint = {**src, "id": f"{doc}-s0", "doc": doc, "text": " " + src["text"].replace("，", ", ")}
+    reprint["tuples"] = []
+    other = {**reprint, "id": f"{doc}-s1", "text": "该厂去年生产彩电１２万台。", "tuples": []}
+    with open(raw / "annot_zz.jsonl", "w", encoding="utf-8") as fh:
+        for rec in (reprint, other):
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    res = build.build(raw, tmp_path, quiet=True)
+    train_ids = {json.loads(line)["id"] for line in open(tmp_path / "train.jsonl", encoding="utf-8")}
+    assert f"{doc}-s0" not in train_ids and f"{doc}-s1" in train_ids
+    assert any(f"{doc}-s0" in n and "dev sentence" in n for n in res["notes"])
