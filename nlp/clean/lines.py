@@ -1026,7 +1026,37 @@ class LineClassifier(Stage):
             hits = [i for i, pr in enumerate(pg.p) if pr is not None and pr >= thr[pg.cands[i][1]]]
             if pg.cands:
                 hits = sorted(set(hits) | set(self._after_block(d, pg, hits)))
-            out.append(self._removals(model, d.text, pg, hits) if pg.cands else [])
+            out.append(self._removals(model, d.text, pg, hits) if pg.cands
+                       else removals(self, self.register_sentences(d.text, pg.nb, pg.anchor_pos, pg.head, pg._title)))
+        return out
+
+    #: the sentence-register scorer (nlp.clean.sentences) runs (False: the session-7 stage)
+    SENTENCES = True
+
+    def register_sentences(self, text: str, nb: list[Line], anchors: list[int], head: Line | None,
+                           title: str | None = None) -> list[tuple[int, int, Reason, str]]:
+        """Sentence-shaped lines anywhere on the page that talk about the page, the site,
+        its rights or the reader and share little with the article's topic
+        (:func:`nlp.clean.sentences.boilerplate_sentences`: disclaimers, reprint and
+        editor's notes, calls to follow, closers, written as sentences inside or around
+        the article). An anchor goes only while two other anchors stay (a page is never
+        cut down to nothing but its headline). ``nb``/``anchors``: the page's non-blank
+        lines and anchor positions (with the demoted ones left out); ``head``: the headline."""
+        if not self.SENTENCES or not anchors:
+            return []
+        from .sentences import boilerplate_sentences
+
+        hits = boilerplate_sentences(nb, head.index if head is not None else None, anchors, title)
+        if not hits:
+            return []
+        aset = set(anchors)
+        left = len(aset) - sum(1 for k, _ in hits if k in aset)
+        out = []
+        for k, pr in hits:
+            if k in aset and left < 2:
+                continue
+            a, b = line_span(text, nb[k])
+            out.append((a, b, Reason.BOILERPLATE, f"sentence register p={pr:.2f}"))
         return out
 
     @staticmethod
@@ -1104,6 +1134,7 @@ class LineClassifier(Stage):
         spans += self.inner_runs(text, pg.lines, pg.demote, **page)
         spans += self.wordless_inner(text, pg.lines, pg.demote, **page)
         spans += self.stray_inner(text, pg.lines, pg.demote, **page)
+        spans += self.register_sentences(text, pg.nb, pg.anchor_pos, pg.head, pg._title)
         if hits:
             cands = [c[0] for c in pg.cands]
             groups = [c[1] for c in pg.cands]

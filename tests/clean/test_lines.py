@@ -126,8 +126,13 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
 
     lines = lines_of(text)
     cands, p, head, groups = stage.scores(lines)
-    if not cands:
-        return []
+    if not cands:  # only the sentence-register scorer reads such a page
+        from nlp.clean.lines import _anchor_positions, stage_headline
+
+        nb = [ln for ln in lines if ln.text]
+        spans = stage.register_sentences(text, nb, _anchor_positions(nb, stage.min_prose_chars),
+                                         stage_headline(lines, None, stage.min_prose_chars))
+        return sorted((s, e, note) for s, e, _, note in merge_spans(spans))
     model = stage._model()
     hits = [k for k in range(len(cands)) if p[k] >= model.group_threshold(groups[k])]
     # the anchors demoted by the re-scoring (scores() does the same internally)
@@ -149,7 +154,8 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
     cont = stage.continues_kept(nb, [pos[c.index] for c in cands], cands, p, groups, hits)
     gone = [k for k, a, b, c in zip(hits, prot, intro, cont) if not (a or b or c)]
     spans = stage.repeated_inner(text, lines, head) + stage.inner_runs(text, lines, demote) \
-        + stage.wordless_inner(text, lines, demote) + stage.stray_inner(text, lines, demote) + [
+        + stage.wordless_inner(text, lines, demote) + stage.stray_inner(text, lines, demote) \
+        + stage.register_sentences(text, nb, _anchor_positions(nb, stage.min_prose_chars, demote), head) + [
         line_span(text, cands[k]) + (Reason.BOILERPLATE, f"line model {groups[k]} p={p[k]:.2f}") for k in gone]
     spans += stage.list_runs(text, lines, demote, {cands[k].index for k in gone})
     return sorted((s, e, note) for s, e, _, note in merge_spans(spans))
