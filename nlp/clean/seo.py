@@ -119,7 +119,7 @@ class SeoKeywordCleaner(Stage):
                 p = keyword_phrase(ln.text, min_len=self.min_len)
                 if p and len(p) <= self.max_len:
                     cands[p] += 1
-        for phrase in self._foreign_phrases(lines, removed):
+        for phrase in self._foreign_phrases(lines, removed, title):
             cands[phrase] += 1
         found: list[str] = []
         for phrase in sorted(cands, key=len, reverse=True):
@@ -131,7 +131,7 @@ class SeoKeywordCleaner(Stage):
             found.append(phrase)
         return found
 
-    def _foreign_phrases(self, lines: list[Line], removed: list[str] = ()) -> list[str]:
+    def _foreign_phrases(self, lines: list[Line], removed: list[str] = (), title: str | None = None) -> list[str]:
         """Keywords shown as the value of a short line ("大家都在搜：<kw>", "一、<kw>", a
         line opening with it) and injected mid-word into 2+ sentences, whose words the
         article never uses otherwise (DEV4: "…需要各<kw>方继续…" + "大家都在搜：<kw>").
@@ -142,8 +142,14 @@ class SeoKeywordCleaner(Stage):
         not a longer term); and once all its occurrences are cut, at most
         one of its character bigrams is left anywhere on the page. A topic term of the
         article (seed 002 信息安全, People's Daily 菜篮子工程) fails the last test: the
-        article uses its words elsewhere."""
+        article uses its words elsewhere.
+
+        The page's title (``title``, clean.title's choice) is never such a short line: its
+        head is the article's topic ("全国速滑锦标赛落幕破全国纪录如探囊取物" over two
+        paragraphs saying 全国速滑锦标赛, People's Daily in the prose audit: the head
+        passed every test and was cut from the title and both paragraphs)."""
         maxk = self.max_keyword_line
+        title = (title or "").strip()
         texts = [ln.text for ln in lines]
         # self._short inlined (a call per line, three passes): a line is short when
         # len(s) <= maxk and not is_prose(s)
@@ -158,7 +164,7 @@ class SeoKeywordCleaner(Stage):
         seen: set[str] = set()
         page = None  # the page's lines joined, built once a candidate gets that far
         for t in texts + list(removed):
-            if not t or len(t) > maxk or is_prose(t):
+            if not t or len(t) > maxk or is_prose(t) or t == title:
                 continue
             run = _value_run(t)
             if run is None or len(run) < self.min_len or len(run) > self.max_len or run in seen:
