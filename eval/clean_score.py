@@ -61,6 +61,8 @@ SPLITS = {
     "heldout5": (ROOT / "corpora" / "clean" / "heldout5", ROOT / "corpora" / "clean" / "heldout5", "*.raw.txt"),
     # session 7: held-out v6 (frozen, corpora/HELDOUT_V6.md), scored by the lead only
     "heldout6": (ROOT / "corpora" / "clean" / "heldout6", ROOT / "corpora" / "clean" / "heldout6", "*.raw.txt"),
+    # session 8: held-out v7 (frozen, corpora/HELDOUT_V7.md), scored by the lead only
+    "heldout7": (ROOT / "corpora" / "clean" / "heldout7", ROOT / "corpora" / "clean" / "heldout7", "*.raw.txt"),
 }
 
 

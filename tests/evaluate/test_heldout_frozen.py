@@ -1,4 +1,4 @@
-"""Frozen held-out sets (corpora/HELDOUT_V2.md, V3.md, V4.md, V5.md, V6.md) stay byte-identical to what was frozen.
+"""Frozen held-out sets (corpora/HELDOUT_V2.md, V3.md, V4.md, V5.md, V6.md, V7.md) stay byte-identical to what was frozen.
 
 Only hashes and counts are checked: the sets are not for developers, so no test reads or
 prints their content. Any edit of a page, gold file, manifest or of the despin table fails here.
@@ -20,6 +20,8 @@ SETS = {
     4: ("heldout4", 33, "test4.tsv"),
     5: ("heldout5", 33, "test5.tsv"),
     6: ("heldout6", 33, "test6.tsv"),
+    # v7: the despin table test7.tsv is committed after the pages (its own deadline); None until then
+    7: ("heldout7", 33, None),
 }
 
 
@@ -43,6 +45,7 @@ def test_heldout_files_match_the_note(version):
     folder, _, table = SETS[version]
     note = ROOT / "corpora" / f"HELDOUT_V{version}.md"
     listed = re.findall(r"^\s+([0-9a-f]{64})  (\S+)$", note.read_text(encoding="utf-8"), flags=re.M)
-    assert {p for _, p in listed} >= {f"corpora/clean/{folder}/SHA256SUMS", f"corpora/despin/tables/{table}"}
+    must = {f"corpora/clean/{folder}/SHA256SUMS"} | ({f"corpora/despin/tables/{table}"} if table else set())
+    assert {p for _, p in listed} >= must
     for digest, rel in listed:
         assert _sha(ROOT / rel) == digest, rel
