@@ -943,6 +943,57 @@ class LineClassifier(Stage):
                 out.append((a, b, Reason.BOILERPLATE, "off-topic interjection inside the article"))
         return out
 
+    #: an excerpt shorter than this (characters) is never looked up (below)
+    EXCERPT_MIN = 8
+    _QUOTE_WRAPS = {"「": "」", "『": "』", "“": "”", "\"": "\""}
+    _TRUNC_TAIL_RE = re.compile(r"(?:\.{2,}|…+|。{2,})$")
+
+    def excerpts(self, text: str, nb: list[Line], head: Line | None) -> list[tuple[int, int, Reason, str]]:
+        """Lines that repeat a clause of another line of the page as an excerpt: wrapped
+        whole in quotes ("「芜湖享游彼时的董事长为高楠楠」", a magazine's pull quote), or
+        cut off with "..." (a forum reply quoting the article: "孟克吉日嘎拉的日子越来越好...",
+        after a "X 于 <date> 写道：" label, the part after the last colon), whose text of
+        :attr:`EXCERPT_MIN`+ characters stands verbatim inside a longer line. The article
+        says it once; the copy is page furniture (DEV8 magazine and quote-thread pages).
+        Never the headline (clean.title owns its repeats), nor a quoted line directly over
+        the paragraph that holds its text (a section heading quoting that paragraph)."""
+        if len(nb) < 2:
+            return []
+        cores: dict[int, tuple[str, bool]] = {}
+        for k, ln in enumerate(nb):
+            s = ln.text
+            if head is not None and ln.index == head.index:
+                continue
+            core, wrapped = None, False
+            close = self._QUOTE_WRAPS.get(s[0])
+            if close is not None and len(s) > 2 and s[-1] == close and close not in s[1:-1]:
+                core, wrapped = s[1:-1], True
+            else:
+                m = self._TRUNC_TAIL_RE.search(s)
+                if m:
+                    core = s[:m.start()]
+                    cut = max(core.rfind("："), core.rfind(":"))
+                    core = core[cut + 1:].strip()
+            if core and len(core) >= self.EXCERPT_MIN:
+                cores[k] = (core, wrapped)
+        if not cores:
+            return []
+        out = []
+        for k, (core, wrapped) in cores.items():
+            src = [j for j, ln in enumerate(nb) if j != k and len(ln.text) >= len(core) + 4 and core in ln.text]
+            # a quoted line whose text the paragraph quotes as speech ("“中国人的事，要靠中国人干，
+            # 而且要干好”" over "“中国人的事，…”他说", DEV7 d7_020 section headings) is a heading that
+            # cites it; a pull quote copies a clause of the narration ("…。过错包括，严重违反…")
+            if wrapped:
+                src = [j for j in src if nb[j].text[max(nb[j].text.find(core) - 1, 0)] not in "“「『\"'‘"
+                       or nb[j].text.find(core) == 0]
+            # a quoted line right over the paragraph it comes from is that paragraph's
+            # heading ("“中国人的事，要靠中国人干，而且要干好”", DEV7 d7_020), not a copy
+            if src and k + 1 not in src:
+                a, b = line_span(text, nb[k])
+                out.append((a, b, Reason.BOILERPLATE, "excerpt of another line (pull quote, quoted reply)"))
+        return out
+
     #: a numbered run this long at a page edge is one list (below)
     LIST_RUN = 3
 
@@ -1027,7 +1078,8 @@ class LineClassifier(Stage):
             if pg.cands:
                 hits = sorted(set(hits) | set(self._after_block(d, pg, hits)))
             out.append(self._removals(model, d.text, pg, hits) if pg.cands
-                       else removals(self, self.register_sentences(d.text, pg.nb, pg.anchor_pos, pg.head, pg._title)))
+                       else removals(self, self.register_sentences(d.text, pg.nb, pg.anchor_pos, pg.head, pg._title)
+                                     + self.excerpts(d.text, pg.nb, pg.head)))
         return out
 
     #: the sentence-register scorer (nlp.clean.sentences) runs (False: the session-7 stage)
@@ -1135,6 +1187,7 @@ class LineClassifier(Stage):
         spans += self.wordless_inner(text, pg.lines, pg.demote, **page)
         spans += self.stray_inner(text, pg.lines, pg.demote, **page)
         spans += self.register_sentences(text, pg.nb, pg.anchor_pos, pg.head, pg._title)
+        spans += self.excerpts(text, pg.nb, pg.head)
         if hits:
             cands = [c[0] for c in pg.cands]
             groups = [c[1] for c in pg.cands]

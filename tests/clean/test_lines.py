@@ -130,8 +130,9 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
         from nlp.clean.lines import _anchor_positions, stage_headline
 
         nb = [ln for ln in lines if ln.text]
-        spans = stage.register_sentences(text, nb, _anchor_positions(nb, stage.min_prose_chars),
-                                         stage_headline(lines, None, stage.min_prose_chars))
+        head = stage_headline(lines, None, stage.min_prose_chars)
+        spans = stage.register_sentences(text, nb, _anchor_positions(nb, stage.min_prose_chars), head) \
+            + stage.excerpts(text, nb, head)
         return sorted((s, e, note) for s, e, _, note in merge_spans(spans))
     model = stage._model()
     hits = [k for k in range(len(cands)) if p[k] >= model.group_threshold(groups[k])]
@@ -155,7 +156,8 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
     gone = [k for k, a, b, c in zip(hits, prot, intro, cont) if not (a or b or c)]
     spans = stage.repeated_inner(text, lines, head) + stage.inner_runs(text, lines, demote) \
         + stage.wordless_inner(text, lines, demote) + stage.stray_inner(text, lines, demote) \
-        + stage.register_sentences(text, nb, _anchor_positions(nb, stage.min_prose_chars, demote), head) + [
+        + stage.register_sentences(text, nb, _anchor_positions(nb, stage.min_prose_chars, demote), head) \
+        + stage.excerpts(text, nb, head) + [
         line_span(text, cands[k]) + (Reason.BOILERPLATE, f"line model {groups[k]} p={p[k]:.2f}") for k in gone]
     spans += stage.list_runs(text, lines, demote, {cands[k].index for k in gone})
     return sorted((s, e, note) for s, e, _, note in merge_spans(spans))
