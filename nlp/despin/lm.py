@@ -89,6 +89,22 @@ def ngram_hashes(codes: np.ndarray, order: int) -> list[np.ndarray]:
     return out
 
 
+def slot_windows(text: str, start: int, end: int, words, context: int,
+                 out: list[tuple[str, int]]) -> None:
+    """Append to ``out`` one LM window per word of ``words`` put in ``text[start:end]``'s slot.
+
+    A window is ``left + word + right`` with up to ``context`` characters of ``text`` on each side,
+    and its skip (``len(left)``, the characters that serve as context only) for
+    :meth:`CharNgramLM.score_windows`. The stage's scoring passes, its rival check and the
+    thesaurus candidates all compare words in one slot this way.
+    """
+    left = text[max(0, start - context):start]
+    right = text[end:end + context]
+    skip = len(left)
+    for w in words:
+        out.append((left + w + right, skip))
+
+
 class CharNgramLM:
     """Character n-gram counts with stupid-backoff scoring.
 

@@ -55,13 +55,17 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..logistic import LogisticModel, fit_logistic
+from .lm import slot_windows
 
 _CJK = re.compile("[\u3400-\u9fff]+")
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "despin" / "thesaurus.json"
 #: candidate sources and their models: "=" group-mates, and 2-character Cilin words that
 #: share a character at the same position (传授/教授, 扣问/询问: the dev table's unknown pairs
 #: are mostly of this kind), scored by a stricter model of their own
-SOURCES = {"synonym": DEFAULT_MODEL, "shared_char": DEFAULT_MODEL.with_name("thesaurus_chars.json")}
+SOURCES = {"synonym": DEFAULT_MODEL, "shared_char": DEFAULT_MODEL.with_name("thesaurus_chars.json"),
+           # related words that fill the same slots in clean text (由于 <- 因为; nlp/despin/neighbours.py),
+           # scored by the synonym model: dev.tsv has 14 such pairs, too few to fit a model of their own
+           "neighbours": DEFAULT_MODEL}
 FEATURES = ("bias", "min_margin", "gap", "log10_expected", "log10_freq_ratio", "log_occurrences",
             "mean_margin_x_occurrences", "mean_margin", "two_chars", "shares_char", "log10_spun_expected",
             "log_spun_overrepresented", "all_margins_positive")
@@ -116,10 +120,16 @@ class Thesaurus:
             path: the JSON; defaults to the ``cilin`` package's data.
             source: ``"synonym"`` ("=" group-mates) or ``"shared_char"`` (2-character
                 words of any group sharing a character at the same position, "=" mates
-                excluded: they are the other source's).
+                excluded: they are the other source's), or ``"neighbours"`` (related words that fill
+                the same slots in clean text, :mod:`nlp.despin.neighbours`; ``path`` is not used).
         """
         if source not in SOURCES:
             raise ConfigError(f"Unknown despin thesaurus source {source!r}; use one of {sorted(SOURCES)}.")
+        if source == "neighbours":
+            # not Cilin's tree: the slot-neighbour file built from clean text (``path`` names Cilin's)
+            from .neighbours import load_mates
+
+            return cls(load_mates())
         path = Path(path) if path else default_path()
         if not path.exists():
             raise ConfigError(f"Despin thesaurus not found: {path}. {INSTALL}")
@@ -267,11 +277,7 @@ def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesau
     windows: list[tuple[str, int]] = []
     for w, cands in todo:
         for s, e in occ[w]:
-            left = text[max(0, s - context):s]
-            right = text[e:e + context]
-            windows.append((left + w + right, len(left)))
-            for o in cands:
-                windows.append((left + o + right, len(left)))
+            slot_windows(text, s, e, (w, *cands), context, windows)
     scores = lm.score_windows(windows).tolist()
     out: list[Candidate] = []
     k = 0

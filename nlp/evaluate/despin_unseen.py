@@ -9,6 +9,12 @@ the lexicon and the dev articles ``i % k == f`` are spun with the whole table (p
 ``extra`` tables, e.g. ``tables/dev_unseen.tsv``: pairs written from knowledge that the
 lexicon lacks). Each article is despun once, by the lexicon that does not know its fold.
 
+Two variants (eighth pass): ``k=4`` (the default; 44.7 % of the spun tokens are unknown pairs) and
+``k=3`` (49.5 % unknown, nearer held-out test6's 53 %). test6 scored P 0.922 / R 0.350; for the
+seventh-pass code ``k=4`` predicted 0.937 / 0.465, ``k=3`` 0.921 / 0.422, ``k=2`` (63 % unknown)
+0.909 / 0.334. ``k=3`` predicts precision; recall is still over-predicted because the dev table's
+known pairs are recalled better (0.75) than test6's (0.645) (corpora/despin/README.md, eighth pass).
+
 Known leak, stated: the shipped models (context scorer, thesaurus model) were trained on
 the lexicon as it is, so a hidden pair may still be "remembered" by a model; the lexicon
 (matching, gate, candidates) is what the protocol hides.
@@ -200,5 +206,10 @@ def format_unseen(r: dict) -> str:
 if __name__ == "__main__":  # pragma: no cover - manual run
     import sys
 
-    res = evaluate_unseen(limit=int(sys.argv[1]) if len(sys.argv) > 1 else None)
-    print(format_unseen(res))
+    import argparse
+
+    ap = argparse.ArgumentParser(description="dev unseen-table protocol (issue 4)")
+    ap.add_argument("limit", nargs="?", type=int, help="only the first N dev articles")
+    ap.add_argument("--k", type=int, default=4, help="folds (4 = default variant, 3 = nearer held-out's unknown share)")
+    args = ap.parse_args()
+    print(format_unseen(evaluate_unseen(k=args.k, limit=args.limit)))
