@@ -947,8 +947,9 @@ class LineClassifier(Stage):
     EXCERPT_MIN = 8
     _QUOTE_WRAPS = {"「": "」", "『": "』", "“": "”", "\"": "\""}
     _TRUNC_TAIL_RE = re.compile(r"(?:\.{2,}|…+|。{2,})$")
+    _TRUNC_ENDS = ("..", "…", "。。")
 
-    def excerpts(self, text: str, nb: list[Line], head: Line | None) -> list[tuple[int, int, Reason, str]]:
+    def excerpts(self, text: str, nb: list[Line], head) -> list[tuple[int, int, Reason, str]]:
         """Lines that repeat a clause of another line of the page as an excerpt: wrapped
         whole in quotes ("「芜湖享游彼时的董事长为高楠楠」", a magazine's pull quote), or
         cut off with "..." (a forum reply quoting the article: "孟克吉日嘎拉的日子越来越好...",
@@ -962,7 +963,7 @@ class LineClassifier(Stage):
         cores: dict[int, tuple[str, bool]] = {}
         for k, ln in enumerate(nb):
             s = ln.text
-            if head is not None and ln.index == head.index:
+            if s[0] not in self._QUOTE_WRAPS and not s.endswith(self._TRUNC_ENDS):
                 continue
             core, wrapped = None, False
             close = self._QUOTE_WRAPS.get(s[0])
@@ -978,6 +979,10 @@ class LineClassifier(Stage):
                 cores[k] = (core, wrapped)
         if not cores:
             return []
+        if callable(head):
+            head = head()
+        if head is not None:
+            cores = {k: v for k, v in cores.items() if nb[k].index != head.index}
         out = []
         for k, (core, wrapped) in cores.items():
             src = [j for j, ln in enumerate(nb) if j != k and len(ln.text) >= len(core) + 4 and core in ln.text]
@@ -1078,14 +1083,15 @@ class LineClassifier(Stage):
             if pg.cands:
                 hits = sorted(set(hits) | set(self._after_block(d, pg, hits)))
             out.append(self._removals(model, d.text, pg, hits) if pg.cands
-                       else removals(self, self.register_sentences(d.text, pg.nb, pg.anchor_pos, pg.head, pg._title)
-                                     + self.excerpts(d.text, pg.nb, pg.head)))
+                       else removals(self, self.register_sentences(d.text, pg.nb, pg.anchor_pos, lambda: pg.head,
+                                                                   pg._title)
+                                     + self.excerpts(d.text, pg.nb, lambda: pg.head)))
         return out
 
     #: the sentence-register scorer (nlp.clean.sentences) runs (False: the session-7 stage)
     SENTENCES = True
 
-    def register_sentences(self, text: str, nb: list[Line], anchors: list[int], head: Line | None,
+    def register_sentences(self, text: str, nb: list[Line], anchors: list[int], head,
                            title: str | None = None) -> list[tuple[int, int, Reason, str]]:
         """Sentence-shaped lines anywhere on the page that talk about the page, the site,
         its rights or the reader and share little with the article's topic
@@ -1093,12 +1099,17 @@ class LineClassifier(Stage):
         editor's notes, calls to follow, closers, written as sentences inside or around
         the article). An anchor goes only while two other anchors stay (a page is never
         cut down to nothing but its headline). ``nb``/``anchors``: the page's non-blank
-        lines and anchor positions (with the demoted ones left out); ``head``: the headline."""
+        lines and anchor positions (with the demoted ones left out); ``head``: the headline
+        (a Line, None, or a function returning it: computed only when needed)."""
         if not self.SENTENCES or not anchors:
             return []
         from .sentences import boilerplate_sentences
 
-        hits = boilerplate_sentences(nb, head.index if head is not None else None, anchors, title)
+        def head_index():
+            h = head() if callable(head) else head
+            return h.index if h is not None else None
+
+        hits = boilerplate_sentences(nb, head_index, anchors, title)
         if not hits:
             return []
         aset = set(anchors)

@@ -38,7 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from ..logistic import LogisticModel
-from .base import Line, cjk_bigrams, digit_ratio, ends_like_prose, is_prose, is_truncated
+from .base import CJK_BIGRAM_RUN_RE, Line, cjk_bigrams, digit_ratio, ends_like_prose, is_prose, is_truncated, literal_scan
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "models" / "clean" / "sentences.json"
@@ -48,24 +48,27 @@ DEFAULT_PATH = ROOT / "models" / "clean" / "sentences.json"
 #: by the model. Requests and platform calls count at the head of a clause only (the
 #: imperative position: "请在30日内与本站联系", "欢迎关注"; not "申请", "大受欢迎").
 _CLAUSE = r"(?:^|(?<=[，,。！!？?；;：:、\s]))"
-FAMILIES = {
+#: family -> its words; the request family counts at a clause head only
+WORDS = {
     # the text, the site, the account referring to itself
-    "deixis": "本(?:文|站|网|篇|帖|号|刊|平台|栏目|频道|公众号|头条号)|小编",
+    "deixis": "本文 本站 本网 本篇 本帖 本号 本刊 本平台 本期 本栏目 本频道 本公众号 本头条号 小编",
     # rights, liability and stance
-    "rights": "版权|著作权|侵权|授权|免责|声明|立场|仅代表|不代表|不构成|仅供|删除|原创",
+    "rights": "版权 著作权 侵权 授权 免责 声明 立场 仅代表 不代表 不构成 仅供 删除 原创",
     # provenance of a text
-    "provenance": "转载|转自|转帖|原载|原文|出处|原作者|首发|稿件|投稿",
+    "provenance": "转载 转自 转帖 原载 原文 出处 原作者 首发 稿件 投稿",
     # reader address
-    "address": "您|读者|各位|朋友们|网友们|粉丝|亲们|老铁",
+    "address": "您 读者 各位 朋友们 网友们 粉丝 亲们 老铁",
     # requests and calls, at the head of a clause
-    "request": _CLAUSE + "(?:请|敬请|欢迎|记得|别忘|不要忘|赶紧|快来|点击|点此|戳|扫码|扫描|长按|搜索|下载|如有|如需|若有|如涉及)",
+    "request": "请 敬请 欢迎 记得 别忘 不要忘 赶紧 快来 点击 点此 戳 扫码 扫描 长按 搜索 下载 如有 如需 若有 如涉及",
     # platform actions
-    "platform": "关注|点赞|转发|分享|收藏|订阅|留言|评论区|私信|在看|三连|公众号|客户端|APP|App|app|微信号",
+    "platform": "关注 点赞 转发 分享 收藏 订阅 留言 评论区 私信 在看 三连 公众号 客户端 APP App app 微信号",
     # contact
-    "contact": "联系|邮箱|热线|客服|QQ|@|http|www",
+    "contact": "联系 邮箱 热线 客服 QQ @ http www",
     # risk and hedging formulas, closers
-    "hedge": "风险|谨慎|以上就是|以上便是|希望对|仅此|感谢",
+    "hedge": "风险 谨慎 以上就是 以上便是 希望对 仅此 感谢",
 }
+FAMILIES = {k: ("" if k != "request" else _CLAUSE) + "(?:" + "|".join(
+    re.escape(w) for w in sorted(v.split(), key=len, reverse=True)) + ")" for k, v in WORDS.items()}
 _FAMILY_RE = {k: re.compile(v) for k, v in FAMILIES.items()}
 #: quoted speech (not counted for the register)
 _QUOTE_RE = re.compile("“[^”]*”|「[^」]*」|\"[^\"]*\"")
@@ -102,69 +105,120 @@ def candidate(s: str) -> bool:
         and not _SPEECH_RE.search(s)
 
 
-#: any register family (the gate: a line with none is never scored)
+#: any register family (a line with none is never scored)
 _ANY_RE = re.compile("|".join(f"(?:{v})" for v in FAMILIES.values()))
+#: the words of every family, first-character guarded: a cheap superset of _ANY_RE
+#: (the clause-head condition left out) tried on every line first (issue 7: cost)
+_GATE_RE = literal_scan(w for v in WORDS.values() for w in v.split())
+_QUOTE_CHARS = frozenset("“「\"")
 
 
-def page_rows(nb: list[Line], head_index: int | None, anchors: list[int], title: str | None = None
-              ) -> tuple[list[int], list[list[float]]]:
+#: longer lines are never scored: no boilerplate line of the training rows over 60
+#: characters reached the threshold (the model weighs length against a line), while
+#: 234 of the 405 kept rows are longer than 100 (news paragraphs naming 关注/联系/请):
+#: scoring them cost 3x clean.lines on articles for nothing (eval/bench/clean_stages.py)
+MAX_CHARS = 100
+
+#: the topic columns (computed last, and only for lines whose logit may still reach the threshold)
+_TOPIC = ("overlap", "overlap_n", "title_overlap", "neighbour_overlap")
+_TOPIC_IDX = [FEATURES.index(f) for f in _TOPIC]
+
+
+def page_rows(nb: list[Line], head_index: int | None, anchors: list[int], title: str | None = None,
+              model: SentenceModel | None = None) -> tuple[list[int], list[list[float]]]:
     """Feature rows of the sentence-shaped lines of a page that hold a register family.
+
+    Topic overlap is counted against the article's anchors (its paragraph-length prose
+    lines): a bigram of the line "is the article's" when another anchor, the headline or
+    the title has it. With ``model``, a line whose logit cannot reach the model's
+    threshold whatever its topic columns are (:func:`_upper_logit`) is dropped before
+    they are computed (most news sentences that name 关注 or 联系: issue 7, cost).
 
     Args:
         nb: the page's non-blank lines.
-        head_index: line index of the headline (never a candidate; its bigrams are topic).
+        head_index: line index of the headline (never a candidate; its bigrams are topic),
+            or a function returning it (called only when a line passes the literal scan).
         anchors: positions in ``nb`` of the article's paragraph-length prose lines.
         title: clean.title's title, if known (topic too).
+        model: prune with this model's threshold (run time); None = every row (training).
 
     Returns:
         (positions in ``nb``, rows in :data:`FEATURES` order).
     """
     if not anchors:
         return [], []
-    prose = [k for k, ln in enumerate(nb) if ln.index != head_index and candidate(ln.text)]
-    bare = {k: _QUOTE_RE.sub("", nb[k].text) for k in prose}
-    cand = [k for k in prose if _ANY_RE.search(bare[k])]
-    if not cand:
-        return [], []
     first, last = anchors[0], anchors[-1]
-    bgs = {k: cjk_bigrams(nb[k].text) for k in prose}
-    need = set().union(*(bgs[k] for k in cand))
-    # the article's topic: how many prose lines hold each bigram a candidate has, + headline/title
-    df: dict[str, int] = {}
-    for k in prose:
-        for g in bgs[k] & need:
-            df[g] = df.get(g, 0) + 1
-    tb: set[str] = set()
-    if head_index is not None:
-        tb |= next((cjk_bigrams(ln.text) for ln in nb if ln.index == head_index), set())
-    if title:
-        tb |= cjk_bigrams(title)
-    rows = []
-    for k in cand:
-        s, b = nb[k].text, bare[k]
-        bg = bgs[k]
-        n = max(len(s), 1)
-        nbg = len(bg)
-        shared = sum(1 for g in bg if df.get(g, 0) >= 2)  # another prose line has it
-        t_ov = sum(1 for g in bg if g in tb)
-        on = sum(1 for g in bg if df.get(g, 0) >= 2 or g in tb)
-        near: set[str] = set()
-        for j in (k - 1, k + 1):
-            if 0 <= j < len(nb):
-                near |= bgs.get(j) or cjk_bigrams(nb[j].text)
+    gated = [k for k, ln in enumerate(nb) if len(ln.text) <= MAX_CHARS and _GATE_RE.search(ln.text)]
+    if not gated:
+        return [], []
+    if callable(head_index):  # the caller's headline, computed only for a page that needs it
+        head_index = head_index()
+    cand, rows = [], []
+    for k in gated:
+        ln = nb[k]
+        s = ln.text
+        if ln.index == head_index or not candidate(s):
+            continue
+        b = _QUOTE_RE.sub("", s) if not _QUOTE_CHARS.isdisjoint(s) else s
+        if not _ANY_RE.search(b):
+            continue
+        # bigram count (adjacent CJK pairs, repeats included): cheap, before the pruning
+        nbt = sum(len(run) - 1 for run in CJK_BIGRAM_RUN_RE.findall(s))
         fam = [min(len(r.findall(b)), 3) for r in _FAMILY_RE.values()]
         inside = first < k < last
         dist = 0 if inside else (first - k if k <= first else k - last)
         end = s.rstrip("”’」』）)\"'")[-1:]
         rows.append([
-            1.0, math.log1p(n), digit_ratio(s), end in "！!", end in "？?",
+            1.0, math.log1p(max(len(s), 1)), digit_ratio(s), end in "！!", end in "？?",
             bool(_LABEL_RE.match(s)), inside, math.log1p(min(dist, 50)),
-            on / nbg if nbg else 0.0, math.log1p(shared), t_ov / nbg if nbg else 0.0, math.log1p(nbg),
-            len(bg & near) / nbg if nbg else 0.0,
+            0.0, 0.0, 0.0, math.log1p(nbt), 0.0,  # topic columns: below
             *fam, sum(1 for v in fam if v), min(len(_FIRST_PERSON_RE.findall(b)), 3),
             min(len(_SECOND_PERSON_RE.findall(b)), 3),
         ])
+        cand.append(k)
+    if model is not None and cand:
+        up = _upper_logit(model, np.asarray(rows, dtype=float))
+        level = math.log(model.threshold / (1.0 - model.threshold))
+        keep = [i for i, u in enumerate(up.tolist()) if u >= level]
+        cand, rows = [cand[i] for i in keep], [rows[i] for i in keep]
+    if not cand:
+        return [], []
+    tb: set[str] = set()
+    if head_index is not None:
+        tb |= next((cjk_bigrams(ln.text) for ln in nb if ln.index == head_index), set())
+    if title:
+        tb |= cjk_bigrams(title)
+    aset = set(anchors)
+    body = "\n".join(nb[j].text for j in anchors)  # a CJK bigram never spans the newline
+    for k, row in zip(cand, rows):
+        bg = cjk_bigrams(nb[k].text)
+        nbg = len(bg)
+        if not nbg:
+            continue
+        others = body if k not in aset else "\n".join(nb[j].text for j in anchors if j != k)
+        other = {g for g in bg if g in others}
+        in_title = bg & tb
+        near: set[str] = set()
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(nb):
+                near |= cjk_bigrams(nb[j].text)
+        row[8] = len(other | in_title) / nbg
+        row[9] = math.log1p(len(other))
+        row[10] = len(in_title) / nbg
+        row[12] = len(bg & near) / nbg
     return cand, rows
+
+
+def _upper_logit(model: SentenceModel, x: np.ndarray) -> np.ndarray:
+    """The largest logit each row can have whatever its topic columns (each within its
+    range: shares in [0, 1], the shared-bigram count in [0, the line's bigram count])."""
+    z = ((x - model.mean) / model.scale) @ model.weights
+    for i in _TOPIC_IDX:
+        lo = np.zeros(len(x))
+        hi = x[:, FEATURES.index("log_bigrams")] if FEATURES[i] == "overlap_n" else np.ones(len(x))
+        w = model.weights[i] / model.scale[i]
+        z = z - w * (x[:, i]) + np.maximum(w * lo, w * hi)
+    return z
 
 
 _MODELS: dict[str, SentenceModel] = {}
@@ -183,10 +237,10 @@ def boilerplate_sentences(nb: list[Line], head_index: int | None, anchors: list[
                           model: SentenceModel | None = None) -> list[tuple[int, float]]:
     """Positions in ``nb`` (and scores) of the sentence-shaped lines the model reads as
     boilerplate (p >= its threshold). Quoted speech ending the line is never one."""
-    ks, rows = page_rows(nb, head_index, anchors, title)
+    m = model or load_model()
+    ks, rows = page_rows(nb, head_index, anchors, title, m)
     if not ks:
         return []
-    m = model or load_model()
     p = m.proba(np.asarray(rows, dtype=float))
     return [(k, float(pr)) for k, pr in zip(ks, p) if pr >= m.threshold and not _SPEECH_END_RE.search(nb[k].text)]
 
