@@ -114,6 +114,10 @@ _LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _LATIN_WORDS_RE = re.compile(r"[A-Za-z]+")
 #: a bare section number, in brackets or with a list mark ("（二）", "01", "三、", "[3]")
 _SECTION_NUMBER_RE = re.compile(r"^[\s（(【\[]*(?:\d{1,3}|[０-９]{1,3}|[一二三四五六七八九十百零〇]{1,4})[\s）)】\]、.．]*$")
+#: a date or clock stamp ("2020-07-18", "01:46"): a line ending in a colon that holds one
+#: is a quote or post header ("X 于 2020-07-18 01:46 写道：", DEV8 quote threads), not a
+#: lead-in to the next sentence ("具体来看：")
+_STAMP_RE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
 #: a line wrapped whole in brackets ("（摄影 某某）", "【图片说明】"): notes, credits, labels
 _WRAPS = {"（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕", "「": "」", "《": "》"}
 
@@ -687,7 +691,8 @@ class LineClassifier(Stage):
         span = _sentence_span(nb)
         first = next((k for k, ln in enumerate(nb) if _clear_prose(ln.text, 40)), -1)  # the first anchor
         return [(head is not None and ln.index == head.index)
-                or (ln.text[-1] in "：:" and pos[ln.index] > first and _sentence_beyond(span, pos[ln.index], True))
+                or (ln.text[-1] in "：:" and pos[ln.index] > first and _sentence_beyond(span, pos[ln.index], True)
+                    and not _STAMP_RE.search(ln.text))
                 or bool(_SPEECH_END_RE.search(ln.text))
                 or _numbered_heading_over_prose(nb, pos[ln.index]) for ln in cands]
 
