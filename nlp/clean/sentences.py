@@ -61,11 +61,11 @@ WORDS = {
     # requests and calls, at the head of a clause
     "request": "请 敬请 欢迎 记得 别忘 不要忘 赶紧 快来 点击 点此 戳 扫码 扫描 长按 搜索 下载 如有 如需 若有 如涉及",
     # platform actions
-    "platform": "关注 点赞 转发 分享 收藏 订阅 留言 评论区 私信 在看 三连 公众号 客户端 APP App app 微信号",
+    "platform": "关注 点赞 转发 分享 收藏 订阅 留言 评论区 私信 好友 在看 三连 公众号 客户端 APP App app 微信号",
     # contact
     "contact": "联系 邮箱 热线 客服 QQ @ http www",
     # risk and hedging formulas, closers
-    "hedge": "风险 谨慎 以上就是 以上便是 希望对 仅此 感谢",
+    "hedge": "风险 谨慎 以上就是 以上便是 希望对 仅此 感谢 谢谢",
 }
 FAMILIES = {k: ("" if k != "request" else _CLAUSE) + "(?:" + "|".join(
     re.escape(w) for w in sorted(v.split(), key=len, reverse=True)) + ")" for k, v in WORDS.items()}
