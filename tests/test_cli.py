@@ -47,3 +47,12 @@ def test_cli_eval_despin_unseen_protocol():
     assert set(res["recall_by"]) == {"hidden pair", "known pair", "never in lexicon"}
     assert all(n > 0 for _, n in res["recall_by"].values())
     assert res["tp"] > 0 and 0.5 < res["precision"] <= 1.0
+
+
+def test_cli_eval_despin_unseen_folds_option():
+    # --folds K reaches the protocol: the lexicon pairs are split into K folds, each hidden on its own articles
+    r = zhie("eval", "despin", "--unseen", "--folds", "3", "--limit", "3", "--json")
+    assert r.returncode == 0, r.stderr
+    res = json.loads(r.stdout)
+    assert res["k"] == 3 and [f["fold"] for f in res["folds"]] == [0, 1, 2]
+    assert all(f["hidden_pairs"] > 0 for f in res["folds"])
