@@ -725,13 +725,16 @@ class LineClassifier(Stage):
         return out
 
     @staticmethod
-    def _sentences_above(nb: list[Line], ks: list[int], cands: list[Line], hits: list[int]) -> dict[int, int | None]:
+    def _sentences_above(nb: list[Line], ks: list[int], cands: list[Line], hits: list[int],
+                         cand_at: dict[int, int] | None = None) -> dict[int, int | None]:
         """For each hit, the candidate position of the nearest finished sentence above its
         page line (None if that sentence is no candidate or there is none); one pass over
-        the page, linear however many hits (a page of 3,000 edge lines: issue 7)."""
+        the page, linear however many hits (a page of 3,000 edge lines: issue 7).
+        ``cand_at``: line index -> first candidate position, when the caller has it."""
         if not hits:
             return {}
-        cand_at = {c.index: m for m, c in reversed(list(enumerate(cands)))}
+        if cand_at is None:
+            cand_at = {c.index: m for m, c in reversed(list(enumerate(cands)))}
         need = {ks[i] for i in hits}
         last, upto, out_k = None, max(need), {}
         for k in range(upto + 1):
@@ -1219,7 +1222,8 @@ class LineClassifier(Stage):
                         below.append(n)
             # continues_kept reads the score of the nearest finished sentence above a
             # sentence hit: compute those too
-            above = self._sentences_above(pg.nb, pg.ks, cands, [i for i in hits if groups[i] == EDGE_SENTENCE])
+            above = self._sentences_above(pg.nb, pg.ks, cands, [i for i in hits if groups[i] == EDGE_SENTENCE],
+                                          cand_at)  # the dict built above (review leftover: built once)
             unscored = [n for n in above.values() if n is not None and pg.p[n] is None]
             _score(model, [pg], [(0, n) for n in below + unscored])
             p = _probs(pg)
