@@ -17,7 +17,7 @@ from ..document import Document, Edit, Reason
 from ..errors import ConfigError
 from ..stage import Stage
 from .base import content_zone, ends_like_prose, first_char_guard, is_prose, line_span, lines_of, norm_line, punct_count, removals
-from .title import topical_headline_guess
+from .title import article_prose, topical_headline_guess
 
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。]{3,}|\b[a-z0-9-]{2,63}\.(?:com|net|org|cn|xyz|top|cc|vip|me|info)\b",
                      re.I)
@@ -159,7 +159,9 @@ class SpamCleaner(Stage):
         # page is longer than its headline "盗卖终将解决", which the run then swept: DEV7 d7_008)
         head = None
         if first > 0:
-            prose = "\n".join(ln.text for ln in lines[first:last + 1] if ln.text and is_prose(ln.text))
+            # the article's prose as clean.title reads it (session 8: every prose line before;
+            # seeds and dev..dev8 output identical)
+            prose = article_prose([ln.text for ln in lines[first:last + 1] if ln.text and is_prose(ln.text)])
             head = topical_headline_guess([ln for ln in lines[:first] if ln.index not in marks], prose)
         if head is not None:
             hint_keys.add(norm_line(head.text))

@@ -131,6 +131,18 @@ def _menu_like(s: str) -> bool:
     return bool(m) and len(items) >= 3 and max(map(len, items[1:])) <= 6
 
 
+#: a prose line this long is a paragraph of the article (clean.lines' anchors, 40+ characters)
+ANCHOR_CHARS = 40
+
+
+def article_prose(prose_lines: list[str]) -> str:
+    """The article's prose as the topic tests read it: its paragraph-length prose lines
+    (:data:`ANCHOR_CHARS`+), all of ``prose_lines`` when none is that long. Short
+    prose-like chrome below the article ("下篇新闻：…！") made a newsletter prompt "on topic"
+    through "新闻" (DEV7 d7_011). Shared by clean.title and clean.spam's headline guess."""
+    return "\n".join([t for t in prose_lines if len(t) >= ANCHOR_CHARS] or prose_lines)
+
+
 def topical_headline_guess(lines: list[Line], prose: str, max_chars: int = 80) -> Line | None:
     """:func:`headline_guess` among the lines sharing topic words with the article's
     ``prose`` (:func:`_off_topic`: a "此文分2页，单页浏览请点这里" pager line is longer than
@@ -176,7 +188,7 @@ class TitleCleaner(Stage):
         self.min_glued_rest = min_glued_rest
 
     #: a prose line this long is the article's own text for the topic tests (clean.lines' anchors)
-    ANCHOR_CHARS = 40
+    ANCHOR_CHARS = ANCHOR_CHARS
 
     def find_title(self, lines: list[Line], hint: str | None) -> Line | None:
         """The line holding the page title (its first occurrence), or None."""
@@ -199,7 +211,7 @@ class TitleCleaner(Stage):
         # chrome below the article ("下篇新闻：…！") made a newsletter prompt "on topic" through
         # "新闻" and it took the title (DEV7 d7_011, wording-blind view)
         prose_lines = [ln.text for ln in body[first_prose:] if is_prose(ln.text)]
-        prose = "\n".join([t for t in prose_lines if len(t) >= self.ANCHOR_CHARS] or prose_lines)
+        prose = article_prose(prose_lines)
         # 1. the markup hint, whole or its longest part before/after a site name
         if hint:
             whole = norm_line(hint)
