@@ -119,20 +119,16 @@ _QUOTE_CHARS = frozenset("“「\"")
 #: scoring them cost 3x clean.lines on articles for nothing (eval/bench/clean_stages.py)
 MAX_CHARS = 100
 
-#: the topic columns (computed last, and only for lines whose logit may still reach the threshold)
-_TOPIC = ("overlap", "overlap_n", "title_overlap", "neighbour_overlap")
-_TOPIC_IDX = [FEATURES.index(f) for f in _TOPIC]
-
-
-def page_rows(nb: list[Line], head_index: int | None, anchors: list[int], title: str | None = None,
-              model: SentenceModel | None = None) -> tuple[list[int], list[list[float]]]:
+def page_rows(nb: list[Line], head_index: int | None, anchors: list[int], title: str | None = None
+              ) -> tuple[list[int], list[list[float]]]:
     """Feature rows of the sentence-shaped lines of a page that hold a register family.
 
     Topic overlap is counted against the article's anchors (its paragraph-length prose
     lines): a bigram of the line "is the article's" when another anchor, the headline or
-    the title has it. With ``model``, a line whose logit cannot reach the model's
-    threshold whatever its topic columns are (:func:`_upper_logit`) is dropped before
-    they are computed (most news sentences that name 关注 or 联系: issue 7, cost).
+    the title has it (substring tests of the line's bigrams: a CJK bigram is in a text's
+    bigram set exactly when the text contains it). The topic columns are filled after the
+    cheap ones. A bound-and-prune pass with the model (as clean.lines does) cost more than
+    it saved here: the lines that pass the literal scan are few (87 on 600 bench articles).
 
     Args:
         nb: the page's non-blank lines.
@@ -140,7 +136,6 @@ def page_rows(nb: list[Line], head_index: int | None, anchors: list[int], title:
             or a function returning it (called only when a line passes the literal scan).
         anchors: positions in ``nb`` of the article's paragraph-length prose lines.
         title: clean.title's title, if known (topic too).
-        model: prune with this model's threshold (run time); None = every row (training).
 
     Returns:
         (positions in ``nb``, rows in :data:`FEATURES` order).
@@ -176,20 +171,14 @@ def page_rows(nb: list[Line], head_index: int | None, anchors: list[int], title:
             min(len(_SECOND_PERSON_RE.findall(b)), 3),
         ])
         cand.append(k)
-    if model is not None and cand:
-        up = _upper_logit(model, np.asarray(rows, dtype=float))
-        level = math.log(model.threshold / (1.0 - model.threshold))
-        keep = [i for i, u in enumerate(up.tolist()) if u >= level]
-        cand, rows = [cand[i] for i in keep], [rows[i] for i in keep]
     if not cand:
         return [], []
-    tb: set[str] = set()
-    if head_index is not None:
-        tb |= next((cjk_bigrams(ln.text) for ln in nb if ln.index == head_index), set())
-    if title:
-        tb |= cjk_bigrams(title)
+    # topic texts: membership of a CJK bigram in a text's bigram set is a substring test
+    # (both characters CJK, so it never spans a newline or a non-CJK character)
+    tt = "\n".join(([next((ln.text for ln in nb if ln.index == head_index), "")] if head_index is not None else [])
+                   + ([title] if title else []))
     aset = set(anchors)
-    body = "\n".join(nb[j].text for j in anchors)  # a CJK bigram never spans the newline
+    body = "\n".join(nb[j].text for j in anchors)
     for k, row in zip(cand, rows):
         bg = cjk_bigrams(nb[k].text)
         nbg = len(bg)
@@ -197,28 +186,13 @@ def page_rows(nb: list[Line], head_index: int | None, anchors: list[int], title:
             continue
         others = body if k not in aset else "\n".join(nb[j].text for j in anchors if j != k)
         other = {g for g in bg if g in others}
-        in_title = bg & tb
-        near: set[str] = set()
-        for j in (k - 1, k + 1):
-            if 0 <= j < len(nb):
-                near |= cjk_bigrams(nb[j].text)
+        in_title = {g for g in bg if g in tt}
+        near = "\n".join(nb[j].text for j in (k - 1, k + 1) if 0 <= j < len(nb))
         row[8] = len(other | in_title) / nbg
         row[9] = math.log1p(len(other))
         row[10] = len(in_title) / nbg
-        row[12] = len(bg & near) / nbg
+        row[12] = sum(1 for g in bg if g in near) / nbg
     return cand, rows
-
-
-def _upper_logit(model: SentenceModel, x: np.ndarray) -> np.ndarray:
-    """The largest logit each row can have whatever its topic columns (each within its
-    range: shares in [0, 1], the shared-bigram count in [0, the line's bigram count])."""
-    z = ((x - model.mean) / model.scale) @ model.weights
-    for i in _TOPIC_IDX:
-        lo = np.zeros(len(x))
-        hi = x[:, FEATURES.index("log_bigrams")] if FEATURES[i] == "overlap_n" else np.ones(len(x))
-        w = model.weights[i] / model.scale[i]
-        z = z - w * (x[:, i]) + np.maximum(w * lo, w * hi)
-    return z
 
 
 _MODELS: dict[str, SentenceModel] = {}
@@ -237,10 +211,10 @@ def boilerplate_sentences(nb: list[Line], head_index: int | None, anchors: list[
                           model: SentenceModel | None = None) -> list[tuple[int, float]]:
     """Positions in ``nb`` (and scores) of the sentence-shaped lines the model reads as
     boilerplate (p >= its threshold). Quoted speech ending the line is never one."""
-    m = model or load_model()
-    ks, rows = page_rows(nb, head_index, anchors, title, m)
+    ks, rows = page_rows(nb, head_index, anchors, title)
     if not ks:
         return []
+    m = model or load_model()
     p = m.proba(np.asarray(rows, dtype=float))
     return [(k, float(pr)) for k, pr in zip(ks, p) if pr >= m.threshold and not _SPEECH_END_RE.search(nb[k].text)]
 
