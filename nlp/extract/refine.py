@@ -107,6 +107,11 @@ Applied in ``model.assemble`` after the lexicon repair:
     工业增长率为５．７％`` linked 的 (0.69) over 工业增长率 (0.31)). Guide "actor": the subject of
     the clause; the tagger had it and the link head's first choice was not a noun phrase.
 
+Applied at the end of :func:`carry_actors` (:func:`actor_edges`, session 8):
+
+20. **Actor tails**: trailing adverbs (rule 14's list, POS d/ad) and a trailing locative 中 are
+    dropped from the actor (出国旅游商务活动|迅速, 被告人中|有).
+
 Applied in ``model.assemble`` after the lexicon growth (:func:`trim_action`, session 7):
 
 19. **Action tails**: dative 给, aspect/directional 过/了/着/去/赴/来 after a train action word,
@@ -398,7 +403,7 @@ def carry_actors(sentence: str, tuples: list, words: list[tuple[int, int]] | Non
             if np:
                 t = _with_actor(t, sentence, np)
         out.append(t)
-    return _share_fenbie_actor(sentence, out)
+    return actor_edges(sentence, _share_fenbie_actor(sentence, out))
 
 
 def _share_fenbie_actor(sentence: str, tuples: list) -> list:
@@ -421,6 +426,40 @@ def _share_fenbie_actor(sentence: str, tuples: list) -> list:
         for i in idx:
             tuples[i] = _with_actor(tuples[i], sentence, best)
     return tuples
+
+
+def actor_edges(sentence: str, tuples: list, tags: list[tuple[int, int, str]] | None = None) -> list:
+    """Rule 20 (session 8): adverbs and a locative 中 at the end of an actor are dropped.
+
+    a. **Trailing adverbs** (rule 14's adverb list, or jieba POS d/ad) are dropped from the end of
+       any actor, including rule 14's counted nouns (出国旅游商务活动|迅速, 主导产品|基本); guide
+       "actor": a noun phrase, no adverbs.
+    b. **A trailing locative 中** (POS f) is dropped (被告人中|有: GUIDE_NOTES "Existential 有":
+       locative 中 dropped).
+
+    Measured on cached dev/dev2 outputs (models/extract/README.md, session 8): never loses a
+    tuple; session-7 weights dev +1 / dev2 +2, session-8 weights dev 0 / dev2 +1. Growing an actor
+    over the nouns between it and its action (全省各级消费者|协会) was measured too and not kept:
+    it lost a dev tuple with the session-8 weights (我国公民|因私: jieba calls 因私 a noun).
+    """
+    out = []
+    for t in tuples:
+        a = t.offsets.get("actor")
+        if a:
+            if tags is None:
+                tags = pos_words(sentence)
+            st, en = a
+            ws = [w for w in tags if st <= w[0] and w[1] <= en]
+            if ws and ws[0][0] == st and ws[-1][1] == en:
+                while len(ws) > 1 and (sentence[ws[-1][0]:ws[-1][1]] in _NP_TRAIL or ws[-1][2] in ("d", "ad")):
+                    ws.pop()   # a
+                en = ws[-1][1]
+            if en - st >= 3 and sentence[en - 1] == "中" and (en - 1, en, "f") in tags:
+                en -= 1        # b
+            if en != a[1]:
+                t = _with_actor(t, sentence, (st, en))
+        out.append(t)
+    return out
 
 
 #: (action list, action1 list, their union) of the last lexicon trim_action read: the tagger's
@@ -496,5 +535,5 @@ def trim_action(sentence: str, action: Span | None, lexicon: dict | None,
     return action if new == en else Span(st, new, action.type, action.score)
 
 
-__all__ = ["CHANGE_PREFIXES", "carry_actors", "pos_words", "cut_before", "refine_roles", "trim_action",
+__all__ = ["CHANGE_PREFIXES", "actor_edges", "carry_actors", "pos_words", "cut_before", "refine_roles", "trim_action",
            "words_of"]

@@ -229,3 +229,28 @@ def test_change_predicate_after_fenbie_is_not_carried_from_the_previous_clause()
     s = "公路客运量达到１１４亿人次，货运量９９亿吨，分别比上年增长２％和０．６％。"
     ts = [_t(s, "１１４亿", "公路客运量", "达到"), _t(s, "９９亿", "货运量", ""), _t(s, "２", "公路客运量", "增长")]
     assert carry_actors(s, ts)[2].actor == "公路客运量"
+
+
+def _edges(s: str, quantity: str, actor: str, action: str) -> str:
+    from nlp.extract.refine import actor_edges
+
+    q = s.index(quantity)
+    a = s.index(actor)
+    c = s.index(action, a + len(actor))
+    t = Tuple(actor=actor, action=action, quantity=quantity, unit="", sentence=s,
+              offsets={"quantity": [q, q + len(quantity)], "actor": [a, a + len(actor)], "action": [c, c + len(action)]})
+    out = actor_edges(s, [t])[0]
+    assert s[slice(*out.offsets["actor"])] == out.actor
+    return out.actor
+
+
+def test_rule20_trailing_adverb_dropped():
+    # pd-17767-s1 (dev): rule 14's counted noun ran on over the adverb 迅速 (guide: an actor has no adverbs)
+    assert _edges("百万人次出国旅游商务活动迅速增加", "百万", "出国旅游商务活动迅速", "增加") == "出国旅游商务活动"
+
+
+def test_rule20_locative_zhong_dropped():
+    # inews-train-740-s9 (dev2): GUIDE_NOTES "Existential 有": the topic NP, locative 中 dropped
+    s = "在丹东中院公布的另一起案件中，6名被告人中有4人的刑期二审后减少，减少幅度从1年到两年半不等。"
+    assert _edges(s, "4", "被告人中", "有") == "被告人"
+
