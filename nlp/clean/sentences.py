@@ -114,10 +114,11 @@ _QUOTE_CHARS = frozenset("“「\"")
 
 
 #: longer lines are never scored: no boilerplate line of the training rows over 60
-#: characters reached the threshold (the model weighs length against a line), while
-#: 234 of the 405 kept rows are longer than 100 (news paragraphs naming 关注/联系/请):
-#: scoring them cost 3x clean.lines on articles for nothing (eval/bench/clean_stages.py)
-MAX_CHARS = 100
+#: characters reached the threshold (the model weighs length against a line), while most
+#: kept rows are longer (news paragraphs naming 关注/联系/请). 100 cost clean.lines +25 % on
+#: the bench articles (17.2-17.5x bare OpenCC, over the 17x cap); 60: +13 % and, retrained,
+#: dev4 10 -> 9 boilerplate lines, blind dev3 0 -> 1, DEV8 52 both (eval/bench/clean_stages.py)
+MAX_CHARS = 60
 
 def page_rows(nb: list[Line], head_index: int | None, anchors: list[int], title: str | None = None
               ) -> tuple[list[int], list[list[float]]]:
