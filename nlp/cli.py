@@ -199,6 +199,8 @@ TRAINERS = {
     # despin's third candidate source: same-length words that fill the same slots in clean text
     "despin-neighbours": ("nlp.despin.neighbours", "train_neighbours", "models/despin/neighbours.json"),
     "clean-lines": ("nlp.clean.lines", "train_lines", "models/clean/lines.json"),
+    # clean.lines' sentence-register scorer (notices, disclaimers, reader calls inside the article)
+    "clean-sentences": ("nlp.clean.sentences", "train_sentences", "models/clean/sentences.json"),
     # the tagger's assembly lexicon (actions/units of the gold train split), weights untouched
     "lexicon": ("nlp.extract.train", "rebuild_lexicon", "models/extract"),
     # not a training: exports the shipped tagger (-o: its directory) to the ONNX cache ahead of
