@@ -403,7 +403,8 @@ def carry_actors(sentence: str, tuples: list, words: list[tuple[int, int]] | Non
             if np:
                 t = _with_actor(t, sentence, np)
         out.append(t)
-    return actor_edges(sentence, _share_fenbie_actor(sentence, out))
+    # rule 20 reuses this sentence's POS words (one jieba.posseg pass per sentence, not two)
+    return actor_edges(sentence, _share_fenbie_actor(sentence, out), tags)
 
 
 def _share_fenbie_actor(sentence: str, tuples: list) -> list:
