@@ -60,6 +60,10 @@ _BEFORE = sorted({
     "近乎": "~", "约为": "~",
     "达": "=", "达到": "=", "为": "=", "是": "=",
 }.items(), key=lambda kv: -len(kv[0]))
+# one-character qualifier words that are the end of another word when these characters precede them:
+# 签约/节约/合约 + 3个 is a count of contracts, 最近/附近 + 3年 a period (annotators I and J, session 8:
+# build.py read ~ from 签约N个 and 最近N年); 将近/接近/大约 are qualifier words of their own (_BEFORE)
+_WORD_ENDS = {"约": set("签节合条契制公违履解预邀婚缔践"), "近": set("最附邻靠贴亲临")}
 _AFTER = sorted({
     "以上": ">=", "之上": ">=", "开外": ">=", "以下": "<=", "之下": "<=", "以内": "<=", "之内": "<=",
     "左右": "~", "上下": "~", "多": "~", "余": "~",
@@ -359,6 +363,8 @@ def qualifier_from_context(before: str = "", after: str = "") -> str | None:
     a = _nfkc(after)
     for word, q in _BEFORE:
         if b.endswith(word):
+            if len(b) > len(word) and b[-len(word) - 1] in _WORD_ENDS.get(word, ()):
+                break   # 签约 / 最近: the character ends another word, no qualifier
             if q != "=":
                 return q
             break

@@ -144,6 +144,11 @@ def test_quantity_indefinite_reads_the_written_magnitude(quantity, value):
     ("3", "人", "", "人起诉", "="),      # 起诉 is a verb, not "from"
     ("3", "人", "会上", "人发言", "="),   # 上 only counts before a bare magnitude
     ("１１", "人", "地震至少造成", "人死亡", ">="),  # bound word before a short verb (pd-12038)
+    ("13", "个", "当天现场签约", "个项目", "="),   # 签约 is a verb, its 约 no "about" (annotator I)
+    ("２", "吨", "全年节约", "吨标准煤", "="),     # 节约 (annotator J)
+    ("３", "年", "最近", "年来", "="),            # 最近 is "recent", not "nearly"
+    ("３", "年", "将近", "年", "~"),              # 将近 still is
+    ("1000", "人", "到场的约", "人", "~"),        # 的约: 约 is the qualifier again
 ])
 def test_quantity_qualifier(quantity, unit, before, after, qualifier):
     q = parse_quantity(quantity, unit, before, after)
