@@ -387,20 +387,20 @@ class Despinner(Stage):
             model = load_model(self.thesaurus_model)
             th = self.thesaurus_threshold if self.thesaurus_threshold >= 0 else None
             accepted = select_learned(cands, model, th)
+            # further sources, in this order, never overlap what an earlier source accepted: the
+            # shared-character mates (their own model), then slot neighbours learned from clean text
+            # (scored by the synonym model, at their own threshold)
+            later = []
             if self.thesaurus_chars:
-                # the shared-character source comes second and never overlaps the first
-                used = [(s, e) for s, e, _c, _p in accepted]
-                more = select_learned(self.thesaurus_candidates(text, matches, choice, a["ev"].cjk_chars,
-                                                                source="shared_char", max_mates=_CHAR_MATES),
-                                      load_model("", "shared_char"))
-                accepted += [x for x in more if not any(x[0] < b and a_ < x[1] for a_, b in used)]
+                later.append(("shared_char", _CHAR_MATES, load_model("", "shared_char"), None))
             if self.thesaurus_neighbours:
-                # slot neighbours learned from clean text come last and never overlap the others
+                later.append(("neighbours", 0, model,
+                              self.neighbours_threshold if self.neighbours_threshold >= 0 else None))
+            for source, max_mates, source_model, source_th in later:
                 used = [(s, e) for s, e, _c, _p in accepted]
-                th_n = self.neighbours_threshold if self.neighbours_threshold >= 0 else None
                 more = select_learned(self.thesaurus_candidates(text, matches, choice, a["ev"].cjk_chars,
-                                                                source="neighbours"),
-                                      load_model(self.thesaurus_model), th_n)
+                                                                source=source, max_mates=max_mates),
+                                      source_model, source_th)
                 accepted += [x for x in more if not any(x[0] < b and a_ < x[1] for a_, b in used)]
             for s, e, c, p in accepted:
                 edits.append(self.edit(s, e, c.original, reason=Reason.SPIN, confidence=max(min(p, 1.0), 1e-6),
