@@ -1091,10 +1091,15 @@ class LineClassifier(Stage):
             if pg.cands:
                 hits = sorted(set(hits) | set(self._after_block(d, pg, hits)))
             out.append(self._removals(model, d.text, pg, hits) if pg.cands
-                       else removals(self, self.register_sentences(d.text, pg.nb, pg.anchor_pos, lambda: pg.head,
-                                                                   pg._title)
-                                     + self.excerpts(d.text, pg.nb, lambda: pg.head)))
+                       else removals(self, self._sentence_lines(d.text, pg)))
         return out
+
+    def _sentence_lines(self, text: str, pg: "_PageRows") -> list[tuple[int, int, Reason, str]]:
+        """The two passes over sentence-shaped lines that run whether or not the page has
+        edge candidates: :meth:`register_sentences` and :meth:`excerpts` (the headline is
+        computed only when one of them needs it)."""
+        return (self.register_sentences(text, pg.nb, pg.anchor_pos, lambda: pg.head, pg._title)
+                + self.excerpts(text, pg.nb, lambda: pg.head))
 
     #: the sentence-register scorer (nlp.clean.sentences) runs (False: the session-7 stage)
     SENTENCES = True
@@ -1205,8 +1210,7 @@ class LineClassifier(Stage):
         spans += self.inner_runs(text, pg.lines, pg.demote, **page)
         spans += self.wordless_inner(text, pg.lines, pg.demote, **page)
         spans += self.stray_inner(text, pg.lines, pg.demote, **page)
-        spans += self.register_sentences(text, pg.nb, pg.anchor_pos, pg.head, pg._title)
-        spans += self.excerpts(text, pg.nb, pg.head)
+        spans += self._sentence_lines(text, pg)
         if hits:
             cands = [c[0] for c in pg.cands]
             groups = [c[1] for c in pg.cands]

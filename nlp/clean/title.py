@@ -187,9 +187,6 @@ class TitleCleaner(Stage):
         self.max_header = max_header_lines
         self.min_glued_rest = min_glued_rest
 
-    #: a prose line this long is the article's own text for the topic tests (clean.lines' anchors)
-    ANCHOR_CHARS = ANCHOR_CHARS
-
     def find_title(self, lines: list[Line], hint: str | None) -> Line | None:
         """The line holding the page title (its first occurrence), or None."""
         body = [ln for ln in lines if ln.text]
