@@ -54,20 +54,18 @@ def test_dev2_is_a_stratified_sample_of_session4_train_documents():
         assert 0.15 <= moved / (moved + kept) <= 0.40, (annot, moved, kept)
 
 
-def test_build_reproduces_the_committed_splits(tmp_path):
-    spec = importlib.util.spec_from_file_location("extract_build", CORPUS / "build.py")
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
-    build.build(CORPUS / "raw", tmp_path, quiet=True)
-    for split in SPLITS:
-        assert (tmp_path / f"{split}.jsonl").read_bytes() == (CORPUS / f"{split}.jsonl").read_bytes(), split
-
-
 def _build_module():
     spec = importlib.util.spec_from_file_location("extract_build", CORPUS / "build.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     return build
+
+
+def test_build_reproduces_the_committed_splits(tmp_path):
+    build = _build_module()
+    build.build(CORPUS / "raw", tmp_path, quiet=True)
+    for split in SPLITS:
+        assert (tmp_path / f"{split}.jsonl").read_bytes() == (CORPUS / f"{split}.jsonl").read_bytes(), split
 
 
 def test_no_train_sentence_repeats_an_evaluation_sentence():
