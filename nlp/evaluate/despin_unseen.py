@@ -204,8 +204,6 @@ def format_unseen(r: dict) -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover - manual run
-    import sys
-
     import argparse
 
     ap = argparse.ArgumentParser(description="dev unseen-table protocol (issue 4)")
