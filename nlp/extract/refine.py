@@ -313,11 +313,16 @@ def pos_words(sentence: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _tiling_words(start: int, end: int, tags: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+    """The POS words that exactly cover ``[start, end)``, or None when the span cuts a word."""
+    ws = [w for w in tags if start <= w[0] and w[1] <= end]
+    return ws if ws and ws[0][0] == start and ws[-1][1] == end else None
+
+
 def _trim_function_words(actor: list[int], tags: list[tuple[int, int, str]]):
     """Rule 15: leading prepositions/conjunctions and trailing prepositions/conjunctions/adverbs off an actor."""
-    st, en = actor
-    ws = [w for w in tags if st <= w[0] and w[1] <= en]
-    if not ws or ws[0][0] != st or ws[-1][1] != en:
+    ws = _tiling_words(*actor, tags)
+    if ws is None:
         return actor    # the actor does not follow the POS segmentation: leave it
     while len(ws) > 1 and ws[-1][2] in _FUNCTION_POS:
         ws.pop()
@@ -450,8 +455,8 @@ def actor_edges(sentence: str, tuples: list, tags: list[tuple[int, int, str]] | 
             if tags is None:
                 tags = pos_words(sentence)
             st, en = a
-            ws = [w for w in tags if st <= w[0] and w[1] <= en]
-            if ws and ws[0][0] == st and ws[-1][1] == en:
+            ws = _tiling_words(st, en, tags)
+            if ws is not None:
                 while len(ws) > 1 and (sentence[ws[-1][0]:ws[-1][1]] in _NP_TRAIL or ws[-1][2] in ("d", "ad")):
                     ws.pop()   # a
                 en = ws[-1][1]
