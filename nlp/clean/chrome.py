@@ -443,7 +443,10 @@ class ChromeCleaner(Stage):
             marks[ln.index] = (Reason.FORUM, "forum label")
             key = ln.text.rstrip(":： ")
             nxt = _next_text(lines, ln.index)
-            if nxt is not None and key in ("作者", "楼主", "时间", "发表于", "发表时间", "楼层") and len(nxt.text) <= 40:
+            # the value is a name or a stamp, never a sentence: a "楼主" badge under a post
+            # header that already named the poster is followed by the post's first line
+            if nxt is not None and key in ("作者", "楼主", "时间", "发表于", "发表时间", "楼层") and len(nxt.text) <= 40 \
+                    and not ends_like_prose(nxt.text) and "，" not in nxt.text:
                 marks[nxt.index] = (Reason.FORUM, "forum " + key)
             if key in ("作者", "楼主"):
                 post_starts.append(ln.index)
