@@ -110,7 +110,19 @@ _ANY_RE = re.compile("|".join(f"(?:{v})" for v in FAMILIES.values()))
 #: the words of every family, first-character guarded: a cheap superset of _ANY_RE
 #: (the clause-head condition left out) tried on every line first (issue 7: cost)
 _GATE_RE = literal_scan(w for v in WORDS.values() for w in v.split())
-_QUOTE_CHARS = frozenset("“「\"")
+_QUOTE_CHARS = frozenset("“”「」\"")
+#: the end of a quote opened on an earlier line ("请举手！”无人举手。" under "…他说：“同意的"),
+#: and a quote that runs on past the line: speech too, not the page's own register
+_QUOTE_TAIL_RE = re.compile("^[^“「]*?[”」]")
+_QUOTE_OPEN_RE = re.compile("[“「][^”」]*$")
+
+
+def unquoted(s: str) -> str:
+    """The line without its quoted speech: balanced quotes, the tail of a quote opened on
+    an earlier line and a quote left open at the end."""
+    if _QUOTE_CHARS.isdisjoint(s):
+        return s
+    return _QUOTE_OPEN_RE.sub("", _QUOTE_TAIL_RE.sub("", _QUOTE_RE.sub("", s)))
 
 
 #: longer lines are never scored: no boilerplate line of the training rows over 60
@@ -155,7 +167,7 @@ def page_rows(nb: list[Line], head_index: int | None, anchors: list[int], title:
         s = ln.text
         if ln.index == head_index or not candidate(s):
             continue
-        b = _QUOTE_RE.sub("", s) if not _QUOTE_CHARS.isdisjoint(s) else s
+        b = unquoted(s)
         if not _ANY_RE.search(b):
             continue
         # bigram count (adjacent CJK pairs, repeats included): cheap, before the pruning
