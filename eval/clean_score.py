@@ -54,6 +54,8 @@ SPLITS = {
     "dev7": (ROOT / "corpora" / "clean" / "dev7", ROOT / "corpora" / "clean" / "dev7", "*.raw.txt"),
     # session 8: dev8 (tuning set, data builder; score it once untuned on arrival)
     "dev8": (ROOT / "corpora" / "clean" / "dev8", ROOT / "corpora" / "clean" / "dev8", "*.raw.txt"),
+    # session 10: dev9 (tuning set, data builder; score it once untuned on arrival)
+    "dev9": (ROOT / "corpora" / "clean" / "dev9", ROOT / "corpora" / "clean" / "dev9", "*.raw.txt"),
     "heldout3": (ROOT / "corpora" / "clean" / "heldout3", ROOT / "corpora" / "clean" / "heldout3", "*.raw.txt"),
     # session 5: held-out v4 (frozen, corpora/HELDOUT_V4.md), scored by the lead only
     "heldout4": (ROOT / "corpora" / "clean" / "heldout4", ROOT / "corpora" / "clean" / "heldout4", "*.raw.txt"),
