@@ -177,6 +177,10 @@ def _top_and_anchor_prose(lines: list[Line], min_prose_chars: int) -> tuple[list
     return top, "\n".join(nb[k].text for k in anchors)
 
 
+#: a statement of running text: a clause mark and a closing 。
+_STATEMENT_RE = re.compile(r"^[^。]{4,}[，,；;][^。]*。[”’」』）)]*$")
+
+
 def stage_headline(lines: list[Line], title: str | None, min_prose_chars: int = 40) -> Line | None:
     """The protected headline: the line of the title clean.title chose (``doc.info["title"]``)
     when it stands above the article's first anchor and shares at least as large a share
@@ -201,6 +205,11 @@ def stage_headline(lines: list[Line], title: str | None, min_prose_chars: int = 
         bg = cjk_bigrams(s)
         return sum(1 for g in bg if g in prose) / len(bg) if bg else 0.0
 
+    if ln.index < guess.index and any(_STATEMENT_RE.search(x.text) for x in top if ln.index < x.index < guess.index):
+        # a statement between them (a sentence closed by 。; dated related titles end in ！,
+        # DEV8 d8_019): the guess is a line of the article's text (a one-line question
+        # paragraph among short ones, stress audit), the title heads it
+        return ln
     return ln if share(title) >= share(guess.text) else guess
 
 
