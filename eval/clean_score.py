@@ -65,6 +65,8 @@ SPLITS = {
     "heldout6": (ROOT / "corpora" / "clean" / "heldout6", ROOT / "corpora" / "clean" / "heldout6", "*.raw.txt"),
     # session 8: held-out v7 (frozen, corpora/HELDOUT_V7.md), scored by the lead only
     "heldout7": (ROOT / "corpora" / "clean" / "heldout7", ROOT / "corpora" / "clean" / "heldout7", "*.raw.txt"),
+    # session 10: held-out v8 (frozen, corpora/HELDOUT_V8.md), scored by the lead only
+    "heldout8": (ROOT / "corpora" / "clean" / "heldout8", ROOT / "corpora" / "clean" / "heldout8", "*.raw.txt"),
 }
 
 
