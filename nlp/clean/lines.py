@@ -205,11 +205,17 @@ def stage_headline(lines: list[Line], title: str | None, min_prose_chars: int = 
         bg = cjk_bigrams(s)
         return sum(1 for g in bg if g in prose) / len(bg) if bg else 0.0
 
-    if ln.index < guess.index and any(_STATEMENT_RE.search(x.text) for x in top if ln.index < x.index < guess.index):
-        # a statement between them (a sentence closed by 。; dated related titles end in ！,
-        # DEV8 d8_019): the guess is a line of the article's text (a one-line question
-        # paragraph among short ones, stress audit), the title heads it
-        return ln
+    if ln.index < guess.index:
+        tb = cjk_bigrams(title)
+        if any(_STATEMENT_RE.search(x.text) and len(tb & cjk_bigrams(x.text)) >= 2
+               for x in top if ln.index < x.index < guess.index):
+            # a statement on the title's subject between them (a sentence closed by 。 that
+            # shares 2+ bigrams with the title): the guess is a line of the article's text
+            # (a one-line question paragraph among short ones, stress audit) and the title
+            # heads it. Not any statement: dated related titles end in ！ (DEV8 d8_019), and
+            # a site/label line the title stage took stands over chrome statements that
+            # share nothing with it (DEV9 newsletter greeting, ticker entries)
+            return ln
     return ln if share(title) >= share(guess.text) else guess
 
 
