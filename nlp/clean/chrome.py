@@ -267,9 +267,12 @@ _GOV_META_RE = re.compile(
 #: Every article line (prose, headings, captions) paid all the calls (eval/bench/clean_stages.py).
 _ANCHORED_FIRST = first_chars(_GOV_META_RE, _META_START_RE, _BYLINE_RE, _BYLINE_PAREN_RE, _HASHTAG_RE, _END_MARK_RE,
                               _DEVICE_RE, _RELATED_HEAD_RE).match
+#: a Weibo repost chain: "reason//@user:comment//@user:comment" (each repost quotes the
+#: one before it after "//@"), the reposts under a post, never the post's own text
+_REPOST_CHAIN_RE = re.compile(r"//@[^\s:：/@]{1,20}[:：]")
 _RULE_LITERALS = literal_scan(set().union(
     *(required_literals(p) for p in (_CLOSER, _NAV, _COMMENT_HEAD, _NAV_LINE_RE, _CAPTION_RE, _REPORTER_STRICT_RE)),
-    "»>›＞→"))
+    "»>›＞→", {"//@"}))
 _MENU_HINT_RE = re.compile(r"首页|[\s|｜·•]")
 _ACTION_FIRST = first_chars(_ACTION_WORD_RE, _ACTION_REST_RE).match
 
@@ -416,6 +419,8 @@ class ChromeCleaner(Stage):
             return Reason.RELATED, "related heading"
         if _COMMENT_HEAD_RE.search(s) and len(s) <= 40:
             return Reason.FORUM, "comment chrome"
+        if "//@" in s and _REPOST_CHAIN_RE.search(s):
+            return Reason.FORUM, "repost chain"
         return None
 
     def _forum(self, lines: list[Line], marks: dict[int, tuple[Reason, str]]) -> None:
