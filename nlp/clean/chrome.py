@@ -267,6 +267,11 @@ _GOV_META_RE = re.compile(
 #: Every article line (prose, headings, captions) paid all the calls (eval/bench/clean_stages.py).
 _ANCHORED_FIRST = first_chars(_GOV_META_RE, _META_START_RE, _BYLINE_RE, _BYLINE_PAREN_RE, _HASHTAG_RE, _END_MARK_RE,
                               _DEVICE_RE, _RELATED_HEAD_RE).match
+#: a printed page number between dashes ("— 3 —", "- 12 -") on a line of its own
+_PAGE_NO_RE = re.compile(r"[—\-－–~]{1,2}\s*\d{1,4}\s*[—\-－–~]{1,2}")
+#: OCR debris of a scanned page: rules, dots and stray strokes ("·····", "ˉ ˉ ˉ", "l l I"),
+#: two or more such marks and nothing else
+_DEBRIS_RE = re.compile(r"(?=(?:\s*[^\s]){2})[\s·•ˉ¯_\-—–~.'`|lI!^]{2,12}")
 #: a Weibo repost chain: "reason//@user:comment//@user:comment" (each repost quotes the
 #: one before it after "//@"), the reposts under a post, never the post's own text
 _REPOST_CHAIN_RE = re.compile(r"//@[^\s:：/@]{1,20}[:：]")
@@ -480,6 +485,13 @@ class ChromeCleaner(Stage):
                 if hit:
                     marks[ln.index] = hit
         self._forum(lines, marks)
+        for ln in lines:
+            # printed-page furniture of scanned/OCR'd pages, anywhere on the page
+            if ln.text and ln.index not in marks and len(ln.text) <= 12:
+                if _PAGE_NO_RE.fullmatch(ln.text):
+                    marks[ln.index] = (Reason.NAV, "page number")
+                elif _DEBRIS_RE.fullmatch(ln.text):
+                    marks[ln.index] = (Reason.BOILERPLATE, "scan debris")
         # the content zone, ignoring lines already claimed (seed 002's prose-like
         # disclaimer must not stretch the zone over the replies below it)
         first, last = content_zone([ln for ln in lines if ln.index not in marks])

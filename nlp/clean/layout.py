@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
-from .base import ends_like_prose, lines_of
+from .base import Line, ends_like_prose, lines_of
 
 
 class LayoutCleaner(Stage):
@@ -35,15 +35,6 @@ class LayoutCleaner(Stage):
         self.join_wrapped = join_wrapped
         self.min_wrap = min_wrap_width
         self.min_wrapped = min_wrapped_lines
-
-    def _wrap_width(self, texts: list[str]) -> int | None:
-        widths = Counter(len(s) for s in texts if s and not ends_like_prose(s))
-        if not widths:
-            return None
-        width, n = widths.most_common(1)[0]
-        if width >= self.min_wrap and n >= self.min_wrapped:
-            return width
-        return None
 
     def process(self, doc: Document) -> list[Edit]:
         text = doc.text
@@ -72,12 +63,56 @@ class LayoutCleaner(Stage):
             if ln.rstrip < ln.end:
                 edits.append(self.edit(ln.rstrip, ln.end, reason=Reason.LAYOUT, note="trailing space"))
         if self.join_wrapped and len(kept) > 1:
-            width = self._wrap_width([ln.text for ln in kept])
-            if width:
-                for a, b in zip(kept, kept[1:]):
-                    if len(a.text) >= width and not ends_like_prose(a.text) and b.index == a.index + 1:
-                        edits.append(self.edit(a.end, a.end + 1, reason=Reason.LAYOUT, note="wrapped line joined"))
+            for a in wrapped_lines(text, kept, self.min_wrap, self.min_wrapped):
+                edits.append(self.edit(a.end, a.end + 1, reason=Reason.LAYOUT, note="wrapped line joined"))
         return _dedupe(edits)
+
+
+#: full-width spaces opening a paragraph ("　　正文"): a typeset page's paragraph mark
+INDENT = "\u3000\u3000"
+#: a hard-wrapped page marks its paragraphs with indents when at least this many lines open with one
+MIN_INDENTED = 3
+
+
+def wrap_width(texts: list[str], min_wrap: int = 20, min_wrapped: int = 3) -> int | None:
+    """The wrap width of a hard-wrapped text: the most common length of the lines that do
+    not end a sentence, when at least ``min_wrapped`` lines have it and it is at least
+    ``min_wrap`` (headings and captions are shorter and rarely share one exact length)."""
+    widths = Counter(len(s) for s in texts if s and not ends_like_prose(s))
+    if not widths:
+        return None
+    width, n = widths.most_common(1)[0]
+    return width if width >= min_wrap and n >= min_wrapped else None
+
+
+def wrapped_lines(text: str, kept: list[Line], min_wrap: int = 20, min_wrapped: int = 3, *,
+                  indented_only: bool = False) -> list[Line]:
+    """The non-blank lines (``kept``, in order) a hard wrap broke off the line after them:
+    as long as the wrap width, not ending a sentence, the next line directly below.
+
+    On a page whose paragraphs open with a full-width indent (:data:`INDENT`, OCR'd or
+    typeset pages, DEV9 ``ocrpdf``) the indent is the paragraph mark: a full-width line
+    is joined to an unindented next line even when the wrap fell after a full stop
+    ("…警醒自己。" / "”内蒙古银行原董事长…"), never to an indented one.
+    ``indented_only``: nothing on a page without indents (the evidence of a wrap is then
+    the width alone, which a headline or a list title may share by chance)."""
+    width = wrap_width([ln.text for ln in kept], min_wrap, min_wrapped)
+    if not width:
+        return []
+    indented = {ln.index for ln in kept if INDENT in text[ln.start:ln.lstrip]}
+    by_indent = len(indented) >= MIN_INDENTED
+    if indented_only and not by_indent:
+        return []
+    out = []
+    for a, b in zip(kept, kept[1:]):
+        if len(a.text) < width or b.index != a.index + 1:
+            continue
+        if by_indent:
+            if b.index not in indented:
+                out.append(a)
+        elif not ends_like_prose(a.text):
+            out.append(a)
+    return out
 
 
 def _dedupe(edits: list[Edit]) -> list[Edit]:

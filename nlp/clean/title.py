@@ -14,6 +14,7 @@ import re
 
 from ..document import Document, Edit, Reason
 from ..stage import Stage
+from .layout import wrapped_lines
 from .base import (Line, cjk_bigrams, cjk_count, ends_like_prose, is_prose, keyword_phrase, line_span,
                    lines_of, norm_line, punct_count, removals, SEPARATORS)
 
@@ -187,8 +188,9 @@ class TitleCleaner(Stage):
         self.max_header = max_header_lines
         self.min_glued_rest = min_glued_rest
 
-    def find_title(self, lines: list[Line], hint: str | None) -> Line | None:
-        """The line holding the page title (its first occurrence), or None."""
+    def find_title(self, lines: list[Line], hint: str | None, text: str | None = None) -> Line | None:
+        """The line holding the page title (its first occurrence), or None. ``text``: the
+        text ``lines`` index (its indents tell hard-wrapped lines, never title guesses)."""
         body = [ln for ln in lines if ln.text]
         if not body:
             return None
@@ -259,7 +261,11 @@ class TitleCleaner(Stage):
         # longest: site and account names above or below a headline are shorter (dev2
         # "法治一线", "绿野软件园"; seed 000/004 headers went in clean.chrome/spam);
         # preferring the lines that share topic words with the article
-        guess = topical_headline_guess(body[:min(first_prose, self.max_header + 1)], prose, self.max_chars)
+        # not a line a hard wrap broke off the next one (its first piece is longer than the
+        # headline: DEV9 d9_023's OCR'd page, "“人间正道是沧桑，在今天的法庭上…" over "…警醒自己。")
+        wrapped = {ln.index for ln in wrapped_lines(text, body, indented_only=True)} if text is not None else set()
+        top = [ln for ln in body[:min(first_prose, self.max_header + 1)] if ln.index not in wrapped]
+        guess = topical_headline_guess(top, prose, self.max_chars)
         return self._unlabelled(guess, body) if guess is not None else None
 
     @staticmethod
@@ -299,7 +305,7 @@ class TitleCleaner(Stage):
     def process(self, doc: Document) -> list[Edit]:
         text = doc.text
         lines = lines_of(text)
-        title = self.find_title(lines, doc.info.get("title_hint"))
+        title = self.find_title(lines, doc.info.get("title_hint"), text)
         if title is None:
             return []
         key = norm_line(title.text)
@@ -307,10 +313,12 @@ class TitleCleaner(Stage):
         spans = []
         above = [ln for ln in lines[:title.index] if ln.text]
         short_header = len(above) <= self.max_header
+        header_keys = set()
         for ln in above:
             if short_header and not is_prose(ln.text):
                 s, e = line_span(text, ln)
                 spans.append((s, e, Reason.NAV, "header above title"))
+                header_keys.add(norm_line(ln.text))
             elif self._labelled_repeat(ln.text, title.text):
                 s, e = line_span(text, ln)
                 spans.append((s, e, Reason.TITLE, "title with a label or path"))
@@ -328,6 +336,16 @@ class TitleCleaner(Stage):
                 # also "软件类别：国产软件 / 免费软件" facts of download pages (label of <= 6)
                 a, b = line_span(text, ln)
                 spans.append((a, b, Reason.NAV, "header below title"))
+        # the header printed again lower down: a running head over every page of a scanned
+        # or paginated text ("湘西团结报　　2024年7月12日　星期一", DEV9 ocrpdf pages)
+        # Between paragraphs only: a repeat at the page bottom is a footer, context the later
+        # stages read (dev d023's spam header/footer pair, wording-blind view)
+        if header_keys:
+            last_prose = max((ln.index for ln in lines if ln.text and is_prose(ln.text)), default=-1)
+            for ln in lines[title.index + 1:last_prose]:
+                if ln.text and not is_prose(ln.text) and norm_line(ln.text) in header_keys:
+                    a, b = line_span(text, ln)
+                    spans.append((a, b, Reason.NAV, "running head"))
         tt = title.text
         k0 = tt[0]  # = key[0]: both are stripped, and norm_line only drops whitespace
         for ln in lines[title.index + 1:]:
