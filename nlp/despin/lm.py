@@ -213,7 +213,6 @@ class CharNgramLM:
         if m == 0:
             return np.zeros(0)
         hashes = ngram_hashes(codes, self.order)
-        pos = np.arange(m)
         # counts of the n-grams ending at each position; the context count of order
         # n+1 at i is the order-n count at i-1, so each order is looked up once
         if need is None:
@@ -227,6 +226,11 @@ class CharNgramLM:
                 c = np.zeros(m)
                 c[idx] = self._lookup(n, hashes[n][idx])
                 counts.append(c)
+        return self._backoff_scores(counts, m)
+
+    def _backoff_scores(self, counts: list[np.ndarray], m: int) -> np.ndarray:
+        """Stupid-backoff log10 scores from the per-order counts of the n-grams ending at each position."""
+        pos = np.arange(m)
         # unigram floor: add-one over the vocabulary
         score = np.log10((counts[0] + 1.0) / (self.total + self._vocab))
         done = np.zeros(m, dtype=bool)

