@@ -96,12 +96,13 @@ def wrapped_lines(text: str, kept: list[Line], min_wrap: int = 20, min_wrapped: 
     ("…警醒自己。" / "”内蒙古银行原董事长…"), never to an indented one.
     ``indented_only``: nothing on a page without indents (the evidence of a wrap is then
     the width alone, which a headline or a list title may share by chance)."""
-    width = wrap_width([ln.text for ln in kept], min_wrap, min_wrapped)
-    if not width:
-        return []
-    indented = {ln.index for ln in kept if INDENT in text[ln.start:ln.lstrip]}
+    # indents first: cheap (most lines have no leading space), and enough to rule a page out
+    indented = {ln.index for ln in kept if ln.lstrip > ln.start and INDENT in text[ln.start:ln.lstrip]}
     by_indent = len(indented) >= MIN_INDENTED
     if indented_only and not by_indent:
+        return []
+    width = wrap_width([ln.text for ln in kept], min_wrap, min_wrapped)
+    if not width:
         return []
     out = []
     for a, b in zip(kept, kept[1:]):

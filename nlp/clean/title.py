@@ -341,7 +341,7 @@ class TitleCleaner(Stage):
         # Between paragraphs only: a repeat at the page bottom is a footer, context the later
         # stages read (dev d023's spam header/footer pair, wording-blind view)
         if header_keys:
-            last_prose = max((ln.index for ln in lines if ln.text and is_prose(ln.text)), default=-1)
+            last_prose = next((ln.index for ln in reversed(lines) if ln.text and is_prose(ln.text)), -1)
             for ln in lines[title.index + 1:last_prose]:
                 if ln.text and not is_prose(ln.text) and norm_line(ln.text) in header_keys:
                     a, b = line_span(text, ln)
