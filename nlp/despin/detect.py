@@ -57,7 +57,8 @@ def spin_score(unambiguous_per_k: float, odd_rate: float) -> float:
 
 
 def decide(ev: SpinEvidence, *, min_unambiguous: int, min_odd_rate: float, strong_unambiguous: int,
-           dense_unambiguous: float, single_odd_rate: float = 1.1, single_min_ambiguous: int = 5) -> bool:
+           dense_unambiguous: float, single_odd_rate: float = 1.1, single_min_ambiguous: int = 5,
+           zero_odd_rate: float = 1.1, zero_min_ambiguous: int = 10) -> bool:
     """Apply the thresholds to the evidence (see module docstring).
 
     A short spun snippet has few ambiguous forms to judge, so a high density of
@@ -73,6 +74,10 @@ def decide(ev: SpinEvidence, *, min_unambiguous: int, min_odd_rate: float, stron
     # never reach an odd rate of 0.4 over >= 5 ambiguous forms)
     if ev.unambiguous_distinct >= 1 and ev.ambiguous >= single_min_ambiguous and rate >= single_odd_rate:
         return True
+    # no unambiguous form at all: a table of real-word pairs only (inews dev spun with tables/dev.tsv
+    # + dev_unseen.tsv: 50 spun pages, 0 unambiguous forms); needs more ambiguous forms to judge
+    if ev.unambiguous_distinct == 0:
+        return ev.ambiguous >= zero_min_ambiguous and rate >= zero_odd_rate
     if ev.unambiguous_distinct < min_unambiguous:
         return False
     if 1000.0 * ev.unambiguous / max(ev.cjk_chars, 1) >= dense_unambiguous:
