@@ -1,0 +1,204 @@
+"""Selective int8 of the tagger's ONNX graph: forward speed, logit error and dev/dev2 F1 per variant (issue 5).
+
+Usage: python eval/bench/extract_int8.py [--variants fp32 ffn ...] [--n 300] [--repeat 3]
+                                         [--model-dir DIR] [--no-f1] [--out DIR]
+
+Each variant is ``onnxruntime.quantization.quantize_dynamic`` (or a MatMulNBits pass) applied to
+the fp32 graph of :func:`nlp.extract.onnx_runtime.build_cache`, restricted to a set of MatMuls
+(see :data:`VARIANTS`). For every variant, in one process:
+
+* forward time ratio vs the fp32 graph: the gate-passing bench sentences of eval/bench/extract.py
+  (first ``--n`` inews sentences with a digit), tokenised and length-bucketed as predict() does
+  (batch 8), each graph on its own single-threaded ORT session, timed batch by batch, the
+  variants interleaved within every batch (so load drift from the shared box cancels); the
+  ratio is sum(fp32) / sum(variant) over all rounds;
+* max |logit diff| and token argmax agreement vs fp32 on the same batches (real tokens only);
+* strict tuple F1 of the full predict() path (``score_records``: gate, decoding, link heads,
+  assembly with the refine rules) on dev and dev2 separately and pooled, with the variant's
+  session swapped into the loaded model. The test split is never read.
+
+The MatMulNBits variants (``nb*``) need the ``onnx-ir`` package (onnxruntime's quantizer imports it).
+Results of session 10 and the decision: models/extract/SPEED.md, "Session 10".
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+ROOT = Path(__file__).resolve().parents[2]
+LAYERS = range(6)
+
+
+def _names(kinds, layers=LAYERS):
+    """Node names of the per-layer MatMuls of ``kinds`` (query key value dense dense_1 dense_2)."""
+    return [f"/bert/layer.{i}/{k}/MatMul" for i in layers for k in kinds]
+
+
+QKV, AO, FFN1, FFN2 = ("query", "key", "value"), ("dense",), ("dense_1",), ("dense_2",)
+HEADS = ["/classifier/MatMul", "/q/MatMul", "/k/MatMul", "/q_1/MatMul", "/k_1/MatMul"]
+ALL_LIN = _names(QKV + AO + FFN1 + FFN2)
+
+#: name -> (nodes to quantize, quantize_dynamic keyword arguments); "fp32" is the reference graph
+VARIANTS = {
+    "all": (ALL_LIN + HEADS, {}),
+    "all-rr": (ALL_LIN + HEADS, {"reduce_range": True}),
+    "all-u8": (ALL_LIN + HEADS, {"weight_type": "QUInt8"}),
+    "all-pc-rr": (ALL_LIN + HEADS, {"per_channel": True, "reduce_range": True}),
+    "lin": (ALL_LIN, {}),
+    "lin-rr": (ALL_LIN, {"reduce_range": True}),
+    "lin-u8": (ALL_LIN, {"weight_type": "QUInt8"}),
+    "ffn": (_names(FFN1 + FFN2), {}),
+    "ffn-rr": (_names(FFN1 + FFN2), {"reduce_range": True}),
+    "ffn-u8": (_names(FFN1 + FFN2), {"weight_type": "QUInt8"}),
+    "ffn1-rr": (_names(FFN1), {"reduce_range": True}),
+    "qkv-ffn1-rr": (_names(QKV + FFN1), {"reduce_range": True}),
+    "no-ffn2-rr": (_names(QKV + AO + FFN1), {"reduce_range": True}),
+    "mid-rr": (_names(QKV + AO + FFN1 + FFN2, range(1, 5)), {"reduce_range": True}),
+    "mid-no-ao-rr": (_names(QKV + FFN1 + FFN2, range(1, 5)), {"reduce_range": True}),
+    "mid-u8": (_names(QKV + AO + FFN1 + FFN2, range(1, 5)), {"weight_type": "QUInt8"}),
+    "mid": (_names(QKV + AO + FFN1 + FFN2, range(1, 5)), {}),
+    "no-ffn2": (_names(QKV + AO + FFN1), {}),
+    "lin-no-l0": (_names(QKV + AO + FFN1 + FFN2, range(1, 6)), {}),
+    "lin-no-l5": (_names(QKV + AO + FFN1 + FFN2, range(0, 5)), {}),
+    # MatMulNBits (com.microsoft): int8 weights in blocks of ``block_size`` along K, symmetric;
+    # accuracy_level 4 = int8 compute with the activations quantized per block of the same size
+    "nb8-b32": (ALL_LIN, {"nbits": 8, "block_size": 32, "accuracy_level": 4}),
+    "nb8-b128": (ALL_LIN, {"nbits": 8, "block_size": 128, "accuracy_level": 4}),
+    "nb8-b32-heads": (ALL_LIN + HEADS, {"nbits": 8, "block_size": 32, "accuracy_level": 4}),
+    "nb8-b32-fp": (ALL_LIN, {"nbits": 8, "block_size": 32, "accuracy_level": 0}),
+    "nb4-b32": (ALL_LIN, {"nbits": 4, "block_size": 32, "accuracy_level": 4}),
+}
+
+
+def build_variant(fp32: Path, name: str, out_dir: Path) -> Path:
+    """Quantize ``fp32`` as variant ``name`` into ``out_dir`` (kept if already there)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    out = out_dir / f"{fp32.stem}.{name}.onnx"
+    if out.exists():
+        return out
+    nodes, kw = VARIANTS[name]
+    kw = dict(kw)
+    if "nbits" in kw:
+        import onnx
+        from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
+
+        graph = onnx.load(str(fp32))
+        # nodes_to_include is OR-ed with op_types_to_quantize in the quantizer: exclude the rest instead
+        skip = [n.name for n in graph.graph.node if n.op_type == "MatMul" and n.name not in set(nodes)]
+        q = MatMulNBitsQuantizer(graph, bits=kw["nbits"], block_size=kw["block_size"],
+                                 is_symmetric=True, accuracy_level=kw["accuracy_level"] or None,
+                                 nodes_to_exclude=skip, op_types_to_quantize=("MatMul",))
+        q.process()
+        q.model.save_model_to_file(str(out))
+        return out
+    if "weight_type" in kw:
+        kw["weight_type"] = getattr(QuantType, kw["weight_type"])
+    quantize_dynamic(str(fp32), str(out), op_types_to_quantize=["MatMul"], nodes_to_quantize=list(nodes), **kw)
+    return out
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--variants", nargs="*", default=list(VARIANTS))
+    ap.add_argument("--n", type=int, default=300)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--model-dir", default=None)
+    ap.add_argument("--no-f1", action="store_true")
+    ap.add_argument("--no-time", action="store_true")
+    ap.add_argument("--out", default="/tmp/zhie-int8")
+    args = ap.parse_args(argv)
+
+    import numpy as np
+
+    from extract import bench_sentences
+    from nlp.evaluate.extract import read_jsonl
+    from nlp.extract import get_extractor
+    from nlp.extract.gate import has_quantity_candidate
+    from nlp.extract.model import DEFAULT_MODEL, batch_arrays
+    from nlp.extract.onnx_runtime import OrtNetwork, build_cache
+    from nlp.extract.train import score_records
+
+    model_dir = Path(args.model_dir or DEFAULT_MODEL)
+    out_dir = Path(args.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fp32 = build_cache(model_dir)
+    paths = {"fp32": fp32}
+    for v in args.variants:
+        t0 = time.perf_counter()
+        paths[v] = build_variant(fp32, v, out_dir)
+        print(f"built {v} in {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
+    nets = {v: OrtNetwork(p, threads=1) for v, p in paths.items()}
+    ext = get_extractor("model", model_dir=str(model_dir), runtime="onnx", threads=1, streams=1)
+    m = ext.loaded
+
+    sents = [s for s in bench_sentences(args.n) if has_quantity_candidate(s)]
+    encs = m.tok.encode_batch(sents)
+    order = sorted(range(len(sents)), key=lambda i: len(encs[i].ids))
+    pad = m.tok.token_to_id("<pad>")
+    batches = [batch_arrays([encs[i] for i in order[b:b + 8]], pad) for b in range(0, len(order), 8)]
+
+    res = {v: {} for v in paths}
+    ref = [nets["fp32"](ids, mask) for ids, mask in batches]
+    for v in args.variants:
+        diff, agree, tot = 0.0, 0, 0
+        for (ids, mask), r in zip(batches, ref):
+            o = nets[v](ids, mask)
+            keep = mask.astype(bool)
+            diff = max(diff, float(np.abs(o["logits"] - r["logits"])[keep].max()))
+            agree += int((o["logits"].argmax(-1) == r["logits"].argmax(-1))[keep].sum())
+            tot += int(keep.sum())
+        res[v]["max_logit_diff"] = round(diff, 3)
+        res[v]["argmax_agree"] = round(agree / tot, 4)
+        print(f"{v}: max |logit diff| {diff:.3f}, argmax agreement {agree / tot:.4f}", file=sys.stderr, flush=True)
+
+    if not args.no_time:
+        t = {v: 0.0 for v in paths}
+        for _ in range(args.repeat):
+            for ids, mask in batches:
+                for v, net in nets.items():
+                    t0 = time.perf_counter()
+                    net(ids, mask)
+                    t[v] += time.perf_counter() - t0
+        for v in paths:
+            res[v]["forward_s"] = round(t[v], 2)
+            res[v]["speed_vs_fp32"] = round(t["fp32"] / t[v], 3)
+            print(f"{v}: forward {t[v]:.2f} s, {t['fp32'] / t[v]:.3f}x fp32", file=sys.stderr, flush=True)
+
+    if not args.no_f1:
+        dev = read_jsonl(ROOT / "corpora" / "extract" / "dev.jsonl")
+        dev2 = read_jsonl(ROOT / "corpora" / "extract" / "dev2.jsonl")
+        orig = m.ort
+        for v, net in nets.items():
+            m.ort = net
+            sc = score_records(ext, dev + dev2, parts={"dev": dev, "dev2": dev2})
+            res[v]["f1"] = {"pooled": round(sc["strict"]["f1"], 4),
+                            **{k: round(sc["parts"][k]["strict"]["f1"], 4) for k in ("dev", "dev2")}}
+            res[v]["preds"] = sc["_preds"]
+            print(f"{v}: strict F1 {res[v]['f1']}", file=sys.stderr, flush=True)
+        m.ort = orig
+        base = res["fp32"]["preds"]
+        for v in paths:
+            p = res[v].pop("preds")
+            res[v]["same_tuples_sentences"] = sum(a == b for a, b in zip(p, base))
+        res["_n_dev_sentences"] = len(dev) + len(dev2)
+
+    res["_bench"] = {"sentences": len(sents), "batches": len(batches), "repeat": args.repeat,
+                     "graph": fp32.name, "model_dir": str(model_dir)}
+    print(json.dumps(res, ensure_ascii=False, indent=1))
+    for v in paths:
+        r = res[v]
+        f = r.get("f1", {})
+        print(f"{v:14s} speed {r.get('speed_vs_fp32', '')!s:6s} maxdiff {r.get('max_logit_diff', 0):7.3f} "
+              f"agree {r.get('argmax_agree', 1):.4f} F1 pooled {f.get('pooled', '')} dev {f.get('dev', '')} "
+              f"dev2 {f.get('dev2', '')} same {r.get('same_tuples_sentences', '')}")
+
+
+if __name__ == "__main__":
+    main()
