@@ -537,11 +537,13 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
             if action:
                 action = repair_span(sentence, action, lexicon.get("action", []))
         if rules and action is not None:
-            from .refine import cut_before, trim_action
+            from .refine import cut_before, light_verb_noun, trim_action
 
             # refine rule 19 (session 7): dative 给, aspect/directional tails, an edge inside the
             # next word, 并处罚金 -> 处 (after the lexicon growth, which can add them)
             action = trim_action(sentence, action, lexicon, words)
+            # refine rule 21 (session 10): a light verb's action is the verbal noun it carries
+            action = light_verb_noun(sentence, action)
 
             # the grown action (达 -> 高达) or rule 17's action may overlap the actor: fields are
             # distinct substrings (refine rule 5 again; a no-op for what refine_roles already cut)

@@ -489,6 +489,30 @@ _GEI_WORDS = {"供给", "补给", "配给", "自给", "给予"}
 _ACTION_TAILS = set("过了着去赴来")
 
 
+_LIGHT_OBJECT_POS = ("v", "vn", "n")
+
+
+def light_verb_noun(sentence: str, action: Span | None) -> Span | None:
+    """Rule 21 (session 10): a light verb's action is the verbal noun it carries (guide: "with a light
+    verb the action is the verbal noun it carries", ``进行了28次专项治理`` -> 治理).
+
+    When the action is exactly one of the guide's light verbs (进行, 予以, 给予, 开展), the head of its
+    object, the last word of the clause after it, becomes the action if jieba tags it a verb, verbal
+    noun or noun (``进行了…的试点`` -> 试点); otherwise (the clause ends in a number or classifier) the
+    light verb stays.
+    """
+    from .lexicon import LIGHT_VERBS
+    from .model import clause_of
+
+    if action is None or sentence[action.start:action.end] not in LIGHT_VERBS:
+        return action
+    end = clause_of(sentence, action.start)[1]
+    words = [w for w in pos_words(sentence) if action.end <= w[0] and w[1] <= end and w[2] != "x"]
+    if not words or words[-1][2] not in _LIGHT_OBJECT_POS or words[-1][1] - words[-1][0] < 2:
+        return action
+    return Span(words[-1][0], words[-1][1], action.type, action.score)
+
+
 def trim_action(sentence: str, action: Span | None, lexicon: dict | None,
                 words: list[tuple[int, int]] | None = None) -> Span | None:
     """Rule 19 (session 7): strip what the guide keeps out of a bare action from its end (None: no action).

@@ -211,3 +211,23 @@ def test_one_character_action_no_annotator_used_is_dropped():
     sent = "全市投放价格调节基金３０００多万元，占全部资金的一半。"      # 占 is a train action
     c = _span(sent, "占", "ACTION")
     assert trim_action(sent, c, TRIM_LEXICON, words_of(sent)) == c
+
+
+@pytest.mark.parametrize("sent, expected", [
+    # the guide's own example (seed 000/003): the light verb carries 专项治理, its head is the action
+    ("此外,针对消费者普遍反感、投诉较多的电商内容,我们全年进行了28次专项治理。", "治理"),
+    # dev2 pd-615-s4: the object's head is a noun-tagged verbal noun after a long 的-modifier
+    ("当时，自治区在中卫县进行了粮食、水果、辣椒、养殖等８类产品生产、加工、销售一体化经营的试点。", "试点"),
+    # train gold (annotator B): 开展 with no object in its clause stays the action
+    ("据肖亚庆介绍，目前试点已在18家中央企业母公司和29户子公司全面开展，18家试点中央企业母公司实现利润增长", "开展"),
+    # 给予 + recipient + amount: the clause ends in the classifier 元, so the light verb stays
+    ("先后多次给予上述人员共计人民币1278万元。", "给予"),
+])
+def test_light_verb_gives_its_verbal_noun(sent, expected):
+    """Rule 21: a light-verb action is replaced by the head of its object when that is a (verbal) noun."""
+    from nlp.extract.refine import light_verb_noun
+
+    verb = next(v for v in ("进行", "开展", "给予") if v in sent)
+    st = sent.index(verb)
+    got = light_verb_noun(sent, Span(st, st + 2, "ACTION"))
+    assert sent[got.start:got.end] == expected
