@@ -229,10 +229,19 @@ def _fix_zhe(src: str, out: str) -> str:
     return "".join(chars)
 
 
+# Hong Kong glyph variants that only OpenCC's hk2s maps (t2s, tw2s and tw2sp leave them as they are):
+# the characters where hk2s and t2s disagree over the whole CJK block, less the rare 潀. A Traditional
+# page is read as Hong Kong text only with Cantonese/HK vocabulary (detect_variant), so a plain HK
+# news page written with 衞生 would otherwise come out as 衞生, not 卫生. One character each: offsets hold.
+_HK_GLYPHS = str.maketrans("敍枱粧糭衞衹", "叙台妆粽卫只")
+
+
 def _convert_plain(text: str, config: str) -> str:
     out = _converter(config).convert(text)
     if config in ("t2s", "hk2s"):
         out = _fix_zhe(text, out)
+    if config in ("t2s", "tw2s", "tw2sp"):
+        out = out.translate(_HK_GLYPHS)
     return out
 
 

@@ -140,3 +140,13 @@ def test_build_offset_map_length_changing_line():
     assert src[slice(*m.span_to_src(s, s + 2))] == "不足"
     s = dst.index("第三行")
     assert src[slice(*m.span_to_src(s, s + 3))] == "第三行"
+
+
+def test_convert_hong_kong_glyphs_without_cantonese_cues():
+    """A formal HK news sentence (no Cantonese particles, so not detected as HK) still gets 衞 -> 卫, 枱 -> 台:
+    the HK glyph variants only hk2s knows are mapped after t2s too, one character each (offsets hold)."""
+    text = "衞生署昨日公布，全港共有三十二間食肆的枱面抽查不合格。"
+    assert detect_variant(text) == "t2s"
+    doc = run_convert(text)
+    assert doc.text == "卫生署昨日公布，全港共有三十二间食肆的台面抽查不合格。"
+    assert len(doc.text) == len(text)
