@@ -234,14 +234,15 @@ def _fix_zhe(src: str, out: str) -> str:
 # page is read as Hong Kong text only with Cantonese/HK vocabulary (detect_variant), so a plain HK
 # news page written with 衞生 would otherwise come out as 衞生, not 卫生. One character each: offsets hold.
 _HK_GLYPHS = str.maketrans("敍枱粧糭衞衹", "叙台妆粽卫只")
+_HK_GLYPH_CHARS = "敍枱粧糭衞衹"
 
 
 def _convert_plain(text: str, config: str) -> str:
     out = _converter(config).convert(text)
     if config in ("t2s", "hk2s"):
         out = _fix_zhe(text, out)
-    if config in ("t2s", "tw2s", "tw2sp"):
-        out = out.translate(_HK_GLYPHS)
+    if config in ("t2s", "tw2s", "tw2sp") and any(ch in out for ch in _HK_GLYPH_CHARS):
+        out = out.translate(_HK_GLYPHS)   # translate is slow on CJK text; `in` is a fast C scan
     return out
 
 
