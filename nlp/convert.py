@@ -233,8 +233,8 @@ def _fix_zhe(src: str, out: str) -> str:
 # the characters where hk2s and t2s disagree over the whole CJK block, less the rare 潀. A Traditional
 # page is read as Hong Kong text only with Cantonese/HK vocabulary (detect_variant), so a plain HK
 # news page written with 衞生 would otherwise come out as 衞生, not 卫生. One character each: offsets hold.
-_HK_GLYPHS = str.maketrans("敍枱粧糭衞衹", "叙台妆粽卫只")
 _HK_GLYPH_CHARS = "敍枱粧糭衞衹"
+_HK_GLYPHS = str.maketrans(_HK_GLYPH_CHARS, "叙台妆粽卫只")
 
 
 def _convert_plain(text: str, config: str) -> str:
