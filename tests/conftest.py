@@ -2,6 +2,7 @@
 003 clean original of 000, 004 Traditional + spam)."""
 from __future__ import annotations
 
+import hashlib
 import time
 from pathlib import Path
 
@@ -35,6 +36,15 @@ registry.register("test.sleepy", f"{__name__}:Sleepy")
 def seed_path(prefix: str) -> Path:
     (path,) = SEEDS.glob(f"{prefix}_*.txt")
     return path
+
+
+def assert_sha256sums(folder: Path, pages: int) -> None:
+    """A generated page set is byte-identical to its ``SHA256SUMS``, which lists a raw and a gold
+    file per page and the manifest (any edit of a page, gold file or manifest fails)."""
+    entries = [line.split("  ", 1) for line in (folder / "SHA256SUMS").read_text().splitlines() if line]
+    assert len(entries) == 2 * pages + 1  # raw + gold per page, and the manifest
+    for digest, name in entries:
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
 
 
 @pytest.fixture(scope="session")

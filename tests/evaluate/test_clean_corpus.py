@@ -8,13 +8,13 @@ held-out pages against every line of dev pages and seeds.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import assert_sha256sums
 
 from nlp.evaluate.clean import _TAG, convert_raw
 
@@ -76,11 +76,7 @@ def test_heldout_boilerplate_lines_absent_from_dev_pages_and_seeds(seed_lines, d
 
 def test_heldout_is_frozen():
     """SHA256SUMS was written when held-out was committed; any edit of a page fails here."""
-    sums = (CLEAN / "heldout" / "SHA256SUMS").read_text().split("\n")
-    entries = [line.split("  ", 1) for line in sums if line]
-    assert len(entries) == 2 * 30 + 1
-    for digest, name in entries:
-        assert hashlib.sha256((CLEAN / "heldout" / name).read_bytes()).hexdigest() == digest, name
+    assert_sha256sums(CLEAN / "heldout", 30)
 
 
 def test_heldout_shape():

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import assert_sha256sums
+
 ROOT = Path(__file__).resolve().parents[2]
 
 #: version -> (clean page folder, pages, despin table): each set's note is corpora/HELDOUT_V<version>.md
@@ -32,11 +34,7 @@ def _sha(path: Path) -> str:
 @pytest.mark.parametrize("version", sorted(SETS))
 def test_clean_heldout_matches_its_sha256sums(version):
     folder, pages, _ = SETS[version]
-    root = ROOT / "corpora" / "clean" / folder
-    entries = [line.split("  ", 1) for line in (root / "SHA256SUMS").read_text().splitlines() if line]
-    assert len(entries) == 2 * pages + 1  # raw + gold per page, and the manifest
-    for digest, name in entries:
-        assert _sha(root / name) == digest, name
+    assert_sha256sums(ROOT / "corpora" / "clean" / folder, pages)
 
 
 @pytest.mark.parametrize("version", sorted(SETS))
