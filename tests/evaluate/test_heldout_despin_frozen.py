@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: note (corpora/<note>) -> (despin table, rows, chain rows)
 NOTES = {
     "HELDOUT_V8_DESPIN.md": ("test8.tsv", 287, 25),
+    "HELDOUT_V9_DESPIN.md": ("test9.tsv", 290, 31),
 }
 
 
