@@ -419,7 +419,7 @@ def _value_and_qualifier(sentence: str, qs: int, qe: int, us: int, ue: int) -> t
     except ImportError:
         return None, qualifier_of(sentence, qs, qe, ue)
     try:
-        res = parse_quantity(sentence[qs:qe], sentence[us:ue], before=sentence[max(0, qs - 4):qs],
+        res = parse_quantity(sentence[qs:qe], sentence[us:ue], before=sentence[max(0, qs - 8):qs],
                              after=sentence[max(qe, ue):max(qe, ue) + 4])
         return res.value, res.qualifier
     except Exception:  # a normaliser failure must not lose the tuple

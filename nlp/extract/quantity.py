@@ -38,7 +38,7 @@ _BIG = {"万": 10 ** 4, "萬": 10 ** 4, "亿": 10 ** 8, "億": 10 ** 8, "兆": 1
 _MAGNITUDE_CHARS = "".join(_SMALL) + "".join(_BIG)
 #: approximation suffixes that may sit inside a numeral (200多, 1.2万余, 十几, 十来)
 _APPROX_CHARS = "多余几来许"
-_RANGE_SEP = re.compile(r"(?<=\S)\s*(?:至|到|~|～|〜|-|－|—|–)\s*(?=[\d一二两三四五六七八九十百千万亿〇零])")
+_RANGE_SEP = re.compile(r"(?<=\S)\s*(?:至|到|~|～|〜|-|－|—|–)\s*(?=[\d一二两三四五六七八九十百千万亿〇零几数])")
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT_UNITS = {"%", "％", "percent"}
 _FRACTION = re.compile(r"^(.+?)分之(.+)$")
@@ -55,7 +55,8 @@ _BEFORE = sorted({
     "至少": ">=", "最少": ">=", "不少于": ">=", "不低于": ">=", "起码": ">=",
     "不足": "<", "不到": "<", "低于": "<", "少于": "<", "未满": "<", "不满": "<", "跌破": "<",
     "最低": ">=", "最高": "<=",
-    "最多": "<=", "至多": "<=", "不超过": "<=", "不多于": "<=", "不高于": "<=",
+    "最多": "<=", "至多": "<=", "不超过": "<=", "不超": "<=", "不多于": "<=", "不高于": "<=", "不大于": "<=",
+    "不小于": ">=", "破": ">",
     "近": "~", "约": "~", "接近": "~", "大约": "~", "大概": "~", "将近": "~", "约合": "~", "差不多": "~",
     "近乎": "~", "约为": "~",
     "达": "=", "达到": "=", "为": "=", "是": "=",
@@ -63,10 +64,25 @@ _BEFORE = sorted({
 # one-character qualifier words that are the end of another word when these characters precede them:
 # 签约/节约/合约 + 3个 is a count of contracts, 最近/附近 + 3年 a period (annotators I and J, session 8:
 # build.py read ~ from 签约N个 and 最近N年); 将近/接近/大约 are qualifier words of their own (_BEFORE)
-_WORD_ENDS = {"约": set("签节合条契制公违履解预邀婚缔践"), "近": set("最附邻靠贴亲临")}
+_WORD_ENDS = {"约": set("签节合条契制公违履解预邀婚缔践要纽特相赴"), "近": set("最附邻靠贴亲临"),
+              # 打破/击破/攻破 + 3项纪录 are counts; 突破/跌破 are qualifier words of their own
+              "破": set("打击攻识点看说爆残冲戳捅划撕侦告")}
+# 过 = "exceeds" before a bare magnitude or 半 (过半, 过千万, 产值过亿); after a verb it is an aspect
+# marker (受过3次处分), so only these numerals take it
+_GUO = re.compile(r"^(?:半|[百千万亿])")
+# a bound or approximation word before a short verb still qualifies the number: 至少造成11人,
+# 最多可容纳, 约占45.8%, 大概有500万元, 几乎翻了一番; not 约谈3家 / 约见 (verbs of their own)
+_BOUND_VERB = re.compile(r"(至少|最少|起码|最多|至多|约|大约|大概|大致|几乎)([\u4e00-\u9fff]{1,3})$")
+# 最高/最低/最大 bound the number before a verb or modal (最高给予15万元, 最高可达, 最低跌到7.55元,
+# 最大涨幅为20%, 最低时仅卖, 最高的每人) but not before a noun: 最高气温17摄氏度 and 最大墩高36米 are the
+# maximum itself, 最高法/最高人民法院 a court
+_TOP_VERB = re.compile(r"(最高|最大|最低)([给可达上下触跌涨罚奖补能将会时也的][\u4e00-\u9fff]{0,3})$")
+_BOUND_QUAL = {"至少": ">=", "最少": ">=", "起码": ">=", "最低": ">=", "最多": "<=", "至多": "<=",
+               "最高": "<=", "最大": "<="}
+_BOUND_NOT = re.compile(r"^(?:的$|[谈见定束请稿好会])")
 _AFTER = sorted({
     "以上": ">=", "之上": ">=", "开外": ">=", "以下": "<=", "之下": "<=", "以内": "<=", "之内": "<=",
-    "左右": "~", "上下": "~", "多": "~", "余": "~",
+    "左右": "~", "上下": "~", "多": "~", "余": "~", "上方": ">", "下方": "<", "出头": ">",
 }.items(), key=lambda kv: -len(kv[0]))
 # 多/余 after the unit mean "more than" (1个多月, 3万元余) unless they start a word
 # (3人多次, 5家多方, 2笔余额)
@@ -210,7 +226,7 @@ def _has_magnitude_after_digit(s: str) -> bool:
     return bool(re.search(f"[{_MAGNITUDE_CHARS}]", s))
 
 
-_ADJ_PAIR = re.compile("([一二两三四五六七八])([二三四五六七八九])")
+_ADJ_PAIR = re.compile("([一二两三四五六七八])([二两三四五六七八九])")
 
 
 def _adjacent_range(s: str) -> tuple[str, str] | None:
@@ -228,7 +244,39 @@ def _adjacent_range(s: str) -> tuple[str, str] | None:
     return None
 
 
-def parse_number(text: str) -> tuple[Decimal | None, bool, bool]:
+_SLASH_FRACTION = re.compile(r"^(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)$")
+# a duration written in years and months: 4年9(个月), 一年零六(个月), 两年半, 1年2个月
+_DURATION = re.compile(r"^(?P<y>[^年月]+?)年(?:零|又)?(?:(?P<half>半)|(?P<m>[^年月个]+?)(?:个)?(?:月)?)?$")
+
+
+def _duration_months(s: str) -> Decimal | None:
+    """Months in ``4年9`` / ``一年零六个月`` / ``两年半`` / ``3年`` (None when ``s`` is no such duration)."""
+    m = _DURATION.match(s)
+    if not m:
+        return None
+    years = _parse_simple(m.group("y"))
+    if years is None:
+        return None
+    months = Decimal(6) if m.group("half") else Decimal(0)
+    if m.group("m"):
+        mv = _parse_simple(m.group("m"))
+        if mv is None or mv >= 12:
+            return None
+        months = mv
+    return years * 12 + months
+
+
+def _side_value(s: str, unit: str) -> tuple[Decimal | None, bool]:
+    """One side of a range: a duration in the unit's terms, else any numeral :func:`parse_number` reads."""
+    if "年" in s and unit in ("个月", "月", "年", ""):
+        months = _duration_months(re.sub(r"^(?:拘役|有期徒刑|管制)", "", s))
+        if months is not None:
+            return (months if unit in ("个月", "月") else months / 12), False
+    v, approx, _ = parse_number(re.sub(r"^(?:拘役|有期徒刑|管制)", "", s))
+    return v, approx
+
+
+def parse_number(text: str, unit: str = "") -> tuple[Decimal | None, bool, bool]:
     """Parse a numeral as written into ``(value, approximate, is_range)``.
 
     Handles Arabic (full-width too) and Chinese numerals, magnitudes, decimals,
@@ -237,6 +285,8 @@ def parse_number(text: str) -> tuple[Decimal | None, bool, bool]:
 
     Args:
         text (str): e.g. ``"1.2万余"``.
+        unit (str): the unit written after it; read only for durations (``4年9`` + ``个月`` -> 57,
+            ``两年半`` -> 2.5 years, ``1年到两年半`` -> 1.75).
 
     Returns:
         tuple: ``(Decimal | None, approximate, is_range)``.
@@ -244,6 +294,31 @@ def parse_number(text: str) -> tuple[Decimal | None, bool, bool]:
     s = _clean_numeral(text)
     if not s:
         return None, False, False
+    unit = _nfkc(unit)
+    # explicit ranges first (each side with its own sign, unit and approximation: -10%至20,
+    # 百分之十六至百分之十八, 4年9个月至9, 5000元到5万, 几百元至二三千, １／５到２／３)
+    sign = s[0] if s[0] in "-−" else ""
+    parts = _RANGE_SEP.split(s[len(sign):])
+    if len(parts) == 2:
+        lo_s, hi_s = sign + parts[0], parts[1]
+        # a unit written on both sides (150万元至200万) belongs to neither numeral
+        lo_bare = re.sub(r"[^\d.一二两三四五六七八九十百千万亿零〇点年月半]+$", "", lo_s)
+        if lo_bare.endswith("月") and not lo_bare.endswith("个月"):
+            lo_bare = lo_bare[:-1]
+        suffix = _magnitude_suffix(hi_s)
+        if suffix and lo_bare == lo_s and not _has_magnitude_after_digit(lo_s) and "年" not in lo_s:
+            lo_bare += suffix
+        lo, _ = _side_value(lo_bare, unit)
+        hi, _ = _side_value(hi_s, unit)
+        if lo is None or hi is None:
+            return None, True, True
+        return (lo + hi) / 2, True, True
+    if len(parts) > 2:
+        return None, True, True
+    if "年" in s and unit in ("个月", "月", "年", ""):
+        months = _duration_months(s)
+        if months is not None:
+            return (months if unit in ("个月", "月") else months / 12), False, False
     neg = False
     if s[0] in "-−负":
         neg, s = True, s[1:]
@@ -267,8 +342,21 @@ def parse_number(text: str) -> tuple[Decimal | None, bool, bool]:
     if stripped != s:
         approx = True
         s = stripped
-    if s in ("一半", "半"):  # half: a share, like N分之M
+    if s in ("一半", "半", "半数"):  # half: a share, like N分之M (半 + a unit is 0.5 of it: 半年)
         return Decimal("0.5"), approx, False
+    s = re.sub(r"(?<=[\d一二两三四五六七八九十百千])个(?=[万亿])", "", s)  # 20个亿 = 20亿
+    if s.endswith("把") and len(s) > 1 and s[-2] in _MAGNITUDE_CHARS:  # 万把块 / 百把人: about
+        s, approx = s[:-1], True
+    sm = _SLASH_FRACTION.match(s)
+    if sm:  # 1/3, １／３ (NFKC): a share, like N分之M
+        den = Decimal(sm.group(2))
+        if den == 0:
+            return None, approx, False
+        v = Decimal(sm.group(1)) / den
+        return (-v if neg else v), approx, False
+    cm = re.fullmatch(r"([一二两三四五六七八九十])成([一二三四五六七八九])", s)
+    if cm:  # 二成五 = 25 %: the share in tenths
+        return Decimal(_DIGITS.get(cm.group(1), 10) * 10 + _DIGITS[cm.group(2)]) / 100, approx, False
     # ratios 2.37∶1 / 3:1 -> the quotient
     rm = re.fullmatch(r"(.+?)[∶:比](.+)", s)
     if rm:
@@ -286,22 +374,6 @@ def parse_number(text: str) -> tuple[Decimal | None, bool, bool]:
             return None, approx, False
         v = numer / den
         return (-v if neg else v), approx, False
-    # explicit ranges: 3至5万, 3-5万, 10~20
-    parts = _RANGE_SEP.split(s)
-    if len(parts) == 2:
-        lo_s, hi_s = parts
-        # a unit written on both sides (150万元至200万) belongs to neither numeral
-        lo_s = re.sub(r"[^\d.一二两三四五六七八九十百千万亿零〇点]+$", "", lo_s)
-        suffix = _magnitude_suffix(hi_s)
-        if suffix and not _has_magnitude_after_digit(lo_s):
-            lo_s += suffix
-        lo, hi = _parse_simple(lo_s), _parse_simple(hi_s)
-        if lo is None or hi is None:
-            return None, True, True
-        v = (lo + hi) / 2
-        return (-v if neg else v), True, True
-    if len(parts) > 2:
-        return None, True, True
     pair = _adjacent_range(s)
     if pair:
         lo, hi = _parse_simple(pair[0]), _parse_simple(pair[1])
@@ -325,6 +397,15 @@ def _split_unit_magnitude(unit: str) -> tuple[int, str]:
     return 1, u
 
 
+def _is_share(q: str, unit: str) -> bool:
+    """A numeral that is a share of a whole with no unit (三分之一, 1/3, 一半, 半数, 二成五): in percent."""
+    if unit:
+        return False
+    q = q.lstrip("-−负")
+    return bool(_FRACTION.match(q) or re.search(r"\d/\d", q) or q in ("一半", "半", "半数")
+                or re.fullmatch(r"[一二两三四五六七八九十]成[一二三四五六七八九]", q))
+
+
 def base_unit(quantity: str, unit: str) -> str:
     """The unit a value is expressed in after normalisation.
 
@@ -334,9 +415,9 @@ def base_unit(quantity: str, unit: str) -> str:
     """
     q = _clean_numeral(quantity)
     mult, u = _split_unit_magnitude(unit)
-    if u in _PERCENT_UNITS or u in ("成", "‰", "‱"):
+    if u in _PERCENT_UNITS or u in ("成", "折", "‰", "‱"):
         return "%"
-    if not u and (_FRACTION.match(q.lstrip("-−负")) or q.endswith("成") or q in ("一半", "半")):
+    if _is_share(q, u) or (not u and q.endswith("成")):
         return "%"
     if u in ("个百分点", "百分点"):
         return "百分点"
@@ -368,17 +449,19 @@ def qualifier_from_context(before: str = "", after: str = "") -> str | None:
             if q != "=":
                 return q
             break
-    # 至少造成１１人 / 最多可容纳…: a bound word before a short verb still bounds the number
-    m = re.search(r"(至少|最少|起码|最多|至多)[\u4e00-\u9fff]{1,3}$", b)
-    if m:
-        return ">=" if m.group(1) in ("至少", "最少", "起码") else "<="
     if _AFTER_QI.match(a):
         return ">="
-    if _AFTER_WORD_STARTS.match(a):
-        return None
-    for word, q in _AFTER:
-        if a.startswith(word):
-            return q
+    if not _AFTER_WORD_STARTS.match(a):
+        for word, q in _AFTER:
+            if a.startswith(word):
+                return q
+    # 至少造成１１人 / 最多可容纳… / 最高给予 / 约占 (an after word wins: 约有40%以上 is >=)
+    m = _BOUND_VERB.search(b) or _TOP_VERB.search(b)
+    if m and not _BOUND_NOT.match(m.group(2)):
+        word = m.group(1)
+        start = m.start(1)
+        if not (word == "约" and start > 0 and b[start - 1] in _WORD_ENDS["约"]):
+            return _BOUND_QUAL.get(word, "~")
     return None
 
 
@@ -409,12 +492,16 @@ def parse_quantity(quantity: str, unit: str = "", before: str = "", after: str =
     a = _nfkc(after)
     if u and a.startswith(u):
         a = a[len(u):]
-    value, approx, is_range = parse_number(q)
-    if value is not None:
-        mult, bare = _split_unit_magnitude(u)
+    value, approx, is_range = parse_number(q, u)
+    mult, bare = _split_unit_magnitude(u)
+    if value is None and bare == "折" and re.fullmatch(r"[一二三四五六七八九][一二三四五六七八九]", q):
+        value = Decimal(_DIGITS[q[0]] * 10 + _DIGITS[q[1]])  # 九五折 = 95 % of the price
+    elif value is not None:
         value *= mult
-        if _FRACTION.match(q.lstrip("-−负")) or q in ("一半", "半"):
-            value *= 100  # N分之M -> percent
+        if _is_share(q, u):
+            value *= 100  # N分之M, 1/3, 一半 -> percent
+        elif bare == "折" and value < 10:
+            value *= 10   # 8.5折 = 85 % of the price (95折 is already 95)
         elif bare == "成":
             value *= 10
         elif bare in ("‰",):
@@ -424,6 +511,8 @@ def parse_quantity(quantity: str, unit: str = "", before: str = "", after: str =
     ctx = qualifier_from_context(before, a)
     if ctx is None and _nfkc(before).endswith("上") and _SHANG.match(q):
         ctx = ">="
+    elif ctx is None and _nfkc(before).endswith("过") and _GUO.match(q):
+        ctx = ">"
     if ctx is not None:
         qual = ctx
     elif approx or is_range:

@@ -195,3 +195,73 @@ def test_quantity_parse_number_flags():
     assert parse_number("3至5万") == (40000, True, True)
     assert parse_number("200多")[1:] == (True, False)
     assert parse_number("97.1万")[1:] == (False, False)
+
+
+# Session 12: shapes where the parser disagreed with the train/dev gold (72 values, 134 qualifiers of
+# 8,795 train+dev+dev2 tuples before; 4 and 94 after). Each case is a gold reading.
+@pytest.mark.parametrize("quantity,unit,value", [
+    ("１／３", "", 33.333333333333),          # full-width slash fraction = a share in percent (pd, 占…的１／３)
+    ("1/5", "", 20.0),
+    ("１／３至１／２", "", 41.666666666667),  # a range of fractions
+    ("8.5", "折", 85.0),                      # 执行8.5折利率: 85 % of the price
+    ("9", "折", 90.0),                        # 物业费打9折
+    ("九五", "折", 95.0),                     # 新春九五折: two digits read one by one
+    ("95", "折", 95.0),
+    ("半", "年", 0.5),                        # 工期缩短半年: half of the unit, not 50 %
+    ("半", "亩", 0.5),                        # 人均耕地不足半亩
+    ("半数", "", 50.0),                       # 近半数街道办事处: a share
+    ("一半", "", 50.0),
+    ("4年9", "个月", 57.0),                   # 有期徒刑4年9个月: a duration in months
+    ("一年零六", "个月", 18.0),
+    ("十三年零六", "个月", 162.0),
+    ("4年9个月至9", "个月", 33.0),            # range of durations, midpoint in months
+    ("一年零三个月到四", "年", 2.625),       # ... in years when the unit is 年
+    ("1年到两年半", "", 1.75),
+    ("20个亿", "", 2e9),                      # 投资规模20个亿
+    ("万把", "块", 10000.0),                  # 每年净赚万把块钱: about ten thousand
+    ("一两百", "", 150.0),                    # 约一两百人民币
+    ("二成五", "", 25.0),                     # 高层减员二成五
+    ("-10%至20", "%", 5.0),                   # each side of a range keeps its own sign
+    ("百分之十六至百分之十八", "", 17.0),    # a range of 百分之 shares
+    ("5000元到5万", "元", 27500.0),          # the unit on the low side: no 万 carried over (5000万)
+    ("十几万到几十万", "铢", 100000.0),      # indefinite numerals on both sides
+    ("几百元至二三千", "元", 1300.0),
+])
+def test_quantity_value_session12(quantity, unit, value):
+    got = parse_quantity(quantity, unit).value
+    assert got == pytest.approx(value, rel=1e-9)
+
+
+@pytest.mark.parametrize("quantity,unit,before,after,qualifier", [
+    ("6", "%", "实控人拟减持不超", "%股份。", "<="),      # 不超 is not 超
+    ("3.5亿", "", "新媒体用户总数破", "", ">"),          # 破 = exceeds
+    ("一万", "", "印尼盾汇率又破", "大关", ">"),
+    ("1", "起", "成功侦破", "起公安部挂牌", "="),         # 侦破 is a verb: a count
+    ("3", "项", "打破", "项世界纪录", "="),
+    ("半", "", "工作人员总数已经过", "，与父辈们", ">"),  # 过半 / 过千万 / 过亿: exceeds
+    ("千万", "", "融资，金额过", "人民币", ">"),
+    ("3", "次", "曾受过", "次处分", "="),                 # 过 after a verb is an aspect marker
+    ("15万", "元", "最高给予", "元的奖励。", "<="),     # bound word before a verb
+    ("30", "%", "最高上浮", "%;", "<="),
+    ("7054.15", "美元", "最低触及", "美元。", ">="),
+    ("17", "摄氏度", "天气晴好，最高气温", "摄氏度", "="),  # the maximum itself, not a bound
+    ("３６", "米", "基础，最大墩高", "米", "="),
+    ("45.8", "%", "华裔家庭人口约占", "%，他们", "~"),   # approximation word before a short verb
+    ("500万", "元", "到家后清点大概有", "元人民币", "~"),
+    ("一", "番", "案件数量几乎翻了", "番。", "~"),
+    ("3", "家", "市场监管局约谈了", "家平台", "="),       # 约谈 is a verb
+    ("192万", "元", "公司交纳了履约保证金", "元，加上", "="),  # 履约: not "about"
+    ("268", "点", "较上日纽约尾盘跌", "点，盘中", "="),    # 纽约
+    ("４０", "％", "３５个，约有", "％以上的富余", ">="),  # an after word wins over 约
+    ("1300", "美元", "重新回到了每盎司", "美元上方，此前", ">"),
+    ("一", "块", "最低时每斤", "块出头，还包", ">"),      # 出头 (after word) wins over 最低
+])
+def test_quantity_qualifier_session12(quantity, unit, before, after, qualifier):
+    assert parse_quantity(quantity, unit, before, after).qualifier == qualifier
+
+
+def test_quantity_share_units_session12():
+    assert base_unit("8.5", "折") == "%"
+    assert base_unit("１／３", "") == "%"
+    assert base_unit("半", "年") == "年"
+    assert numeric_key("１／２", "") == numeric_key("50", "%")
