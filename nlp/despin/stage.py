@@ -34,7 +34,7 @@ from .context import DEFAULT_PATH as DEFAULT_CONTEXT
 from .context import ContextModel
 from .decision import Decision, features
 from .detect import SpinEvidence, cjk_count, decide, spin_score
-from .lexicon import Lexicon, Match, load_cached
+from .lexicon import NO_DETECT_SOURCES, Lexicon, Match, load_cached
 from .lm import CharNgramLM, slot_windows
 from .thesaurus import Thesaurus, load_model, load_thesaurus, propose, select_learned
 
@@ -250,6 +250,7 @@ class Despinner(Stage):
         self._decider: Decision | None = None
         self._unseen_forms: frozenset[str] | None = None
         self._lexicon: Lexicon | None = None
+        self._pairs: set[tuple[str, str]] | None = None
 
     # --- resources (lazy) ------------------------------------------------
     @property
@@ -359,10 +360,20 @@ class Despinner(Stage):
         return self.process_batch([doc])[0]
 
     def process_batch(self, docs: list[Document]) -> list[list[Edit]]:
-        candidates = self._gate([d.text for d in docs])
+        texts = [d.text for d in docs]
+        if self._min_forms == 0 and not self.force:
+            # the zero-form rule sends pages without unambiguous forms to detection: find every
+            # form in one pass over the batch and score the detection windows of all such pages
+            # in one LM call (per-page calls cost ~3x: README, tenth pass)
+            found: list[list[Match] | None] = list(self._find_batch(texts))
+            candidates: list[int | None] = [None] * len(texts)
+            self._prefetch_zero(texts, found)
+        else:
+            candidates = self._gate(texts)
+            found = [None] * len(texts)
         out: list[list[Edit]] = []
-        for doc, n_unamb in zip(docs, candidates):
-            edits, ev = self.despin(doc.text, unambiguous_hint=n_unamb)
+        for doc, n_unamb, ms in zip(docs, candidates, found):
+            edits, ev = self.despin(doc.text, unambiguous_hint=n_unamb, matches=ms)
             doc.info["despin"] = ev.to_dict() | {"rewrites": len(edits)}
             out.append(edits)
         return out
@@ -385,9 +396,41 @@ class Despinner(Stage):
             forms[i].add(m.entry.spun)
         return [len(f) for f in forms]
 
-    def despin(self, text: str, *, unambiguous_hint: int | None = None) -> tuple[list[Edit], SpinEvidence]:
-        """Edits that despin ``text`` (empty when it is not judged spun) and the evidence."""
-        a = self.analyse(text, unambiguous_hint=unambiguous_hint)
+    def _find_batch(self, texts: list[str]) -> list[list[Match]]:
+        """Every lexicon match per text, found in one pass over the batch (no form contains ``_SEP``)."""
+        out: list[list[Match]] = [[] for _ in texts]
+        starts, pos = [], 0
+        for t in texts:
+            starts.append(pos)
+            pos += len(t) + 1
+        i = 0
+        for m in self.lexicon.find(_SEP.join(texts)):
+            while i + 1 < len(starts) and m.start >= starts[i + 1]:
+                i += 1
+            out[i].append(Match(m.start - starts[i], m.end - starts[i], m.entry))
+        return out
+
+    def _prefetch_zero(self, texts: list[str], found: list[list[Match]]) -> None:
+        """Score, in one LM call, the detection windows :meth:`analyse` will ask for on the batch's
+        pages without unambiguous forms (the LM's window cache then answers the per-page calls)."""
+        windows: list[tuple[str, int]] = []
+        for text, ms in zip(texts, found):
+            if any(m.entry.unambiguous for m in ms):
+                continue
+            det = [m for m in ms if m.entry.detect and m.entry.real_word]
+            if len(det) < self.zero_min_ambiguous:
+                continue
+            for m in det[:self.zero_sample]:
+                slot_windows(text, m.start, m.end, (m.entry.spun, *m.entry.originals), self.context, windows)
+        if windows:
+            self.lm.score_windows(windows)
+
+    def despin(self, text: str, *, unambiguous_hint: int | None = None,
+               matches: list[Match] | None = None) -> tuple[list[Edit], SpinEvidence]:
+        """Edits that despin ``text`` (empty when it is not judged spun) and the evidence.
+
+        ``matches``: the lexicon's matches on ``text`` when already known (:meth:`_find_batch`)."""
+        a = self.analyse(text, unambiguous_hint=unambiguous_hint, matches=matches)
         if a is None or not a["ev"].spun:
             return [], a["ev"] if a else SpinEvidence()
         matches, choice, margins = a["matches"], a["choice"], a["margins"]
@@ -401,8 +444,11 @@ class Despinner(Stage):
         for m, c, p in zip(matches, choice, conf):
             if c is None:
                 continue
-            edits.append(self.edit(m.start, m.end, c, reason=Reason.SPIN, confidence=max(min(p, 1.0), 1e-6),
-                                   note=f"{m.entry.spun}->{c}"))
+            pieces = (self._pieces(m.entry.spun, c) if m.entry.sources.get(c) in NO_DETECT_SOURCES
+                      else [(0, m.end - m.start, m.entry.spun, c)])
+            for a_, b_, sp, orig in pieces:
+                edits.append(self.edit(m.start + a_, m.start + b_, orig, reason=Reason.SPIN,
+                                       confidence=max(min(p, 1.0), 1e-6), note=f"{sp}->{orig}"))
         if self.thes is not None:
             cands = self.thesaurus_candidates(text, matches, choice, a["ev"].cjk_chars)
             model = load_model(self.thesaurus_model)
@@ -429,7 +475,34 @@ class Despinner(Stage):
             edits.sort(key=lambda ed: ed.start)
         return edits, a["ev"]
 
-    def analyse(self, text: str, *, unambiguous_hint: int | None = None) -> dict | None:
+    def _pieces(self, spun: str, original: str) -> list[tuple[int, int, str, str]]:
+        """The word substitutions a compound rewrite is made of: ``(start, end, spun, original)``
+        relative to the form.
+
+        A knowledge-written compound row (``table-k3``/``table-k4``: 平安出产 <- 安全生产, 立功怀疑人 <-
+        犯罪嫌疑人) exists because its parts are ambiguous alone; a table that spun the compound made
+        one substitution per part (the stage splits only those rows; calibrated rows were observed
+        as one unit). When the
+        form and its original have the same length and split at a point where both sides change
+        and one of them is itself a lexicon pair, the rewrite is one edit per side (the text
+        written is the same); otherwise one edit for the whole form."""
+        n = len(spun)
+        if n >= 3 and n == len(original):
+            pairs = self._pair_set
+            for k in range(1, n):
+                left, right = (spun[:k], original[:k]), (spun[k:], original[k:])
+                if (left in pairs or right in pairs) and left[0] != left[1] and right[0] != right[1]:
+                    return [(0, k, *left), (k, n, *right)]
+        return [(0, n, spun, original)]
+
+    @property
+    def _pair_set(self) -> set[tuple[str, str]]:
+        if self._pairs is None:
+            self._pairs = self.lexicon.pairs()
+        return self._pairs
+
+    def analyse(self, text: str, *, unambiguous_hint: int | None = None,
+                matches: list[Match] | None = None) -> dict | None:
         """Detection and both scoring passes; ``None`` when the page has no spun form at all.
 
         Returns:
@@ -440,7 +513,8 @@ class Despinner(Stage):
         ev = SpinEvidence()
         if unambiguous_hint is not None and unambiguous_hint < self._min_forms:
             return None
-        matches = self.lexicon.find(text)
+        if matches is None:
+            matches = self.lexicon.find(text)
         if not matches:
             return None
         unamb = [m for m in matches if m.entry.unambiguous]
