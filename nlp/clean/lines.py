@@ -35,7 +35,7 @@ from ..document import Document, Edit, Reason
 from ..logistic import LogisticModel, fit_logistic
 from ..stage import Stage
 from .base import (CJK_BIGRAM_RUN_RE, SEPARATORS, Line, cjk_bigrams, cjk_count, digit_ratio, ends_like_prose,
-                   is_heading, is_prose, is_truncated, latin_count, line_cache, lines_of, norm_line, punct_count,
+                   has_cjk, is_heading, is_prose, is_truncated, latin_count, line_cache, lines_of, norm_line, punct_count,
                    removals, line_span)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -971,8 +971,11 @@ class LineClassifier(Stage):
     _QUOTE_WRAPS = {"「": "」", "『": "』", "“": "”", "\"": "\""}
     _TRUNC_TAIL_RE = re.compile(r"(?:\.{2,}|…+|。{2,})$")
     _TRUNC_ENDS = ("..", "…", "。。")
+    #: highlight marks a read-later or notes export sets before a copied clause
+    _HIGHLIGHT_MARKS = "▎▍▌|｜>＞ 　"
 
-    def excerpts(self, text: str, nb: list[Line], head) -> list[tuple[int, int, Reason, str]]:
+    def excerpts(self, text: str, nb: list[Line], head, title: str | None = None
+                 ) -> list[tuple[int, int, Reason, str]]:
         """Lines that repeat a clause of another line of the page as an excerpt: wrapped
         whole in quotes ("「芜湖享游彼时的董事长为高楠楠」", a magazine's pull quote), or
         cut off with "..." (a forum reply quoting the article: "孟克吉日嘎拉的日子越来越好...",
@@ -983,15 +986,22 @@ class LineClassifier(Stage):
         the paragraph that holds its text (a section heading quoting that paragraph)."""
         if len(nb) < 2:
             return []
-        cores: dict[int, tuple[str, bool]] = {}
+        cores: dict[int, tuple[str, str]] = {}  # position -> (copied text, "wrapped" | "cut" | "bare")
         for k, ln in enumerate(nb):
             s = ln.text
             if s[0] not in self._QUOTE_WRAPS and not s.endswith(self._TRUNC_ENDS):
+                # a clause without its sentence end, behind a highlight mark or none
+                # ("> 他会谈后对此间新闻界说", "▎他那关于中国民乐知识的讲解妙趣横生": a read-later
+                # export's highlights above the article they copy, in a run: below); never the title
+                bare = s.lstrip(self._HIGHLIGHT_MARKS)
+                if k and bare != title and len(bare) >= self.EXCERPT_MIN and not ends_like_prose(bare) \
+                        and has_cjk(bare, self.EXCERPT_MIN):
+                    cores[k] = (bare, "bare")
                 continue
-            core, wrapped = None, False
+            core, kind = None, "cut"
             close = self._QUOTE_WRAPS.get(s[0])
             if close is not None and len(s) > 2 and s[-1] == close and close not in s[1:-1]:
-                core, wrapped = s[1:-1], True
+                core, kind = s[1:-1], "wrapped"
             else:
                 m = self._TRUNC_TAIL_RE.search(s)
                 if m:
@@ -999,27 +1009,50 @@ class LineClassifier(Stage):
                     cut = max(core.rfind("："), core.rfind(":"))
                     core = core[cut + 1:].strip()
             if core and len(core) >= self.EXCERPT_MIN:
-                cores[k] = (core, wrapped)
+                cores[k] = (core, kind)
         if not cores:
             return []
         if callable(head):
             head = head()
-        if head is not None:
-            cores = {k: v for k, v in cores.items() if nb[k].index != head.index}
-        out = []
-        for k, (core, wrapped) in cores.items():
-            src = [j for j, ln in enumerate(nb) if j != k and len(ln.text) >= len(core) + 4 and core in ln.text]
+        head_k = None
+        if head is not None:  # clean.title owns the headline's repeats
+            head_k = next((k for k in cores if nb[k].index == head.index), None)
+        hits: dict[int, str] = {}
+        page = "\n".join(ln.text for ln in nb)
+        for k, (core, kind) in cores.items():
+            if page.count(core) < 2:  # cheap: the clause stands nowhere else
+                continue
+            if kind == "bare":
+                # a bare clause copies the narration: its source is running text (a one-sentence
+                # paragraph too, "…返京。" under "▎…返京"), not the title nor a header line that holds
+                # the headline ("<headline>.pptx — 共6张幻灯片")
+                src = [j for j, ln in enumerate(nb) if j != k and len(ln.text) > len(core) and core in ln.text
+                       and is_prose(ln.text) and (not title or core not in title)]
+            else:
+                src = [j for j, ln in enumerate(nb) if j != k and len(ln.text) >= len(core) + 4 and core in ln.text]
             # a quoted line whose text the paragraph quotes as speech ("“中国人的事，要靠中国人干，
             # 而且要干好”" over "“中国人的事，…”他说", DEV7 d7_020 section headings) is a heading that
             # cites it; a pull quote copies a clause of the narration ("…。过错包括，严重违反…")
-            if wrapped:
+            if kind == "wrapped":
                 src = [j for j in src if nb[j].text[max(nb[j].text.find(core) - 1, 0)] not in "“「『\"'‘"
                        or nb[j].text.find(core) == 0]
             # a quoted line right over the paragraph it comes from is that paragraph's
             # heading ("“中国人的事，要靠中国人干，而且要干好”", DEV7 d7_020), not a copy
             if src and k + 1 not in src:
-                a, b = line_span(text, nb[k])
-                out.append((a, b, Reason.BOILERPLATE, "excerpt of another line (pull quote, quoted reply)"))
+                hits[k] = kind
+        # bare copies go as a run of two or more (a read-later export's highlights; the
+        # headline guess may be the first of them): alone, a bare line that a paragraph repeats
+        # is a heading naming it (seed 002 "《2024抖音电商消费者体验报告》") or the headline
+        bare = {k for k, kind in hits.items() if kind == "bare"}
+        for k in bare:
+            if k - 1 not in bare and k + 1 not in bare:
+                del hits[k]
+        if head_k in hits and head_k not in bare:
+            del hits[head_k]
+        out = []
+        for k in sorted(hits):
+            a, b = line_span(text, nb[k])
+            out.append((a, b, Reason.BOILERPLATE, "excerpt of another line (pull quote, quoted reply, highlight)"))
         return out
 
     #: a numbered run this long at a page edge is one list (below)
@@ -1114,7 +1147,7 @@ class LineClassifier(Stage):
         edge candidates: :meth:`register_sentences` and :meth:`excerpts` (the headline is
         computed only when one of them needs it)."""
         return (self.register_sentences(text, pg.nb, pg.anchor_pos, lambda: pg.head, pg._title)
-                + self.excerpts(text, pg.nb, lambda: pg.head))
+                + self.excerpts(text, pg.nb, lambda: pg.head, pg._title))
 
     #: the sentence-register scorer (nlp.clean.sentences) runs (False: the session-7 stage)
     SENTENCES = True
@@ -1225,7 +1258,12 @@ class LineClassifier(Stage):
         spans += self.inner_runs(text, pg.lines, pg.demote, **page)
         spans += self.wordless_inner(text, pg.lines, pg.demote, **page)
         spans += self.stray_inner(text, pg.lines, pg.demote, **page)
-        spans += self._sentence_lines(text, pg)
+        sentence_spans = self._sentence_lines(text, pg)
+        spans += sentence_spans
+        removed: set[int] = set()
+        if sentence_spans:  # lines the sentence passes remove count as removed items of a list (list_runs)
+            starts = {a for a, _, _, _ in sentence_spans}
+            removed.update(ln.index for ln in pg.nb if line_span(text, ln)[0] in starts)
         if hits:
             cands = [c[0] for c in pg.cands]
             groups = [c[1] for c in pg.cands]
@@ -1247,7 +1285,6 @@ class LineClassifier(Stage):
             _score(model, [pg], [(0, n) for n in below + unscored])
             p = _probs(pg)
             prot = self.protected(pg.lines, [cands[i] for i in hits], pg.head)
-            removed: set[int] = set()
             intro = self.introduces_kept(pg.lines, cands, p, groups, hits)
             cont = self.continues_kept(pg.nb, pg.ks, cands, p, groups, hits, above, pg.anchor_pos)
             for i, pr_ok, intro_ok, cont_ok in zip(hits, prot, intro, cont):
@@ -1256,6 +1293,7 @@ class LineClassifier(Stage):
                 s, e = line_span(text, cands[i])
                 spans.append((s, e, Reason.BOILERPLATE, f"line model {groups[i]} p={p[i]:.2f}"))
                 removed.add(cands[i].index)
+        if removed:
             spans += self.list_runs(text, pg.lines, pg.demote, removed, **page)
         return removals(self, spans)
 

@@ -160,6 +160,7 @@ _NUMBERED_HEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、�
 
 
 _LABEL_START_RE = re.compile(r"^[^\s：:，。]{1,6}[：:]")
+_CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 class TitleCleaner(Stage):
@@ -272,13 +273,18 @@ class TitleCleaner(Stage):
     def _unlabelled(title: Line, body: list[Line]) -> Line:
         """The guessed headline is a label plus the title that a later line shows alone
         ("标题 [新闻] 拉美地区经济增长将放慢" over "拉美地区经济增长将放慢", DEV4 PTT
-        reposts): the later, bare line is the title; the labelled one goes as header."""
+        reposts), or the title plus a suffix (a file name's extension and slide count): the
+        later, bare line is the title; the labelled one goes as header."""
         key = norm_line(title.text)
         for ln in body:
             if ln.index <= title.index:
                 continue
             k = norm_line(ln.text)
             if len(k) < len(key) and key.endswith(k) and cjk_count(k) >= 6:
+                return ln
+            # or the title plus a file or site suffix the later line lacks ("<title>.pptx — 共6张
+            # 幻灯片" over a title slide "<title>"): the suffix opens with no Chinese character
+            if len(k) < len(key) and key.startswith(k) and cjk_count(k) >= 6 and not _CJK_CHAR_RE.match(key, len(k)):
                 return ln
             # the bare title may end in "！" (DEV4 d4_024 "站名 > 栏目 > <title>！" over
             # "<title>！"): tested before the prose line that ends the header
