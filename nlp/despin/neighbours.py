@@ -139,6 +139,35 @@ def slot_neighbours(docs: list[list[str]], *, top: int = 20, min_count: int = 5,
     return out, cnt
 
 
+def toponym_pairs(mates: dict[str, list[str]]) -> set[tuple[str, str]]:
+    """``(word, mate)`` pairs of two place names (jieba's dictionary tags both ``ns``: 重庆/北京, 三明市/福州市).
+
+    Slot similarity pairs place names with each other, and a spun page about one city has no other
+    city's name on it, so 重庆 -> 北京 passed every page filter (52 false rewrites on one page of the
+    test8 development table, tenth pass); synonym tables do not swap toponyms."""
+    import jieba
+
+    words = set(mates).union(*mates.values())
+    ns = set()
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "ns" and parts[0] in words:
+                ns.add(parts[0])
+    return {(w, o) for w, v in mates.items() if w in ns for o in v if o in ns}
+
+
+def drop_toponym_pairs(mates: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``mates`` without :func:`toponym_pairs` (words left without a mate are dropped)."""
+    bad = toponym_pairs(mates)
+    out = {}
+    for w, v in mates.items():
+        keep = [o for o in v if (w, o) not in bad]
+        if keep:
+            out[w] = keep
+    return out
+
+
 def train_neighbours(out: str | os.PathLike | None = None, *, top: int = 20, level: int = 4, min_count: int = 5,
                      context_min: int = 10, progress: bool = True) -> dict:
     """Build models/despin/neighbours.json from the clean LM split (module docstring).
@@ -176,9 +205,10 @@ def train_neighbours(out: str | os.PathLike | None = None, *, top: int = 20, lev
         keep = [o for o, _sim in nb[w] if o not in syn.get(w, ()) and related(w, o, codes, level)]
         if keep:
             mates[w] = keep
+    mates = drop_toponym_pairs(mates)
     meta = {"built_by": "nlp.despin.neighbours.train_neighbours", "corpus": "despin lm split (nlp.despin.corpora)",
             "segmenter": "jieba, HMM off", "top": top, "level": level, "min_count": min_count,
-            "context_min": context_min, "words": len(mates), "pairs": sum(map(len, mates.values())),
+            "context_min": context_min, "toponym_pairs": "dropped", "words": len(mates), "pairs": sum(map(len, mates.values())),
             "seconds": round(time.time() - t0, 1)}
     path = Path(out or DEFAULT_PATH)
     body = {"meta": {k: v for k, v in meta.items() if k != "seconds"}, "mates": mates}

@@ -87,3 +87,16 @@ def test_neighbours_leave_a_clean_page_alone(seed_text):
     page = seed_text["001"].replace(PAIR[0], PAIR[1])
     edits, ev = Despinner(thesaurus_neighbours=True).despin(page)
     assert not ev.spun and edits == []
+
+
+@pytest.mark.issue(4)
+def test_no_place_name_swaps_in_the_shipped_neighbours():
+    """Two place names (jieba tags both ``ns``) are never a candidate pair: a spun page about 重庆 has
+    no 北京 on it, so 重庆 -> 北京 passed every page filter (tenth pass, test8 development table)."""
+    from nlp.despin.neighbours import drop_toponym_pairs, toponym_pairs
+
+    mates = {w: list(v) for w, v in load_mates().items()}
+    assert "北京" not in mates.get("重庆", [])
+    assert not toponym_pairs(mates)
+    assert drop_toponym_pairs({"重庆": ["北京", "渝中"], "由于": ["因为"], "三明市": ["福州市"]}) == \
+        {"重庆": ["渝中"], "由于": ["因为"]}
