@@ -67,6 +67,8 @@ SPLITS = {
     "heldout7": (ROOT / "corpora" / "clean" / "heldout7", ROOT / "corpora" / "clean" / "heldout7", "*.raw.txt"),
     # session 10: held-out v8 (frozen, corpora/HELDOUT_V8.md), scored by the lead only
     "heldout8": (ROOT / "corpora" / "clean" / "heldout8", ROOT / "corpora" / "clean" / "heldout8", "*.raw.txt"),
+    # session 12: held-out v9 (frozen, corpora/HELDOUT_V9.md), scored by the lead only
+    "heldout9": (ROOT / "corpora" / "clean" / "heldout9", ROOT / "corpora" / "clean" / "heldout9", "*.raw.txt"),
 }
 
 
