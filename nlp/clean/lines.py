@@ -1295,7 +1295,30 @@ class LineClassifier(Stage):
                 removed.add(cands[i].index)
         if removed:
             spans += self.list_runs(text, pg.lines, pg.demote, removed, **page)
+        spans += self.orphan_labels(text, pg.nb, pg.anchor_pos, spans)
         return removals(self, spans)
+
+    #: a bracketed section label ("【课后练习】", "[相关阅读]") or a short colon label ("延伸阅读：")
+    _LABEL_LINE_RE = re.compile(r"^(?:[【\[〔［][^】\]〕］]{1,12}[】\]〕］]|[^，。！？；,.!?;：:\s]{1,12}[：:])$")
+
+    def orphan_labels(self, text: str, nb: list[Line], anchors: list[int], spans: list) -> list[tuple[int, int, Reason, str]]:
+        """A label line below the article all of whose lines below go: the heading of a
+        block of page furniture (exercises, a reading list) with nothing left under it
+        ("【课后练习】" over exercises the register model and list_runs take, held-out v8
+        lesson pages). No gold page of seeds/dev..dev9 ends in a label line."""
+        if not anchors or not spans:
+            return []
+        starts = {a for a, *_ in spans}
+        gone = [line_span(text, ln)[0] in starts for ln in nb]
+        out = []
+        for k in range(len(nb) - 2, anchors[-1], -1):
+            if not gone[k + 1]:
+                break
+            if not gone[k] and self._LABEL_LINE_RE.match(nb[k].text):
+                a, b = line_span(text, nb[k])
+                out.append((a, b, Reason.BOILERPLATE, "label over removed lines at the page bottom"))
+                gone[k] = True
+        return out
 
 
 def _score(model: LineModel, pages: list[_PageRows], items: list[tuple[int, int]]) -> None:

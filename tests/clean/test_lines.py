@@ -119,7 +119,8 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
     """What process() must remove: every candidate scored with every feature (scores(),
     with its demoted re-scoring), the protected lines and kept headings spared, the
     repeated template lines and the off-topic blocks inside the article, the live-blog
-    entries continuing a kept series, the rest of a mostly removed numbered list."""
+    entries continuing a kept series, the rest of a mostly removed numbered list (the sentence
+    passes' removals counted), a label left with nothing under it at the page bottom."""
     from nlp.clean.base import line_span
 
     from nlp.clean.base import merge_spans
@@ -154,12 +155,15 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
     intro = stage.introduces_kept(lines, cands, p, groups, hits)
     cont = stage.continues_kept(nb, [pos[c.index] for c in cands], cands, p, groups, hits)
     gone = [k for k, a, b, c in zip(hits, prot, intro, cont) if not (a or b or c)]
+    anchors = _anchor_positions(nb, stage.min_prose_chars, demote)
+    sentences = stage.register_sentences(text, nb, anchors, head) + stage.excerpts(text, nb, head)
     spans = stage.repeated_inner(text, lines, head) + stage.inner_runs(text, lines, demote) \
-        + stage.wordless_inner(text, lines, demote) + stage.stray_inner(text, lines, demote) \
-        + stage.register_sentences(text, nb, _anchor_positions(nb, stage.min_prose_chars, demote), head) \
-        + stage.excerpts(text, nb, head) + [
+        + stage.wordless_inner(text, lines, demote) + stage.stray_inner(text, lines, demote) + sentences + [
         line_span(text, cands[k]) + (Reason.BOILERPLATE, f"line model {groups[k]} p={p[k]:.2f}") for k in gone]
-    spans += stage.list_runs(text, lines, demote, {cands[k].index for k in gone})
+    # a numbered list's removed items: the model's and the sentence passes'
+    removed = {cands[k].index for k in gone} | {ln.index for ln in nb if line_span(text, ln)[0] in {a for a, *_ in sentences}}
+    spans += stage.list_runs(text, lines, demote, removed)
+    spans += stage.orphan_labels(text, nb, anchors, spans)
     return sorted((s, e, note) for s, e, _, note in merge_spans(spans))
 
 

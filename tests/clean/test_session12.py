@@ -70,3 +70,12 @@ def test_numbered_list_goes_whole_when_its_siblings_are_boilerplate(full_pipelin
     out = kept_lines((full_pipeline if view == "full" else blind_pipeline).run(raw))
     assert not [x for x in out if x.startswith(("1. ", "2. ", "3. "))]
     assert gold[-1] in out
+
+
+@pytest.mark.parametrize("pid", ["h8_015", "h8_031"])
+def test_label_with_nothing_left_under_it_goes(full_pipeline, pid):
+    # "【课后练习】" over exercises, an answer line and a teaching-use notice, all removed
+    raw, gold = dev_page("heldout8", pid)
+    out = kept_lines(full_pipeline.run(raw))
+    assert "【课后练习】" not in out
+    assert out[-1] == gold[-1]
