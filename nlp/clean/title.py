@@ -161,6 +161,8 @@ _NUMBERED_HEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、�
 
 _LABEL_START_RE = re.compile(r"^[^\s：:，。]{1,6}[：:]")
 _CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
+#: a page counter in brackets ending a line: "（第2/2页）", "(2)", "［3/5］"
+_PAGE_TAIL_RE = re.compile(r"[（(［\[]第?\s*\d{1,3}(?:\s*[/／]\s*\d{1,3})?\s*页?[）)］\]]$")
 
 
 class TitleCleaner(Stage):
@@ -371,6 +373,10 @@ class TitleCleaner(Stage):
                     and not is_prose(s):
                 a, b = line_span(text, ln)
                 spans.append((a, b, Reason.TITLE, "title with site name"))
+            elif n.startswith(key) and _PAGE_TAIL_RE.match(n, len(key)):
+                # the title over a later page of the same text ("<title>（第2/2页）", "<title>（2）")
+                a, b = line_span(text, ln)
+                spans.append((a, b, Reason.TITLE, "title with a page counter"))
             elif s.endswith(title.text) and (len(s) - len(title.text) >= self.min_glued_rest
                                              or ends_like_prose(s[:-len(title.text)])):
                 # a short sentence keeps its full stop before the glued title (dev2

@@ -79,3 +79,16 @@ def test_label_with_nothing_left_under_it_goes(full_pipeline, pid):
     out = kept_lines(full_pipeline.run(raw))
     assert "【课后练习】" not in out
     assert out[-1] == gold[-1]
+
+
+@pytest.mark.parametrize("split, pid, repeat", [
+    # online-reading page: the chapter's second half under the headline again, glued to the pager
+    ("heldout8", "h8_012", "我代表呼吁关注伊主权尊严（第2/2页）"),
+    # paginated portal dump: page 2 of the article under its title and a counter
+    ("dev9", "d9_015", "小偷偷电瓶被电死 家属索赔车主20万一分不能少（2）"),
+])
+def test_title_with_a_page_counter_is_a_title_repeat(full_pipeline, split, pid, repeat):
+    raw, gold = dev_page(split, pid)
+    out = kept_lines(full_pipeline.run(raw))
+    assert repeat not in out
+    assert out[0] == gold[0]
