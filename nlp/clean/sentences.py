@@ -51,17 +51,19 @@ _CLAUSE = r"(?:^|(?<=[，,。！!？?；;：:、\s]))"
 #: family -> its words; the request family counts at a clause head only
 WORDS = {
     # the text, the site, the account referring to itself
-    "deixis": "本文 本站 本网 本篇 本帖 本号 本刊 本平台 本期 本栏目 本频道 本公众号 本头条号 小编",
+    "deixis": "本文 本站 本网 本篇 本帖 本号 本刊 本平台 本期 本栏目 本频道 本公众号 本头条号 小编 "
+              # the text as an object: its parts and pages (a reader's or presenter's view of it)
+              "本页 上一页 下一页 正文 全文",
     # rights, liability and stance
     "rights": "版权 著作权 侵权 授权 免责 声明 立场 仅代表 不代表 不构成 仅供 删除 原创",
     # provenance of a text
     "provenance": "转载 转自 转帖 原载 原文 出处 原作者 首发 稿件 投稿",
     # reader address
-    "address": "您 读者 各位 朋友们 网友们 粉丝 亲们 老铁",
+    "address": "您 读者 听众 各位 朋友们 网友们 粉丝 亲们 老铁",
     # requests and calls, at the head of a clause
     "request": "请 敬请 欢迎 记得 别忘 不要忘 赶紧 快来 点击 点此 戳 扫码 扫描 长按 搜索 下载 如有 如需 若有 如涉及",
     # platform actions
-    "platform": "关注 点赞 转发 分享 收藏 订阅 留言 评论区 私信 好友 在看 三连 公众号 客户端 APP App app 微信号",
+    "platform": "关注 点赞 转发 分享 收藏 订阅 留言 评论区 私信 好友 在看 三连 公众号 客户端 APP App app 微信号 会员",
     # contact
     "contact": "联系 邮箱 热线 客服 QQ @ http www",
     # risk and hedging formulas, closers

@@ -92,3 +92,17 @@ def test_title_with_a_page_counter_is_a_title_repeat(full_pipeline, split, pid, 
     out = kept_lines(full_pipeline.run(raw))
     assert repeat not in out
     assert out[0] == gold[0]
+
+
+@pytest.mark.parametrize("split, pid, notice", [
+    # the text as an object of its own (its pages, its body text, the full text): register words
+    ("heldout8", "h8_010", "温馨提示：按回车键返回书目，按左方向键返回上一页，按右方向键进入下一页。"),
+    ("heldout8", "h8_002", "编者按：为便于手机阅读，标题经平台编辑改写，正文未作任何增删。"),
+    ("heldout8", "h8_025", "演讲者备注：本页内容可根据现场时间适当删减。"),
+    ("dev9", "d9_001", "想读懂更多外媒报道？开通会员即可无限次使用全文翻译功能。"),
+])
+def test_notes_about_the_text_itself_go(full_pipeline, split, pid, notice):
+    raw, gold = dev_page(split, pid)
+    out = kept_lines(full_pipeline.run(raw))
+    assert notice not in out
+    assert gold[-1] in out or len(out) >= len(gold) - 1  # the article stays
