@@ -99,3 +99,19 @@ def test_build_leaves_a_reprinted_evaluation_sentence_out_of_train(tmp_path):
     train_ids = {json.loads(line)["id"] for line in open(tmp_path / "train.jsonl", encoding="utf-8")}
     assert f"{doc}-s0" not in train_ids and f"{doc}-s1" in train_ids
     assert any(f"{doc}-s0" in n and "dev sentence" in n for n in res["notes"])
+
+
+def test_build_hides_the_text_of_test_split_checks_unless_asked(tmp_path):
+    """Annotators run build.py; its CHECK lines quote the sentence, so a test-split record's checks are a count
+    (annotator N, session 12, saw test text this way); --show-test (the lead) prints them in full."""
+    build = _build_module()
+    test_ids = {json.loads(line)["id"] for line in open(CORPUS / "test.jsonl", encoding="utf-8")}
+
+    def on_test(notes):
+        return [n for n in notes if n.split(" ")[1].rstrip(":") in test_ids]
+
+    hidden = on_test(build.build(CORPUS / "raw", tmp_path / "a", quiet=True)["notes"])
+    shown = on_test(build.build(CORPUS / "raw", tmp_path / "b", quiet=True, show_test=True)["notes"])
+    assert hidden, "the committed raw files have test-split checks"
+    assert all("text hidden" in n and "[" not in n for n in hidden)
+    assert len(shown) >= len(hidden) and any("[" in n for n in shown)  # the qualifier check quotes the text
