@@ -245,6 +245,10 @@ def _adjacent_range(s: str) -> tuple[str, str] | None:
 
 
 _SLASH_FRACTION = re.compile(r"^(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)$")
+#: half of a whole written as a word (a share: 50 %)
+_HALVES = ("一半", "半", "半数")
+#: a share in tenths and hundredths written with 成: 二成五 = 25 %
+_TENTHS = re.compile(r"([一二两三四五六七八九十])成([一二三四五六七八九])")
 # a duration written in years and months: 4年9(个月), 一年零六(个月), 两年半, 1年2个月
 _DURATION = re.compile(r"^(?P<y>[^年月]+?)年(?:零|又)?(?:(?P<half>半)|(?P<m>[^年月个]+?)(?:个)?(?:月)?)?$")
 
@@ -266,14 +270,25 @@ def _duration_months(s: str) -> Decimal | None:
     return years * 12 + months
 
 
-def _side_value(s: str, unit: str) -> tuple[Decimal | None, bool]:
+def _duration(s: str, unit: str) -> Decimal | None:
+    """``s`` as a duration in ``unit`` (months for 个月/月, years for 年 or no unit), or None."""
+    if "年" not in s or unit not in ("个月", "月", "年", ""):
+        return None
+    months = _duration_months(s)
+    if months is None:
+        return None
+    return months if unit in ("个月", "月") else months / 12
+
+
+#: the kind of sentence written before the second side of a range (有期徒刑四年至拘役五个月)
+_SENTENCE_KIND = re.compile(r"^(?:拘役|有期徒刑|管制)")
+
+
+def _side_value(s: str, unit: str) -> Decimal | None:
     """One side of a range: a duration in the unit's terms, else any numeral :func:`parse_number` reads."""
-    if "年" in s and unit in ("个月", "月", "年", ""):
-        months = _duration_months(re.sub(r"^(?:拘役|有期徒刑|管制)", "", s))
-        if months is not None:
-            return (months if unit in ("个月", "月") else months / 12), False
-    v, approx, _ = parse_number(re.sub(r"^(?:拘役|有期徒刑|管制)", "", s))
-    return v, approx
+    s = _SENTENCE_KIND.sub("", s)
+    d = _duration(s, unit)
+    return d if d is not None else parse_number(s)[0]
 
 
 def parse_number(text: str, unit: str = "") -> tuple[Decimal | None, bool, bool]:
@@ -308,17 +323,15 @@ def parse_number(text: str, unit: str = "") -> tuple[Decimal | None, bool, bool]
         suffix = _magnitude_suffix(hi_s)
         if suffix and lo_bare == lo_s and not _has_magnitude_after_digit(lo_s) and "年" not in lo_s:
             lo_bare += suffix
-        lo, _ = _side_value(lo_bare, unit)
-        hi, _ = _side_value(hi_s, unit)
+        lo, hi = _side_value(lo_bare, unit), _side_value(hi_s, unit)
         if lo is None or hi is None:
             return None, True, True
         return (lo + hi) / 2, True, True
     if len(parts) > 2:
         return None, True, True
-    if "年" in s and unit in ("个月", "月", "年", ""):
-        months = _duration_months(s)
-        if months is not None:
-            return (months if unit in ("个月", "月") else months / 12), False, False
+    d = _duration(s, unit)
+    if d is not None:
+        return d, False, False
     neg = False
     if s[0] in "-−负":
         neg, s = True, s[1:]
@@ -342,7 +355,7 @@ def parse_number(text: str, unit: str = "") -> tuple[Decimal | None, bool, bool]
     if stripped != s:
         approx = True
         s = stripped
-    if s in ("一半", "半", "半数"):  # half: a share, like N分之M (半 + a unit is 0.5 of it: 半年)
+    if s in _HALVES:  # half: a share, like N分之M (半 + a unit is 0.5 of it: 半年)
         return Decimal("0.5"), approx, False
     s = re.sub(r"(?<=[\d一二两三四五六七八九十百千])个(?=[万亿])", "", s)  # 20个亿 = 20亿
     if s.endswith("把") and len(s) > 1 and s[-2] in _MAGNITUDE_CHARS:  # 万把块 / 百把人: about
@@ -354,7 +367,7 @@ def parse_number(text: str, unit: str = "") -> tuple[Decimal | None, bool, bool]
             return None, approx, False
         v = Decimal(sm.group(1)) / den
         return (-v if neg else v), approx, False
-    cm = re.fullmatch(r"([一二两三四五六七八九十])成([一二三四五六七八九])", s)
+    cm = _TENTHS.fullmatch(s)
     if cm:  # 二成五 = 25 %: the share in tenths
         return Decimal(_DIGITS.get(cm.group(1), 10) * 10 + _DIGITS[cm.group(2)]) / 100, approx, False
     # ratios 2.37∶1 / 3:1 -> the quotient
@@ -402,8 +415,7 @@ def _is_share(q: str, unit: str) -> bool:
     if unit:
         return False
     q = q.lstrip("-−负")
-    return bool(_FRACTION.match(q) or re.search(r"\d/\d", q) or q in ("一半", "半", "半数")
-                or re.fullmatch(r"[一二两三四五六七八九十]成[一二三四五六七八九]", q))
+    return bool(_FRACTION.match(q) or re.search(r"\d/\d", q) or q in _HALVES or _TENTHS.fullmatch(q))
 
 
 def base_unit(quantity: str, unit: str) -> str:
@@ -509,10 +521,12 @@ def parse_quantity(quantity: str, unit: str = "", before: str = "", after: str =
         elif bare in ("‱",):
             value /= 100
     ctx = qualifier_from_context(before, a)
-    if ctx is None and _nfkc(before).endswith("上") and _SHANG.match(q):
-        ctx = ">="
-    elif ctx is None and _nfkc(before).endswith("过") and _GUO.match(q):
-        ctx = ">"
+    if ctx is None:
+        b = _nfkc(before)
+        if b.endswith("上") and _SHANG.match(q):
+            ctx = ">="
+        elif b.endswith("过") and _GUO.match(q):
+            ctx = ">"
     if ctx is not None:
         qual = ctx
     elif approx or is_range:
