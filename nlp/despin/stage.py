@@ -542,9 +542,10 @@ class Despinner(Stage):
         # the odd-share thresholds were chosen on dev with the calibrated rows; rows
         # marked detect=False (table-k3, real words such as 对于/情况 that occur in
         # every clean page) would dilute the share without adding evidence
-        ev.ambiguous = sum(1 for m in matches if m.entry.real_word and m.entry.detect)
-        if ev.unambiguous_distinct == 0 and not self.force:
-            ev.ambiguous = len(self._zero_sample(matches))
+        # a page with no unambiguous form is judged on its first distinct ambiguous forms only
+        zero = self._zero_sample(matches) if ev.unambiguous_distinct == 0 and not self.force else None
+        ev.ambiguous = (len(zero) if zero is not None
+                        else sum(1 for m in matches if m.entry.real_word and m.entry.detect))
         out: dict = {"ev": ev}
         if not self.force and ev.unambiguous_distinct < self._min_forms:
             return out
@@ -560,9 +561,7 @@ class Despinner(Stage):
         current = [m.entry.spun for m in matches]
         # detection needs only the forms it counts: a clean page that passed the gate
         # is not charged for the table-k3 real words (情况, 根据 ...) it is full of
-        det = [m for m in matches if m.entry.detect]
-        if ev.unambiguous_distinct == 0 and not self.force:
-            det = self._zero_sample(matches)
+        det = zero if zero is not None else [m for m in matches if m.entry.detect]
         _b, det_margins, _g = self._score(text, det, [m.entry.spun for m in det])
         ev.odd = sum(1 for m, g in zip(det, det_margins) if m.entry.real_word and g >= self.odd_margin)
         per_k = 1000.0 * ev.unambiguous / max(ev.cjk_chars, 1)
