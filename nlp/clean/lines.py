@@ -1260,10 +1260,8 @@ class LineClassifier(Stage):
         spans += self.stray_inner(text, pg.lines, pg.demote, **page)
         sentence_spans = self._sentence_lines(text, pg)
         spans += sentence_spans
-        removed: set[int] = set()
-        if sentence_spans:  # lines the sentence passes remove count as removed items of a list (list_runs)
-            starts = {a for a, _, _, _ in sentence_spans}
-            removed.update(ln.index for ln in pg.nb if line_span(text, ln)[0] in starts)
+        # lines the sentence passes remove count as removed items of a list (list_runs)
+        removed = _lines_removed(text, pg.nb, sentence_spans)
         if hits:
             cands = [c[0] for c in pg.cands]
             groups = [c[1] for c in pg.cands]
@@ -1308,17 +1306,24 @@ class LineClassifier(Stage):
         lesson pages). No gold page of seeds/dev..dev9 ends in a label line."""
         if not anchors or not spans:
             return []
-        starts = {a for a, *_ in spans}
-        gone = [line_span(text, ln)[0] in starts for ln in nb]
+        gone = _lines_removed(text, nb, spans)
         out = []
         for k in range(len(nb) - 2, anchors[-1], -1):
-            if not gone[k + 1]:
+            if nb[k + 1].index not in gone:
                 break
-            if not gone[k] and self._LABEL_LINE_RE.match(nb[k].text):
+            if nb[k].index not in gone and self._LABEL_LINE_RE.match(nb[k].text):
                 a, b = line_span(text, nb[k])
                 out.append((a, b, Reason.BOILERPLATE, "label over removed lines at the page bottom"))
-                gone[k] = True
+                gone.add(nb[k].index)
         return out
+
+
+def _lines_removed(text: str, lines: list[Line], spans: list) -> set[int]:
+    """Indices of the ``lines`` a removal span starts at."""
+    if not spans:
+        return set()
+    starts = {span[0] for span in spans}
+    return {ln.index for ln in lines if line_span(text, ln)[0] in starts}
 
 
 def _score(model: LineModel, pages: list[_PageRows], items: list[tuple[int, int]]) -> None:
