@@ -5,7 +5,7 @@ Usage: python eval/bench/extract_int8.py [--variants fp32 ffn ...] [--n 300] [--
 
 Each variant is ``onnxruntime.quantization.quantize_dynamic`` (or a MatMulNBits pass) applied to
 the fp32 graph of :func:`nlp.extract.onnx_runtime.build_cache`, restricted to a set of MatMuls
-(see :data:`VARIANTS`). For every variant, in one process:
+(see :func:`variants`). For every variant, in one process:
 
 * forward time ratio vs the fp32 graph: the gate-passing bench sentences of eval/bench/extract.py
   (first ``--n`` inews sentences with a digit), tokenised and length-bucketed as predict() does
@@ -32,58 +32,72 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = range(6)
+
+QKV, AO, FFN1, FFN2 = ("query", "key", "value"), ("dense",), ("dense_1",), ("dense_2",)
+HEADS = ["/classifier/MatMul", "/q/MatMul", "/k/MatMul", "/q_1/MatMul", "/k_1/MatMul"]
 
 
-def _names(kinds, layers=LAYERS):
+def _names(kinds, layers):
     """Node names of the per-layer MatMuls of ``kinds`` (query key value dense dense_1 dense_2)."""
     return [f"/bert/layer.{i}/{k}/MatMul" for i in layers for k in kinds]
 
 
-QKV, AO, FFN1, FFN2 = ("query", "key", "value"), ("dense",), ("dense_1",), ("dense_2",)
-HEADS = ["/classifier/MatMul", "/q/MatMul", "/k/MatMul", "/q_1/MatMul", "/k_1/MatMul"]
-ALL_LIN = _names(QKV + AO + FFN1 + FFN2)
+def variants(n_layers: int) -> dict:
+    """name -> (nodes to quantize, quantize_dynamic keyword arguments) for an encoder of ``n_layers``.
 
-#: name -> (nodes to quantize, quantize_dynamic keyword arguments); "fp32" is the reference graph
-VARIANTS = {
-    "all": (ALL_LIN + HEADS, {}),
-    "all-rr": (ALL_LIN + HEADS, {"reduce_range": True}),
-    "all-u8": (ALL_LIN + HEADS, {"weight_type": "QUInt8"}),
-    "all-pc-rr": (ALL_LIN + HEADS, {"per_channel": True, "reduce_range": True}),
-    "lin": (ALL_LIN, {}),
-    "lin-rr": (ALL_LIN, {"reduce_range": True}),
-    "lin-u8": (ALL_LIN, {"weight_type": "QUInt8"}),
-    "ffn": (_names(FFN1 + FFN2), {}),
-    "ffn-rr": (_names(FFN1 + FFN2), {"reduce_range": True}),
-    "ffn-u8": (_names(FFN1 + FFN2), {"weight_type": "QUInt8"}),
-    "ffn1-rr": (_names(FFN1), {"reduce_range": True}),
-    "qkv-ffn1-rr": (_names(QKV + FFN1), {"reduce_range": True}),
-    "no-ffn2-rr": (_names(QKV + AO + FFN1), {"reduce_range": True}),
-    "mid-rr": (_names(QKV + AO + FFN1 + FFN2, range(1, 5)), {"reduce_range": True}),
-    "mid-no-ao-rr": (_names(QKV + FFN1 + FFN2, range(1, 5)), {"reduce_range": True}),
-    "mid-u8": (_names(QKV + AO + FFN1 + FFN2, range(1, 5)), {"weight_type": "QUInt8"}),
-    "mid": (_names(QKV + AO + FFN1 + FFN2, range(1, 5)), {}),
-    "no-ffn2": (_names(QKV + AO + FFN1), {}),
-    "lin-no-l0": (_names(QKV + AO + FFN1 + FFN2, range(1, 6)), {}),
-    "lin-no-l5": (_names(QKV + AO + FFN1 + FFN2, range(0, 5)), {}),
-    # MatMulNBits (com.microsoft): int8 weights in blocks of ``block_size`` along K, symmetric;
-    # accuracy_level 4 = int8 compute with the activations quantized per block of the same size
-    "nb8-b32": (ALL_LIN, {"nbits": 8, "block_size": 32, "accuracy_level": 4}),
-    "nb8-b128": (ALL_LIN, {"nbits": 8, "block_size": 128, "accuracy_level": 4}),
-    "nb8-b32-heads": (ALL_LIN + HEADS, {"nbits": 8, "block_size": 32, "accuracy_level": 4}),
-    "nb8-b32-fp": (ALL_LIN, {"nbits": 8, "block_size": 32, "accuracy_level": 0}),
-    "nb4-b32": (ALL_LIN, {"nbits": 4, "block_size": 32, "accuracy_level": 4}),
-}
+    "fp32" is the reference graph. ``mid`` leaves the first and the last layer in fp32,
+    ``lin-no-l0`` the first, ``lin-no-last`` the last (session 10 ran these on the 6-layer weights,
+    where ``lin-no-last`` was called ``lin-no-l5``; the layer count is read from the model's config
+    since session 13, when the shipped encoder has 12 layers).
+    """
+    every = range(n_layers)
+    lin = _names(QKV + AO + FFN1 + FFN2, every)
+    mid = _names(QKV + AO + FFN1 + FFN2, range(1, n_layers - 1))
+    return {
+        "all": (lin + HEADS, {}),
+        "all-rr": (lin + HEADS, {"reduce_range": True}),
+        "all-u8": (lin + HEADS, {"weight_type": "QUInt8"}),
+        "all-pc-rr": (lin + HEADS, {"per_channel": True, "reduce_range": True}),
+        "lin": (lin, {}),
+        "lin-rr": (lin, {"reduce_range": True}),
+        "lin-u8": (lin, {"weight_type": "QUInt8"}),
+        "ffn": (_names(FFN1 + FFN2, every), {}),
+        "ffn-rr": (_names(FFN1 + FFN2, every), {"reduce_range": True}),
+        "ffn-u8": (_names(FFN1 + FFN2, every), {"weight_type": "QUInt8"}),
+        "ffn1-rr": (_names(FFN1, every), {"reduce_range": True}),
+        "qkv-ffn1-rr": (_names(QKV + FFN1, every), {"reduce_range": True}),
+        "no-ffn2-rr": (_names(QKV + AO + FFN1, every), {"reduce_range": True}),
+        "mid-rr": (mid, {"reduce_range": True}),
+        "mid-no-ao-rr": (_names(QKV + FFN1 + FFN2, range(1, n_layers - 1)), {"reduce_range": True}),
+        "mid-u8": (mid, {"weight_type": "QUInt8"}),
+        "mid": (mid, {}),
+        "no-ffn2": (_names(QKV + AO + FFN1, every), {}),
+        "no-ffn2-mid": (_names(QKV + AO + FFN1, range(1, n_layers - 1)), {}),
+        "lin-no-l0": (_names(QKV + AO + FFN1 + FFN2, range(1, n_layers)), {}),
+        "lin-no-last": (_names(QKV + AO + FFN1 + FFN2, range(0, n_layers - 1)), {}),
+        # MatMulNBits (com.microsoft): int8 weights in blocks of ``block_size`` along K, symmetric;
+        # accuracy_level 4 = int8 compute with the activations quantized per block of the same size
+        "nb8-b32": (lin, {"nbits": 8, "block_size": 32, "accuracy_level": 4}),
+        "nb8-b128": (lin, {"nbits": 8, "block_size": 128, "accuracy_level": 4}),
+        "nb8-b32-heads": (lin + HEADS, {"nbits": 8, "block_size": 32, "accuracy_level": 4}),
+        "nb8-b32-fp": (lin, {"nbits": 8, "block_size": 32, "accuracy_level": 0}),
+        "nb4-b32": (lin, {"nbits": 4, "block_size": 32, "accuracy_level": 4}),
+    }
 
 
-def build_variant(fp32: Path, name: str, out_dir: Path) -> Path:
-    """Quantize ``fp32`` as variant ``name`` into ``out_dir`` (kept if already there)."""
+def n_layers_of(model_dir: Path) -> int:
+    """The encoder depth of a tagger directory (``num_hidden_layers`` of its config.json)."""
+    return int(json.loads((Path(model_dir) / "config.json").read_text())["num_hidden_layers"])
+
+
+def build_variant(fp32: Path, name: str, out_dir: Path, n_layers: int) -> Path:
+    """Quantize ``fp32`` (an encoder of ``n_layers``) as variant ``name`` into ``out_dir`` (kept if already there)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     out = out_dir / f"{fp32.stem}.{name}.onnx"
     if out.exists():
         return out
-    nodes, kw = VARIANTS[name]
+    nodes, kw = variants(n_layers)[name]
     kw = dict(kw)
     if "nbits" in kw:
         import onnx
@@ -106,7 +120,7 @@ def build_variant(fp32: Path, name: str, out_dir: Path) -> Path:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--variants", nargs="*", default=list(VARIANTS))
+    ap.add_argument("--variants", nargs="*", default=list(variants(1)))
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--model-dir", default=None)
@@ -129,10 +143,11 @@ def main(argv=None) -> None:
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
     fp32 = build_cache(model_dir)
+    depth = n_layers_of(model_dir)
     paths = {"fp32": fp32}
     for v in args.variants:
         t0 = time.perf_counter()
-        paths[v] = build_variant(fp32, v, out_dir)
+        paths[v] = build_variant(fp32, v, out_dir, depth)
         print(f"built {v} in {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
     nets = {v: OrtNetwork(p, threads=1) for v, p in paths.items()}
     ext = get_extractor("model", model_dir=str(model_dir), runtime="onnx", threads=1, streams=1)
@@ -190,7 +205,7 @@ def main(argv=None) -> None:
         res["_n_dev_sentences"] = len(dev) + len(dev2)
 
     res["_bench"] = {"sentences": len(sents), "batches": len(batches), "repeat": args.repeat,
-                     "graph": fp32.name, "model_dir": str(model_dir)}
+                     "graph": fp32.name, "model_dir": str(model_dir), "layers": depth}
     print(json.dumps(res, ensure_ascii=False, indent=1))
     for v in paths:
         r = res[v]
