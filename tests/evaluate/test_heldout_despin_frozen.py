@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTES = {
     "HELDOUT_V8_DESPIN.md": ("test8.tsv", 287, 25),
     "HELDOUT_V9_DESPIN.md": ("test9.tsv", 290, 31),
+    "HELDOUT_V10_DESPIN.md": ("test10.tsv", 290, 29),
 }
 
 
