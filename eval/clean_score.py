@@ -69,6 +69,7 @@ SPLITS = {
     "heldout8": (ROOT / "corpora" / "clean" / "heldout8", ROOT / "corpora" / "clean" / "heldout8", "*.raw.txt"),
     # session 12: held-out v9 (frozen, corpora/HELDOUT_V9.md), scored by the lead only
     "heldout9": (ROOT / "corpora" / "clean" / "heldout9", ROOT / "corpora" / "clean" / "heldout9", "*.raw.txt"),
+    "heldout10": (ROOT / "corpora" / "clean" / "heldout10", ROOT / "corpora" / "clean" / "heldout10", "*.raw.txt"),
 }
 
 

@@ -25,6 +25,7 @@ SETS = {
     7: ("heldout7", 33, "test7.tsv"),
     8: ("heldout8", 33, None),  # clean pages; the despin table test8.tsv is another helper's to add
     9: ("heldout9", 33, None),  # clean pages; the despin table test9.tsv is the lead's to add
+    10: ("heldout10", 33, None),
 }
 
 
