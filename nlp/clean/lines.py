@@ -1138,9 +1138,31 @@ class LineClassifier(Stage):
             hits = [i for i, pr in enumerate(pg.p) if pr is not None and pr >= thr[pg.cands[i][1]]]
             if pg.cands:
                 hits = sorted(set(hits) | set(self._after_block(d, pg, hits)))
-            out.append(self._removals(model, d.text, pg, hits) if pg.cands
-                       else removals(self, self._sentence_lines(d.text, pg)))
+            edits = (self._removals(model, d.text, pg, hits) if pg.cands
+                     else removals(self, self._sentence_lines(d.text, pg)))
+            out.append(self._pasted_stories(d.text, pg.nb, edits))
         return out
+
+    #: other stories pasted under the article are cut (nlp.clean.stories; False: the session-12 stage)
+    STORIES = True
+
+    def _pasted_stories(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
+        """``edits`` plus the removal of the other stories pasted under the article
+        (:func:`nlp.clean.stories.pasted_tail`), judged on the lines ``edits`` keep."""
+        if not self.STORIES or len(nb) < 5:
+            return edits
+        from .stories import pasted_tail
+
+        gone = _lines_removed(text, nb, [(e.start,) for e in edits])
+        kept = [ln for ln in nb if ln.index not in gone]
+        cut = pasted_tail([ln.text for ln in kept])
+        if not cut:
+            return edits
+        spans = [(e.start, e.end, e.reason, e.note) for e in edits]
+        for k in cut:
+            a, b = line_span(text, kept[k])
+            spans.append((a, b, Reason.BOILERPLATE, "another story pasted under the article"))
+        return removals(self, spans)
 
     def _sentence_lines(self, text: str, pg: "_PageRows") -> list[tuple[int, int, Reason, str]]:
         """The two passes over sentence-shaped lines that run whether or not the page has
