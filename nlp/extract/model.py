@@ -221,13 +221,13 @@ def _read_config(model_dir: Path) -> dict:
 
 
 def resolve_runtime(runtime: str, *, int8: bool = False) -> str:
-    """``"onnx"`` or ``"torch"`` for a configured runtime (``auto`` = onnx when onnxruntime imports)."""
+    """``"onnx"`` or ``"torch"`` for a configured runtime (``auto`` = onnx when onnxruntime imports).
+
+    ``int8`` does not change the choice: it selects the int8 graph of either runtime (ONNX:
+    :func:`nlp.extract.onnx_runtime.build_int8_cache`; torch: dynamic int8 ``Linear``s).
+    """
     if runtime not in RUNTIMES:
         raise ModelError(f"runtime must be one of {RUNTIMES}, got {runtime!r}.")
-    if int8:
-        if runtime == "onnx":
-            raise ModelError("int8=True is torch's dynamic quantisation; use runtime='torch' (or 'auto').")
-        return "torch"
     if runtime == "auto":
         import importlib.util
 
@@ -262,7 +262,7 @@ class _Loaded:
             from . import onnx_runtime as ox
 
             try:
-                path = ox.build_cache(self.model_dir)
+                path = (ox.build_int8_cache if int8 else ox.build_cache)(self.model_dir)
                 self.streams, intra = ox.stream_plan(threads, streams)
                 self.ort = ox.OrtNetwork(path, threads=intra)
                 self.dist = ox.link_dist_weights(self.model_dir)
@@ -578,8 +578,11 @@ class ModelExtractor:
             first, so a batch holds similar lengths). Defaults to 8: on the 216 dev sentences
             (ONNX, 2 threads, 6 alternating passes, median) 8 ran 1.17-1.18x 32 (less padding:
             10.5k vs 11.9k tokens), 2/4/16 were 0.92-0.99x 8 and 64 0.73x.
-        int8 (bool): torch dynamic int8 quantisation of the Linear layers at load (torch
-            runtime only; -11 dev points, off). Defaults to False.
+        int8 (bool): int8 forward pass. ONNX runtime: the graph of
+            :func:`nlp.extract.onnx_runtime.build_int8_cache` (Q/K/V, attention output and FFN1
+            of every layer in dynamic int8, FFN2 and heads fp32; measured in models/extract/SPEED.md);
+            torch runtime: dynamic int8 of every Linear at load (-11 dev points in session 4).
+            Defaults to False.
         threads (int | None): threads of the runtime; None keeps its default (torch's; for
             ONNX Runtime one per core).
         streams (int | None): ONNX Runtime only: batches in flight at once, the threads shared

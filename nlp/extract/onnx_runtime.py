@@ -159,6 +159,79 @@ def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.
 
 OUTPUTS = ("logits",) + tuple(f"{p}_{r}" for r in ROLES for p in ("q", "k"))
 
+#: the MatMuls the int8 graph quantises, by the node's last name part: per encoder layer Q, K, V,
+#: the attention output and FFN1. FFN2 (fed by the GELU's long-tailed outputs) and the heads stay
+#: fp32: session 10 measured FFN2 as the one projection whose per-tensor activation quantisation
+#: costs F1 (models/extract/SPEED.md, "Session 10"; eval/bench/extract_int8.py variant ``no-ffn2``)
+INT8_KINDS = ("query", "key", "value", "dense", "dense_1")
+#: bump when the quantisation recipe changes: old int8 caches are ignored
+INT8_VERSION = 1
+
+
+def int8_nodes(graph) -> list[str]:
+    """Names of the encoder MatMuls of ``graph`` (an ``onnx.ModelProto``) the int8 graph quantises."""
+    import re
+
+    pat = re.compile(r"/layer\.\d+/(" + "|".join(INT8_KINDS) + r")/MatMul$")
+    return [n.name for n in graph.graph.node if n.op_type == "MatMul" and pat.search(n.name)]
+
+
+def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None, *,
+                     force: bool = False, quiet: bool = False) -> Path:
+    """The fp32 graph of :func:`build_cache` with :data:`INT8_KINDS` MatMuls in dynamic int8; its path.
+
+    ``onnxruntime.quantization.quantize_dynamic``: int8 weights per tensor, activations quantised
+    per tensor at run time (``DynamicQuantizeMatMul`` kernels). Built once per weights next to the
+    fp32 graph (``<key>.int8v<N>.onnx``, atomic). The sidecar JSON records the max |logit diff| and
+    the token argmax agreement against the fp32 graph on three seed sentences; the int8 graph is not
+    the fp32 one, so there is no equality check: its F1 is measured (models/extract/SPEED.md).
+
+    Raises:
+        ModelError: the quantiser (``onnx``, ``onnxruntime.quantization``) is missing or failed.
+    """
+    import numpy as np
+
+    fp32 = build_cache(model_dir, cache_dir, force=force, quiet=quiet)
+    path = fp32.with_name(f"{fp32.stem}.int8v{INT8_VERSION}.onnx")
+    if path.exists() and not force:
+        return path
+    t0 = time.perf_counter()
+    try:
+        import onnx
+        from onnxruntime.quantization import quantize_dynamic
+    except ImportError as exc:
+        raise ModelError(f"the int8 graph needs onnx and onnxruntime.quantization ({exc}); use int8=False.") from None
+    nodes = int8_nodes(onnx.load(str(fp32)))
+    if not nodes:
+        raise ModelError(f"{fp32}: no encoder MatMul named like /layer.N/{{{','.join(INT8_KINDS)}}}/MatMul; "
+                         f"bump EXPORT_VERSION or use int8=False.")
+    with atomic_path(path, suffix=".onnx") as tmp:
+        quantize_dynamic(str(fp32), str(tmp), op_types_to_quantize=["MatMul"], nodes_to_quantize=nodes)
+        from tokenizers import Tokenizer
+
+        from .model import DEFAULT_MODEL
+
+        tok = Tokenizer.from_file(str(Path(model_dir or DEFAULT_MODEL) / "tokenizer.json"))
+        encs = tok.encode_batch(list(_CHECK))
+        T = max(len(e.ids) for e in encs)
+        ids = np.full((len(encs), T), tok.token_to_id("<pad>"), dtype=np.int64)
+        mask = np.zeros((len(encs), T), dtype=np.int64)
+        for b, e in enumerate(encs):
+            ids[b, :len(e.ids)] = e.ids
+            mask[b, :len(e.ids)] = 1
+        ref = OrtNetwork(fp32, threads=1)(ids, mask)["logits"]
+        got = OrtNetwork(tmp, threads=1)(ids, mask)["logits"]
+        keep = mask.astype(bool)
+        meta = {"fp32": fp32.name, "int8_version": INT8_VERSION, "quantized_matmuls": len(nodes),
+                "max_abs_logit_diff": float(np.abs(got - ref)[keep].max()),
+                "argmax_agreement": float((got.argmax(-1) == ref.argmax(-1))[keep].mean()),
+                "build_seconds": round(time.perf_counter() - t0, 2)}
+    write_text_atomic(path.with_suffix(".json"), json.dumps(meta, indent=1))
+    if not quiet:
+        print(f"zhie: int8 ONNX graph built in {meta['build_seconds']:.1f} s ({len(nodes)} MatMuls; "
+              f"argmax agreement with fp32 {meta['argmax_agreement']:.3f}).", file=sys.stderr, flush=True)
+    return path
+
 
 class _ExportWrapper:
     """Builds the torch module exported to ONNX (a function so torch is imported lazily)."""

@@ -170,3 +170,38 @@ def test_two_streams_give_the_tuples_of_one():
         assert ids2 is ids
         ref_out = one.loaded.forward(ids, mask)
         assert all(np.array_equal(out[k], ref_out[k]) for k in ref_out)
+
+
+@pytest.mark.skipif(not (MODEL / "tokenizer.json").exists(), reason="models/extract not trained")
+def test_int8_graph_quantises_all_but_ffn2_and_heads(tmp_path, monkeypatch):
+    """int8=True on the ONNX runtime serves a graph where Q/K/V, attention output and FFN1 of every
+    layer are int8 (DynamicQuantizeLinear feeding integer MatMuls) and FFN2 + the heads stay fp32;
+    it is built once next to the fp32 graph and its outputs stay close to the fp32 ones."""
+    import numpy as np
+    import onnx
+
+    from nlp.extract import onnx_runtime as ox
+    from nlp.extract.model import _Loaded, batch_arrays
+
+    model, cache = _tiny_model(tmp_path / "m", seed=4), tmp_path / "cache"
+    monkeypatch.setenv("ZHIE_CACHE_DIR", str(cache))                   # _Loaded below uses the same cache
+    fp32 = ox.build_cache(model, cache, quiet=True)
+    q = ox.build_int8_cache(model, cache, quiet=True)
+    assert q.parent == fp32.parent and q.name.startswith(fp32.stem) and q != fp32
+    assert ox.build_int8_cache(model, cache, quiet=True) == q          # reused, not rebuilt
+    meta = json.loads(q.with_suffix(".json").read_text())
+    assert meta["quantized_matmuls"] == 2 * 5                          # 2 layers x (Q K V AO FFN1)
+    g = onnx.load(str(q))
+    fp_matmuls = {n.name for n in g.graph.node if n.op_type == "MatMul"}
+    assert {"/bert/layer.0/dense_2/MatMul", "/bert/layer.1/dense_2/MatMul", "/classifier/MatMul"} <= fp_matmuls
+    assert not any(f"/{k}/MatMul" in n for n in fp_matmuls for k in ("query", "key", "value", "dense_1"))
+    assert sum(n.op_type in ("MatMulInteger", "DynamicQuantizeMatMul") for n in g.graph.node) == 10
+
+    m8 = _Loaded(model, int8=True, threads=1, runtime="onnx")
+    m32 = _Loaded(model, int8=False, threads=1, runtime="onnx")
+    ids, mask = batch_arrays(m32.tok.encode_batch(["平台全年累计处罚违规创作者97.1万人。", "上升8.4%。"]),
+                             m32.tok.token_to_id("<pad>"))
+    a, b = m8.forward(ids, mask)["logits"], m32.forward(ids, mask)["logits"]
+    keep = mask.astype(bool)
+    assert not np.array_equal(a, b)                                    # really the other graph
+    assert np.corrcoef(a[keep].ravel(), b[keep].ravel())[0, 1] > 0.9
