@@ -105,7 +105,7 @@ def backend_options(section: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """The backend name and its constructor options from a ``[stages.extract]`` table.
 
     One reading of the config for ``predict()``, the ``extract`` stage and ``zhie serve``:
-    ``model_dir = ""`` means the backend's default directory, and ``runtime`` and
+    ``model_dir = ""`` means the backend's default directory, and ``runtime``, ``int8`` and
     ``skip_without_quantity`` are ``model`` backend options only (the baseline has no forward
     pass). Other keys are passed through, so a key the backend does not take is reported by the backend.
     """
@@ -120,6 +120,9 @@ def backend_options(section: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     skip = opts.pop("skip_without_quantity", True)
     if backend == "model" and skip is not True:
         opts["skip_without_quantity"] = skip
+    int8 = opts.pop("int8", False)
+    if backend == "model" and int8 is not False:
+        opts["int8"] = int8
     return backend, opts
 
 
