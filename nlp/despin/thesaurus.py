@@ -96,6 +96,7 @@ class Thesaurus:
         self.mates = mates
         self.lengths = sorted({len(w) for w in mates}, reverse=True)
         self._ranked: dict[int, tuple[dict[str, float], dict[str, tuple[str, ...]]]] = {}
+        self._word_hashes: dict[int, np.ndarray] | None = None
 
     def ranked(self, lm) -> tuple[dict[str, float], dict[str, tuple[str, ...]]]:
         """LM counts of every word and the mates sorted by count (most frequent first).
@@ -173,24 +174,86 @@ class Thesaurus:
                 shared[w] = m
         return cls(shared)
 
+    def _hashes_by_length(self) -> dict[int, np.ndarray]:
+        """Sorted :func:`substring_hashes` of the words of each length (built once)."""
+        if self._word_hashes is None:
+            by_len: dict[int, list[str]] = {}
+            for w in self.mates:
+                by_len.setdefault(len(w), []).append(w)
+            # the words of one length joined: word i's hash is the substring hash at i * n
+            self._word_hashes = {n: np.unique(substring_hashes("".join(ws), n)[::n]) for n, ws in by_len.items()}
+        return self._word_hashes
+
     def occurrences(self, text: str, blocked: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
-        """Every thesaurus word in ``text`` (all lengths, overlaps allowed) outside ``blocked`` spans."""
-        mask = bytearray(len(text) + 1)
+        """Every thesaurus word in ``text`` (all lengths, overlaps allowed) outside ``blocked`` spans.
+
+        Keys in order of first occurrence (by start, then longest first). Every substring of a
+        word length is hashed in numpy; only hash hits (a few hundred per page instead of every
+        position) are looked up in :attr:`mates`, so a hash collision costs a lookup, never a word."""
+        n = len(text)
+        mask = bytearray(n + 1)
         for s, e in blocked:
             mask[s:e] = b"\x01" * (e - s)
-        out: dict[str, list[tuple[int, int]]] = {}
         mates = self.mates
-        n = len(text)
-        for p in range(n - 1):
-            if mask[p] or not ("\u3400" <= text[p] <= "\u9fff"):
+        words = self._hashes_by_length()
+        hits: list[tuple[int, int, str]] = []
+        for rank, length in enumerate(self.lengths):
+            if n - length < 0:
                 continue
-            for length in self.lengths:
-                if p + length > n:
+            h = substring_hashes(text, length)
+            keys = words[length]
+            idx = np.searchsorted(keys, h)
+            idx[idx >= len(keys)] = 0
+            for p in np.flatnonzero(keys[idx] == h).tolist():
+                if p >= n - 1 or not ("\u3400" <= text[p] <= "\u9fff"):
                     continue
                 w = text[p:p + length]
                 if w in mates and not any(mask[p:p + length]):
-                    out.setdefault(w, []).append((p, p + length))
+                    hits.append((p, rank, w))
+        hits.sort()
+        out: dict[str, list[tuple[int, int]]] = {}
+        lengths = self.lengths
+        for p, rank, w in hits:
+            out.setdefault(w, []).append((p, p + lengths[rank]))
         return out
+
+
+def substring_hashes(text: str, length: int) -> np.ndarray:
+    """A uint64 polynomial hash of every substring of ``length`` characters (``len(text) - length + 1``)."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) + np.uint64(1)
+    m = len(codes) - length + 1
+    if m <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    h = codes[:m].copy()
+    with np.errstate(over="ignore"):
+        for k in range(1, length):
+            h = h * _HASH_MUL + codes[k:k + m]
+    return h
+
+
+class _OnPage:
+    """``o in present`` of :func:`propose` without building the set of every substring:
+    ``o`` has one of the thesaurus's word lengths and occurs in ``text`` (hash set first, then
+    an exact ``in`` on a hash hit)."""
+
+    def __init__(self, text: str, lengths: list[int]):
+        self.text = text
+        self.lengths = frozenset(lengths)
+        self.hashes = {n: set(substring_hashes(text, n).tolist()) for n in lengths}
+
+    def __contains__(self, o: str) -> bool:
+        n = len(o)
+        if n not in self.lengths:
+            return False
+        h = 0
+        for ch in o:
+            h = (h * _HASH_MUL_INT + ord(ch) + 1) & _MASK64
+        return h in self.hashes[n] and o in self.text
+
+
+_HASH_MUL_INT = 1_000_003
+_HASH_MUL = np.uint64(_HASH_MUL_INT)
+_MASK64 = (1 << 64) - 1
 
 
 @functools.lru_cache(maxsize=4)
@@ -244,7 +307,7 @@ def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesau
     counts, ranked = thesaurus.ranked(lm)
     per_char = cjk_chars / max(lm.total, 1)
     # every substring of a mate's length, once: `o in text` per mate would scan the page
-    present = {text[p:p + n] for n in thesaurus.lengths for p in range(len(text) - n + 1)}
+    present = _OnPage(text, thesaurus.lengths)
     floor = min_expected / per_char if per_char else math.inf
     todo: list[tuple[str, list[str]]] = []
     for w in occ:
