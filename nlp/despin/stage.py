@@ -62,16 +62,26 @@ def _load_context(path: str = "") -> ContextModel:
 
 
 def _current_text(text: str, matches: list[Match], current: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    """``text`` with each match replaced by ``current[i]``, and the spans of those in it."""
-    pieces, spans, pos, prev = [], [], 0, 0
+    """``text`` with each match replaced by ``current[i]``, and the spans of those in it.
+
+    ``matches`` are matches of the lexicon on ``text`` (``text[m.start:m.end] == m.entry.spun``):
+    a match whose current form is its spun form is left in place, so a page is cut only at
+    its rewrites (most matches of a spun page are kept real words)."""
+    pieces, spans, prev, shift = [], [], 0, 0
+    append = spans.append
     for m, cur in zip(matches, current):
-        gap = text[prev:m.start]
-        pieces.append(gap)
-        pos += len(gap)
-        spans.append((pos, pos + len(cur)))
+        start = m.start
+        if cur == m.entry.spun:
+            append((start + shift, m.end + shift))
+            continue
+        pieces.append(text[prev:start])
         pieces.append(cur)
-        pos += len(cur)
+        n = len(cur)
+        append((start + shift, start + shift + n))
+        shift += n - (m.end - start)
         prev = m.end
+    if not pieces:
+        return text, spans
     pieces.append(text[prev:])
     return "".join(pieces), spans
 
