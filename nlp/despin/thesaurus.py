@@ -97,6 +97,7 @@ class Thesaurus:
         self.lengths = sorted({len(w) for w in mates}, reverse=True)
         self._ranked: dict[int, tuple[dict[str, float], dict[str, tuple[str, ...]]]] = {}
         self._word_hashes: dict[int, np.ndarray] | None = None
+        self._hash_memo: dict[str, int] = {}  # word -> its substring hash (propose's on-page test)
 
     def ranked(self, lm) -> tuple[dict[str, float], dict[str, tuple[str, ...]]]:
         """LM counts of every word and the mates sorted by count (most frequent first).
@@ -191,24 +192,35 @@ class Thesaurus:
         word length is hashed in numpy; only hash hits (a few hundred per page instead of every
         position) are looked up in :attr:`mates`, so a hash collision costs a lookup, never a word."""
         n = len(text)
-        mask = bytearray(n + 1)
-        for s, e in blocked:
-            mask[s:e] = b"\x01" * (e - s)
+        raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        # blocked characters, as a running count: [p, p + length) is free when the count does not grow
+        delta = np.zeros(n + 1, dtype=np.int64)
+        if blocked:
+            b = np.array(blocked, dtype=np.int64).reshape(-1, 2)
+            b = b[b[:, 0] < np.minimum(b[:, 1], n)]
+            np.add.at(delta, b[:, 0], 1)
+            np.add.at(delta, np.minimum(b[:, 1], n), -1)
+        used = np.concatenate(([0], np.cumsum(np.cumsum(delta[:-1]) > 0)))
+        # a word starts at a CJK character, before the last one
+        start_ok = (raw >= 0x3400) & (raw <= 0x9FFF)
+        if n:
+            start_ok[n - 1] = False
         mates = self.mates
         words = self._hashes_by_length()
+        codes = raw.astype(np.uint64) + np.uint64(1)
         hits: list[tuple[int, int, str]] = []
         for rank, length in enumerate(self.lengths):
             if n - length < 0:
                 continue
-            h = substring_hashes(text, length)
+            h = _rolling_hashes(codes, length)
             keys = words[length]
             idx = np.searchsorted(keys, h)
             idx[idx >= len(keys)] = 0
-            for p in np.flatnonzero(keys[idx] == h).tolist():
-                if p >= n - 1 or not ("\u3400" <= text[p] <= "\u9fff"):
-                    continue
+            m = len(h)
+            ok = (keys[idx] == h) & start_ok[:m] & (used[length:length + m] == used[:m])
+            for p in np.flatnonzero(ok).tolist():
                 w = text[p:p + length]
-                if w in mates and not any(mask[p:p + length]):
+                if w in mates:
                     hits.append((p, rank, w))
         hits.sort()
         out: dict[str, list[tuple[int, int]]] = {}
@@ -220,7 +232,12 @@ class Thesaurus:
 
 def substring_hashes(text: str, length: int) -> np.ndarray:
     """A uint64 polynomial hash of every substring of ``length`` characters (``len(text) - length + 1``)."""
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) + np.uint64(1)
+    return _rolling_hashes(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) + np.uint64(1),
+                           length)
+
+
+def _rolling_hashes(codes: np.ndarray, length: int) -> np.ndarray:
+    """:func:`substring_hashes` over code points + 1 (uint64)."""
     m = len(codes) - length + 1
     if m <= 0:
         return np.zeros(0, dtype=np.uint64)
@@ -234,20 +251,24 @@ def substring_hashes(text: str, length: int) -> np.ndarray:
 class _OnPage:
     """``o in present`` of :func:`propose` without building the set of every substring:
     ``o`` has one of the thesaurus's word lengths and occurs in ``text`` (hash set first, then
-    an exact ``in`` on a hash hit)."""
+    an exact ``in`` on a hash hit). ``memo``: word -> hash, shared across pages."""
 
-    def __init__(self, text: str, lengths: list[int]):
+    def __init__(self, text: str, lengths: list[int], memo: dict[str, int]):
         self.text = text
         self.lengths = frozenset(lengths)
         self.hashes = {n: set(substring_hashes(text, n).tolist()) for n in lengths}
+        self.memo = memo
 
     def __contains__(self, o: str) -> bool:
         n = len(o)
         if n not in self.lengths:
             return False
-        h = 0
-        for ch in o:
-            h = (h * _HASH_MUL_INT + ord(ch) + 1) & _MASK64
+        h = self.memo.get(o)
+        if h is None:
+            h = 0
+            for ch in o:
+                h = (h * _HASH_MUL_INT + ord(ch) + 1) & _MASK64
+            self.memo[o] = h
         return h in self.hashes[n] and o in self.text
 
 
@@ -307,7 +328,7 @@ def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesau
     counts, ranked = thesaurus.ranked(lm)
     per_char = cjk_chars / max(lm.total, 1)
     # every substring of a mate's length, once: `o in text` per mate would scan the page
-    present = _OnPage(text, thesaurus.lengths)
+    present = _OnPage(text, thesaurus.lengths, thesaurus._hash_memo)
     floor = min_expected / per_char if per_char else math.inf
     todo: list[tuple[str, list[str]]] = []
     for w in occ:
