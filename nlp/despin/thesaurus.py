@@ -366,12 +366,10 @@ def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesau
     out: list[Candidate] = []
     k = 0
     for w, cands in todo:
-        per_o = [[] for _ in cands]
-        for _ in occ[w]:
-            base = scores[k]
-            for j in range(len(cands)):
-                per_o[j].append(scores[k + 1 + j] - base)
-            k += 1 + len(cands)
+        step = 1 + len(cands)
+        rows = [scores[k + t * step:k + (t + 1) * step] for t in range(len(occ[w]))]
+        per_o = [[r[j] - r[0] for r in rows] for j in range(1, step)]
+        k += step * len(rows)
         mins = [min(v) for v in per_o]
         j = max(range(len(cands)), key=mins.__getitem__)
         second = max((v for q, v in enumerate(mins) if q != j), default=-math.inf)
@@ -403,15 +401,16 @@ def features(cands: list[Candidate]) -> np.ndarray:
     The evidence of several occurrences adds up (a tool spins every one), but only
     up to three: a page's topic word (商家 x 18) must not win on count alone.
     """
-    x = np.zeros((len(cands), len(FEATURES)))
-    for i, c in enumerate(cands):
+    rows = []
+    for c in cands:
         n = len(c.spans)
         mean = min(max(sum(c.margins) / n, -10.0), 15.0)
-        x[i] = (1.0, min(max(c.score, -10.0), 15.0), min(c.gap, 10.0), math.log10(c.expected + 1e-3),
-                min(max(c.ratio, -3.0), 5.0), math.log(n), mean * min(n, 3), mean, float(len(c.spun) == 2),
-                float(bool(set(c.spun) & set(c.original))), math.log10(c.spun_expected + 1e-3),
-                math.log((n + 0.5) / (c.spun_expected + 0.5)), float(all(m > 0 for m in c.margins)))
-    return x
+        rows.append((1.0, min(max(c.score, -10.0), 15.0), min(c.gap, 10.0), math.log10(c.expected + 1e-3),
+                     min(max(c.ratio, -3.0), 5.0), math.log(n), mean * min(n, 3), mean, float(len(c.spun) == 2),
+                     float(bool(set(c.spun) & set(c.original))), math.log10(c.spun_expected + 1e-3),
+                     math.log((n + 0.5) / (c.spun_expected + 0.5)), float(all(m > 0 for m in c.margins))))
+    # one conversion: assigning row by row cost more than computing the rows
+    return np.array(rows, dtype=np.float64).reshape(len(cands), len(FEATURES))
 
 
 def select_learned(cands: list[Candidate], model: ThesaurusModel,
