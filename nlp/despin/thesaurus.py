@@ -97,6 +97,7 @@ class Thesaurus:
         self.lengths = sorted({len(w) for w in mates}, reverse=True)
         self._ranked: dict[int, tuple[dict[str, float], dict[str, tuple[str, ...]]]] = {}
         self._word_hashes: dict[int, np.ndarray] | None = None
+        self._chains: dict[int, tuple[dict, dict[str, tuple[str, ...]]]] = {}  # id -> (chain_from, table)
         self._hash_memo: dict[str, int] = {}  # word -> its substring hash (propose's on-page test)
 
     def ranked(self, lm) -> tuple[dict[str, float], dict[str, tuple[str, ...]]]:
@@ -174,6 +175,22 @@ class Thesaurus:
             if m:
                 shared[w] = m
         return cls(shared)
+
+    def chained(self, w: str, chain_from: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+        """The lexicon originals of ``w``'s mates, mate by mate (:func:`propose`'s chains; empty for
+        most words). Built once per ``chain_from`` dict (the dict is kept with its table, so a
+        new dict at a reused id is never mistaken for it)."""
+        got = self._chains.get(id(chain_from))
+        if got is None or got[0] is not chain_from:
+            table = {}
+            for word, mates in self.mates.items():
+                origs = tuple(o for m in mates for o in chain_from.get(m, ()))
+                if origs:
+                    table[word] = origs
+            if len(self._chains) >= 8:
+                self._chains.clear()
+            got = self._chains[id(chain_from)] = (chain_from, table)
+        return got[1].get(w, ())
 
     def _hashes_by_length(self) -> dict[int, np.ndarray]:
         """Sorted :func:`substring_hashes` of the words of each length (built once)."""
@@ -345,15 +362,14 @@ def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesau
             order = thesaurus.mates[w]
             cands.sort(key=order.index)
         if chain_from:
-            for m in thesaurus.mates[w]:
-                for o in chain_from.get(m, ()):
-                    # a lexicon original may be 1 or 4 characters (观, 截至目前): `present`
-                    # holds only the thesaurus's word lengths, so test those on the page itself;
-                    # a single character is no word-level swap of a 2-3 character word
-                    on_page = o in present if len(o) in thesaurus.lengths else o in text
-                    if (len(o) > 1 and o != w and o not in cands and not on_page and o not in taken
-                            and lm.word_count(o) >= least):
-                        cands.append(o)
+            for o in thesaurus.chained(w, chain_from):
+                # a lexicon original may be 1 or 4 characters (观, 截至目前): `present`
+                # holds only the thesaurus's word lengths, so test those on the page itself;
+                # a single character is no word-level swap of a 2-3 character word
+                on_page = o in present if len(o) in thesaurus.lengths else o in text
+                if (len(o) > 1 and o != w and o not in cands and not on_page and o not in taken
+                        and lm.word_count(o) >= least):
+                    cands.append(o)
         if cands:
             todo.append((w, cands))
     if not todo:
