@@ -129,16 +129,7 @@ def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.
                 dynamic_axes={n: {0: "batch", 1: "seq"} for n in ("input_ids", "attention_mask", *OUTPUTS)},
                 do_constant_folding=True)
         # equivalence check on real sentences before the graph becomes visible
-        from tokenizers import Tokenizer
-
-        tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        encs = tok.encode_batch(list(_CHECK))
-        T = max(len(e.ids) for e in encs)
-        ids_np = np.full((len(encs), T), tok.token_to_id("<pad>"), dtype=np.int64)
-        mask_np = np.zeros((len(encs), T), dtype=np.int64)
-        for b, e in enumerate(encs):
-            ids_np[b, :len(e.ids)] = e.ids
-            mask_np[b, :len(e.ids)] = 1
+        ids_np, mask_np = _check_batch(model_dir)
         with torch.inference_mode():
             ref = [o.numpy() for o in wrapper(torch.from_numpy(ids_np), torch.from_numpy(mask_np))]
         got = OrtNetwork(tmp, threads=1)(ids_np, mask_np)
@@ -158,6 +149,22 @@ def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.
 
 
 OUTPUTS = ("logits",) + tuple(f"{p}_{r}" for r in ROLES for p in ("q", "k"))
+
+
+def _check_batch(model_dir: Path):
+    """(input_ids, attention_mask) int64 arrays of the :data:`_CHECK` sentences, right-padded."""
+    import numpy as np
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
+    encs = tok.encode_batch(list(_CHECK))
+    T = max(len(e.ids) for e in encs)
+    ids = np.full((len(encs), T), tok.token_to_id("<pad>"), dtype=np.int64)
+    mask = np.zeros((len(encs), T), dtype=np.int64)
+    for b, e in enumerate(encs):
+        ids[b, :len(e.ids)] = e.ids
+        mask[b, :len(e.ids)] = 1
+    return ids, mask
 
 #: the MatMuls the int8 graph quantises, by the node's last name part: per encoder layer Q, K, V,
 #: the attention output and FFN1. FFN2 (fed by the GELU's long-tailed outputs) and the heads stay
@@ -207,18 +214,9 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
                          f"bump EXPORT_VERSION or use int8=False.")
     with atomic_path(path, suffix=".onnx") as tmp:
         quantize_dynamic(str(fp32), str(tmp), op_types_to_quantize=["MatMul"], nodes_to_quantize=nodes)
-        from tokenizers import Tokenizer
-
         from .model import DEFAULT_MODEL
 
-        tok = Tokenizer.from_file(str(Path(model_dir or DEFAULT_MODEL) / "tokenizer.json"))
-        encs = tok.encode_batch(list(_CHECK))
-        T = max(len(e.ids) for e in encs)
-        ids = np.full((len(encs), T), tok.token_to_id("<pad>"), dtype=np.int64)
-        mask = np.zeros((len(encs), T), dtype=np.int64)
-        for b, e in enumerate(encs):
-            ids[b, :len(e.ids)] = e.ids
-            mask[b, :len(e.ids)] = 1
+        ids, mask = _check_batch(Path(model_dir or DEFAULT_MODEL))
         ref = OrtNetwork(fp32, threads=1)(ids, mask)["logits"]
         got = OrtNetwork(tmp, threads=1)(ids, mask)["logits"]
         keep = mask.astype(bool)
