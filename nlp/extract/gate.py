@@ -108,9 +108,11 @@ _MASKS = [
     ("后", rf"(?<![{_NUM}{_CN}.．])[{_NUM}〇零一二三四五六七八九][0０〇]后"),
     # titles
     ("《", r"《[^》]{0,60}》"),
-    # identifiers: URLs, e-mail, Latin letters glued in front of digits (G20, PM2.5, MH370, Win10), 5G
+    # identifiers: URLs, e-mail, Latin letters glued in front of digits (G20, PM2.5, MH370, Win10), 5G;
+    # not when the digits end in a percent sign: a name glued to a share is a share (supercelloy84.3%, ROE15%)
     ("/w", r"(?:https?://|www\.)[\w./?=&%#:+-]+"), ("@", r"[\w.+-]+@[\w-]+\.[\w.]+"),
-    ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", r"[A-Za-z]+[A-Za-z0-9]*[0-9]+(?:\.[0-9]+)?[A-Za-z0-9]*"),
+    ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+     r"[A-Za-z]+[A-Za-z0-9]*[0-9]+(?:\.[0-9]+)?(?![0-9.．%％])[A-Za-z0-9]*"),
     ("G", rf"(?<![{_NUM}.．A-Za-z])[2-6]G(?![A-Za-z0-9])"),
     # phone numbers: mobile 1[3-9]xxxxxxxxx, landline 0xx(x)-xxxxxxx(x)
     ("1", rf"(?<![{_NUM}])1[3-9][0-9]{{9}}(?![{_NUM}])"), ("-－", r"(?<![0-9])0[0-9]{2,3}[-－][0-9]{7,8}(?![0-9])"),

@@ -25,6 +25,8 @@ class Extract(Stage):
             pass (:class:`nlp.extract.model.ModelExtractor`). Defaults to ``"auto"``.
         skip_without_quantity (bool): backend "model" only: no forward pass for a sentence
             without a quantity candidate (:mod:`nlp.extract.gate`; same tuples). Defaults to True.
+        int8 (bool): backend "model" only: int8 forward pass (ONNX: Q/K/V, attention output and
+            FFN1 in dynamic int8; :class:`nlp.extract.model.ModelExtractor`). Defaults to False.
     """
 
     name = "extract"
@@ -33,13 +35,14 @@ class Extract(Stage):
     emits = ("tuples",)
 
     def __init__(self, *, backend: str = "model", model_dir: str = "", runtime: str = "auto",
-                 skip_without_quantity: bool = True):
+                 skip_without_quantity: bool = True, int8: bool = False):
         if backend not in BACKENDS:
             raise ConfigError(f"stages.extract.backend must be one of {sorted(BACKENDS)}, got {backend!r}.")
         if runtime not in RUNTIMES:
             raise ConfigError(f"stages.extract.runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}.")
         self.backend, self.options = backend_options({"backend": backend, "model_dir": model_dir, "runtime": runtime,
-                                                      "skip_without_quantity": skip_without_quantity})
+                                                      "skip_without_quantity": skip_without_quantity,
+                                                      "int8": int8})
 
     def process(self, doc: Document) -> None:
         self.process_batch([doc])
