@@ -574,11 +574,12 @@ class Despinner(Stage):
         out: dict = {"ev": ev}
         if not self.force and ev.unambiguous_distinct < self._min_forms:
             return out
+        distinct = self._distinct_sample(ev, matches)
         if not self.force:
             # no LM when even an all-odd page would not pass detection (one unambiguous
             # form and < single_min_ambiguous ambiguous ones: most clean pages the gate lets by)
             ev.odd = ev.ambiguous
-            possible = self._decide(ev) or self._distinct_rule_applies(ev, matches)
+            possible = self._decide(ev) or distinct is not None
             ev.odd = 0
             if not possible:
                 return out
@@ -593,14 +594,13 @@ class Despinner(Stage):
         per_k = 1000.0 * ev.unambiguous / max(ev.cjk_chars, 1)
         ev.score = spin_score(per_k, ev.odd / ev.ambiguous if ev.ambiguous else 0.0)
         ev.spun = self.force or self._decide(ev)
-        if not ev.spun and zero is None and self._distinct_rule_applies(ev, matches):
+        if not ev.spun and distinct is not None:
             # a page with one unambiguous form that the single-form rule leaves clean: judged
             # like a page without any, on its first distinct ambiguous forms
-            sample = self._zero_sample(matches)
-            _b, g2, _g = self._score(text, sample, [m.entry.spun for m in sample])
+            _b, g2, _g = self._score(text, distinct, [m.entry.spun for m in distinct])
             odd = sum(1 for g in g2 if g >= self._zero_margin)
-            if odd >= self.zero_odd_rate * len(sample):
-                ev.ambiguous, ev.odd, ev.spun = len(sample), odd, True
+            if odd >= self.zero_odd_rate * len(distinct):
+                ev.ambiguous, ev.odd, ev.spun = len(distinct), odd, True
         if not ev.spun:
             return out
         best, margins1, gaps = self._score(text, matches, current)  # detect windows come from the cache
@@ -738,11 +738,14 @@ class Despinner(Stage):
     def _zero_margin(self) -> float:
         return self.zero_odd_margin if self.zero_odd_margin >= 0 else self.odd_margin
 
-    def _distinct_rule_applies(self, ev: SpinEvidence, matches: list[Match]) -> bool:
-        """Is a page with some unambiguous forms also judged by the distinct-form rule (and could pass it)?"""
+    def _distinct_sample(self, ev: SpinEvidence, matches: list[Match]) -> list[Match] | None:
+        """The :meth:`_zero_sample` a page with some unambiguous forms is also judged on by the
+        distinct-form rule (``zero_max_unambiguous``); None when the rule does not apply or the
+        sample is too small to pass it."""
         if self.force or self.zero_odd_rate > 1.0 or not 1 <= ev.unambiguous_distinct <= self.zero_max_unambiguous:
-            return False
-        return len(self._zero_sample(matches)) >= self.zero_min_ambiguous
+            return None
+        sample = self._zero_sample(matches)
+        return sample if len(sample) >= self.zero_min_ambiguous else None
 
     @property
     def _min_forms(self) -> int:
