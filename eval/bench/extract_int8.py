@@ -33,6 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 ROOT = Path(__file__).resolve().parents[2]
 
+from nlp.extract.onnx_runtime import INT8_KINDS  # noqa: E402
+
 QKV, AO, FFN1, FFN2 = ("query", "key", "value"), ("dense",), ("dense_1",), ("dense_2",)
 HEADS = ["/classifier/MatMul", "/q/MatMul", "/k/MatMul", "/q_1/MatMul", "/k_1/MatMul"]
 
@@ -71,7 +73,7 @@ def variants(n_layers: int) -> dict:
         "mid-no-ao-rr": (_names(QKV + FFN1 + FFN2, range(1, n_layers - 1)), {"reduce_range": True}),
         "mid-u8": (mid, {"weight_type": "QUInt8"}),
         "mid": (mid, {}),
-        "no-ffn2": (_names(QKV + AO + FFN1, every), {}),
+        "no-ffn2": (_names(INT8_KINDS, every), {}),   # the graph int8=True serves (build_int8_cache)
         "no-ffn2-mid": (_names(QKV + AO + FFN1, range(1, n_layers - 1)), {}),
         "lin-no-l0": (_names(QKV + AO + FFN1 + FFN2, range(1, n_layers)), {}),
         "lin-no-last": (_names(QKV + AO + FFN1 + FFN2, range(0, n_layers - 1)), {}),

@@ -113,17 +113,17 @@ def backend_options(section: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     backend = str(opts.pop("backend", "model"))
     if not opts.get("model_dir"):
         opts.pop("model_dir", None)
-    runtime = opts.pop("runtime", "auto")
-    if backend == "model" and runtime != "auto":
-        opts["runtime"] = runtime
     # model backend only, passed on when not the default (the same cached extractor either way)
-    skip = opts.pop("skip_without_quantity", True)
-    if backend == "model" and skip is not True:
-        opts["skip_without_quantity"] = skip
-    int8 = opts.pop("int8", False)
-    if backend == "model" and int8 is not False:
-        opts["int8"] = int8
+    for key, default in _MODEL_ONLY.items():
+        value = opts.pop(key, default)
+        changed = value is not default if isinstance(default, bool) else value != default
+        if backend == "model" and changed:
+            opts[key] = value
     return backend, opts
+
+
+#: ``[stages.extract]`` options of the ``model`` backend only, with their defaults
+_MODEL_ONLY: dict[str, Any] = {"runtime": "auto", "skip_without_quantity": True, "int8": False}
 
 
 @functools.lru_cache(maxsize=1)
