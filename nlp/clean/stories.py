@@ -46,7 +46,6 @@ v8 (session-start outputs) it takes 85 lines the gold lacks and none it has.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from .base import cjk_bigrams, cjk_count, is_heading, is_prose
 
@@ -119,8 +118,8 @@ _SENTENCE_END_RE = re.compile("[。！？!?；;]")
 _SPEAKER_RE = re.compile("^[^：:]{0,10}[：:]")
 
 
-def _share(part: set[str], whole: Counter) -> float:
-    return sum(1 for b in part if whole[b] > 0) / len(part) if part else 0.0
+def _share(part: set[str], whole: set[str]) -> float:
+    return sum(1 for b in part if b in whole) / len(part) if part else 0.0
 
 
 def pasted_tail(texts: list[str]) -> list[int]:
@@ -137,21 +136,20 @@ def pasted_tail(texts: list[str]) -> list[int]:
     prose = [is_prose(s) for s in texts]
     lead = [p and len(s) >= MIN_LEAD_CHARS for s, p in zip(texts, prose)]
     grams = _LazyGrams(texts)
-    above: Counter = Counter()  # content bigrams of texts[:done], brought up to s when needed
+    above: set[str] = set()  # content bigrams of texts[:done], brought up to s when needed
     done = 0
     above_lines = above_chars = 0
     total = sum(len(s) for s, p in zip(texts, prose) if p)
     seen_lead = False
     for s in range(n - 1):
         if seen_lead and lead[s + 1] and _headline_shaped(texts[s]):
-            for g in grams.span(done, s):
-                above.update(g)
+            above.update(*grams.span(done, s))
             done = s
             # the headline's and the lead's own overlap first (cheap); the tail's only for those off topic
             if _share(grams[s], above) <= MAX_TITLE_OVERLAP and _share(grams[s + 1], above) <= MAX_LINE_OVERLAP:
                 tail = set().union(*grams.span(s, n))
                 if (_share(tail, above) <= MAX_TAIL_OVERLAP
-                        and sum(1 for b in tail if above[b] > 0) <= MAX_ABOVE_REUSE * len(above)):
+                        and len(tail & above) <= MAX_ABOVE_REUSE * len(above)):
                     # the first other story: cut from here, or nothing
                     if above_lines < MIN_ARTICLE_PROSE or total - above_chars > MAX_TAIL_SHARE * above_chars:
                         return []
