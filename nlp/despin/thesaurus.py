@@ -202,12 +202,16 @@ class Thesaurus:
             self._word_hashes = {n: np.unique(substring_hashes("".join(ws), n)[::n]) for n, ws in by_len.items()}
         return self._word_hashes
 
-    def occurrences(self, text: str, blocked: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+    def occurrences(self, text: str, blocked: list[tuple[int, int]],
+                    hashes: dict[int, np.ndarray] | None = None) -> dict[str, list[tuple[int, int]]]:
         """Every thesaurus word in ``text`` (all lengths, overlaps allowed) outside ``blocked`` spans.
 
         Keys in order of first occurrence (by start, then longest first). Every substring of a
-        word length is hashed in numpy; only hash hits (a few hundred per page instead of every
-        position) are looked up in :attr:`mates`, so a hash collision costs a lookup, never a word."""
+        word length is hashed in numpy (``hashes``: :func:`page_hashes` of ``text`` when the caller
+        has them); only hash hits (a few hundred per page instead of every position) are looked up
+        in :attr:`mates`, so a hash collision costs a lookup, never a word."""
+        if hashes is None:
+            hashes = page_hashes(text, self.lengths)
         n = len(text)
         raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         # blocked characters, as a running count: [p, p + length) is free when the count does not grow
@@ -224,12 +228,11 @@ class Thesaurus:
             start_ok[n - 1] = False
         mates = self.mates
         words = self._hashes_by_length()
-        codes = raw.astype(np.uint64) + np.uint64(1)
         hits: list[tuple[int, int, str]] = []
         for rank, length in enumerate(self.lengths):
             if n - length < 0:
                 continue
-            h = _rolling_hashes(codes, length)
+            h = hashes[length]
             keys = words[length]
             idx = np.searchsorted(keys, h)
             idx[idx >= len(keys)] = 0
@@ -245,6 +248,12 @@ class Thesaurus:
         for p, rank, w in hits:
             out.setdefault(w, []).append((p, p + lengths[rank]))
         return out
+
+
+def page_hashes(text: str, lengths) -> dict[int, np.ndarray]:
+    """:func:`substring_hashes` of ``text`` for each of ``lengths``, the text encoded once."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) + np.uint64(1)
+    return {n: _rolling_hashes(codes, n) for n in lengths}
 
 
 def substring_hashes(text: str, length: int) -> np.ndarray:
@@ -270,10 +279,10 @@ class _OnPage:
     ``o`` has one of the thesaurus's word lengths and occurs in ``text`` (hash set first, then
     an exact ``in`` on a hash hit). ``memo``: word -> hash, shared across pages."""
 
-    def __init__(self, text: str, lengths: list[int], memo: dict[str, int]):
+    def __init__(self, text: str, hashes: dict[int, np.ndarray], memo: dict[str, int]):
         self.text = text
-        self.lengths = frozenset(lengths)
-        self.hashes = {n: set(substring_hashes(text, n).tolist()) for n in lengths}
+        self.lengths = frozenset(hashes)
+        self.hashes = {n: set(h.tolist()) for n, h in hashes.items()}
         self.memo = memo
 
     def __contains__(self, o: str) -> bool:
@@ -339,13 +348,14 @@ def propose(text: str, spans: list[tuple[int, int]], taken: set[str], lm, thesau
     Returns:
         list[Candidate]: one per spun word (its best mate by min margin), unsorted.
     """
-    occ = thesaurus.occurrences(text, spans)
+    hashes = page_hashes(text, thesaurus.lengths)   # one pass serves the occurrences and the on-page test
+    occ = thesaurus.occurrences(text, spans, hashes)
     if not occ:
         return []
     counts, ranked = thesaurus.ranked(lm)
     per_char = cjk_chars / max(lm.total, 1)
     # every substring of a mate's length, once: `o in text` per mate would scan the page
-    present = _OnPage(text, thesaurus.lengths, thesaurus._hash_memo)
+    present = _OnPage(text, hashes, thesaurus._hash_memo)
     floor = min_expected / per_char if per_char else math.inf
     todo: list[tuple[str, list[str]]] = []
     for w in occ:
