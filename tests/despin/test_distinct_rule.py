@@ -9,23 +9,16 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.despin import corpora
-from nlp.despin.spinner import load_table, spin
 from nlp.despin.stage import Despinner
-from nlp.evaluate.despin import CORPUS, match_edits
+from nlp.evaluate.despin import match_edits
 
 PAGE = 243
 RULE = dict(zero_odd_rate=0.27, zero_odd_margin=3.0, zero_min_ambiguous=10)
 
 
 @pytest.fixture(scope="module")
-def page():
-    table = load_table(CORPUS / "tables" / "dev.tsv")
-    for o, v in load_table(CORPUS / "tables" / "dev_unseen.tsv").items():
-        table.setdefault(o, v)
-    clean = corpora.texts("dev")[PAGE]
-    spun, toks = spin(clean, table)
-    return clean, spun, [(k.start, k.end, k.spun, k.original) for k in toks]
+def page(spun_dev_page):
+    return spun_dev_page(PAGE)
 
 
 @pytest.mark.issue(4)

@@ -4,9 +4,8 @@ from __future__ import annotations
 import pytest
 
 from nlp.despin import corpora
-from nlp.despin.spinner import load_table, spin
 from nlp.despin.stage import Despinner
-from nlp.evaluate.despin import CORPUS, match_edits
+from nlp.evaluate.despin import match_edits
 
 # inews dev[:300] (after SPUN_IN_THE_WILD) spun with dev.tsv + dev_unseen.tsv: 45 spun tokens, 0 unambiguous forms;
 # 24 distinct ambiguous forms, 10 odd (the ninth pass's page 238 reads 6 odd of 18 distinct forms since the rule
@@ -15,13 +14,8 @@ PAGE = 187
 
 
 @pytest.fixture(scope="module")
-def page():
-    table = load_table(CORPUS / "tables" / "dev.tsv")
-    for o, v in load_table(CORPUS / "tables" / "dev_unseen.tsv").items():
-        table.setdefault(o, v)
-    clean = corpora.texts("dev")[PAGE]
-    spun, toks = spin(clean, table)
-    return clean, spun, [(k.start, k.end, k.spun, k.original) for k in toks]
+def page(spun_dev_page):
+    return spun_dev_page(PAGE)
 
 
 @pytest.mark.issue(4)
