@@ -20,6 +20,7 @@ NOTES = {
     "HELDOUT_V8_DESPIN.md": ("test8.tsv", 287, 25),
     "HELDOUT_V9_DESPIN.md": ("test9.tsv", 290, 31),
     "HELDOUT_V10_DESPIN.md": ("test10.tsv", 290, 29),
+    "HELDOUT_V11_DESPIN.md": ("test11.tsv", 297, 30),
 }
 
 
