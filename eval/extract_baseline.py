@@ -93,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--no-seeds", action="store_true", help="skip the seed-sentence score")
     ap.add_argument("--model-dir", default=None, help="backend option model_dir")
+    ap.add_argument("--runtime", default=None, choices=("auto", "onnx", "torch"),
+                    help="backend option runtime (model backend; default: the backend's)")
+    ap.add_argument("--int8", default=None, action=argparse.BooleanOptionalAction,
+                    help="backend option int8 (model backend; default: the backend's)")
     args = ap.parse_args(argv)
     try:
         import torch
@@ -100,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         torch.set_num_threads(1)
     except ImportError:  # pragma: no cover
         pass
-    opts = {"model_dir": args.model_dir} if args.model_dir else {}
+    opts = {key: value for key, value in (("model_dir", args.model_dir), ("runtime", args.runtime),
+                                          ("int8", args.int8)) if value is not None}
     run(args.backend, tuple(args.splits), args.out, seeds=not args.no_seeds, **opts)
     return 0
 
