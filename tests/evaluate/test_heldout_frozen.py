@@ -26,6 +26,7 @@ SETS = {
     8: ("heldout8", 33, None),  # clean pages; the despin table test8.tsv is another helper's to add
     9: ("heldout9", 33, None),  # clean pages; the despin table test9.tsv is the lead's to add
     10: ("heldout10", 33, None),
+    11: ("heldout11", 33, None),  # clean pages; the despin table test11.tsv is whoever freezes it
 }
 
 
