@@ -34,42 +34,52 @@ from nlp.config import Config  # noqa: E402
 from nlp.evaluate.clean import evaluate, format_table  # noqa: E402
 from nlp.pipeline import Pipeline  # noqa: E402
 
+
+def _page_set(name: str) -> tuple[Path, Path, str]:
+    """A page set of corpora/clean/NAME: raw pages and gold side by side (``*.raw.txt`` / ``*.gold.txt``)."""
+    folder = ROOT / "corpora" / "clean" / name
+    return folder, folder, "*.raw.txt"
+
+
 SPLITS = {
     "seeds": (ROOT / "seeds", ROOT / "corpora" / "clean" / "seeds", "*.txt"),
-    "dev": (ROOT / "corpora" / "clean" / "dev", ROOT / "corpora" / "clean" / "dev", "*.raw.txt"),
+    "dev": _page_set("dev"),
     # second dev set (corpora/clean/make_dev2.py): other page shapes and wording than dev
-    "dev2": (ROOT / "corpora" / "clean" / "dev2", ROOT / "corpora" / "clean" / "dev2", "*.raw.txt"),
+    "dev2": _page_set("dev2"),
     # third check set, written after tuning on dev2 (make_dev2.py --set dev3): measure only
-    "dev3": (ROOT / "corpora" / "clean" / "dev3", ROOT / "corpora" / "clean" / "dev3", "*.raw.txt"),
-    "heldout": (ROOT / "corpora" / "clean" / "heldout", ROOT / "corpora" / "clean" / "heldout", "*.raw.txt"),
+    "dev3": _page_set("dev3"),
+    "heldout": _page_set("heldout"),
     # v2, built by a helper who never saw the rules, after v1 had been seen by developers
-    "heldout2": (ROOT / "corpora" / "clean" / "heldout2", ROOT / "corpora" / "clean" / "heldout2", "*.raw.txt"),
+    "heldout2": _page_set("heldout2"),
     # session 4: dev4 (tuning, written by a data builder) and held-out v3 (frozen, corpora/HELDOUT_V3.md)
-    "dev4": (ROOT / "corpora" / "clean" / "dev4", ROOT / "corpora" / "clean" / "dev4", "*.raw.txt"),
+    "dev4": _page_set("dev4"),
     # session 5: dev5 (tuning set, data builder; scored untuned once on arrival)
-    "dev5": (ROOT / "corpora" / "clean" / "dev5", ROOT / "corpora" / "clean" / "dev5", "*.raw.txt"),
+    "dev5": _page_set("dev5"),
     # session 6: dev6 (tuning set, data builder; score it once untuned on arrival)
-    "dev6": (ROOT / "corpora" / "clean" / "dev6", ROOT / "corpora" / "clean" / "dev6", "*.raw.txt"),
+    "dev6": _page_set("dev6"),
     # session 7: dev7 (tuning set, data builder; score it once untuned on arrival)
-    "dev7": (ROOT / "corpora" / "clean" / "dev7", ROOT / "corpora" / "clean" / "dev7", "*.raw.txt"),
+    "dev7": _page_set("dev7"),
     # session 8: dev8 (tuning set, data builder; score it once untuned on arrival)
-    "dev8": (ROOT / "corpora" / "clean" / "dev8", ROOT / "corpora" / "clean" / "dev8", "*.raw.txt"),
+    "dev8": _page_set("dev8"),
     # session 10: dev9 (tuning set, data builder; score it once untuned on arrival)
-    "dev9": (ROOT / "corpora" / "clean" / "dev9", ROOT / "corpora" / "clean" / "dev9", "*.raw.txt"),
-    "heldout3": (ROOT / "corpora" / "clean" / "heldout3", ROOT / "corpora" / "clean" / "heldout3", "*.raw.txt"),
+    "dev9": _page_set("dev9"),
+    "heldout3": _page_set("heldout3"),
     # session 5: held-out v4 (frozen, corpora/HELDOUT_V4.md), scored by the lead only
-    "heldout4": (ROOT / "corpora" / "clean" / "heldout4", ROOT / "corpora" / "clean" / "heldout4", "*.raw.txt"),
+    "heldout4": _page_set("heldout4"),
     # session 6: held-out v5 (frozen, corpora/HELDOUT_V5.md), scored by the lead only
-    "heldout5": (ROOT / "corpora" / "clean" / "heldout5", ROOT / "corpora" / "clean" / "heldout5", "*.raw.txt"),
+    "heldout5": _page_set("heldout5"),
     # session 7: held-out v6 (frozen, corpora/HELDOUT_V6.md), scored by the lead only
-    "heldout6": (ROOT / "corpora" / "clean" / "heldout6", ROOT / "corpora" / "clean" / "heldout6", "*.raw.txt"),
+    "heldout6": _page_set("heldout6"),
     # session 8: held-out v7 (frozen, corpora/HELDOUT_V7.md), scored by the lead only
-    "heldout7": (ROOT / "corpora" / "clean" / "heldout7", ROOT / "corpora" / "clean" / "heldout7", "*.raw.txt"),
+    "heldout7": _page_set("heldout7"),
     # session 10: held-out v8 (frozen, corpora/HELDOUT_V8.md), scored by the lead only
-    "heldout8": (ROOT / "corpora" / "clean" / "heldout8", ROOT / "corpora" / "clean" / "heldout8", "*.raw.txt"),
+    "heldout8": _page_set("heldout8"),
     # session 12: held-out v9 (frozen, corpora/HELDOUT_V9.md), scored by the lead only
-    "heldout9": (ROOT / "corpora" / "clean" / "heldout9", ROOT / "corpora" / "clean" / "heldout9", "*.raw.txt"),
-    "heldout10": (ROOT / "corpora" / "clean" / "heldout10", ROOT / "corpora" / "clean" / "heldout10", "*.raw.txt"),
+    "heldout9": _page_set("heldout9"),
+    # session 13: held-out v10 (frozen, corpora/HELDOUT_V10.md), scored once, now a development set
+    "heldout10": _page_set("heldout10"),
+    # session 14: held-out v11 (frozen, corpora/HELDOUT_V11.md), scored by the lead only
+    "heldout11": _page_set("heldout11"),
 }
 
 
