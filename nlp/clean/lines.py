@@ -37,6 +37,7 @@ from ..stage import Stage
 from .base import (CJK_BIGRAM_RUN_RE, SEPARATORS, Line, cjk_bigrams, cjk_count, digit_ratio, ends_like_prose,
                    has_cjk, is_heading, is_prose, is_truncated, latin_count, line_cache, lines_of, norm_line, punct_count,
                    removals, line_span)
+from .layout import wrapped_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "models" / "clean" / "lines.json"
@@ -1140,7 +1141,8 @@ class LineClassifier(Stage):
                 hits = sorted(set(hits) | set(self._after_block(d, pg, hits)))
             edits = (self._removals(model, d.text, pg, hits) if pg.cands
                      else removals(self, self._sentence_lines(d.text, pg)))
-            out.append(self._pasted_stories(d.text, pg.nb, edits))
+            edits = self._closing_block(d.text, pg.nb, self._pasted_stories(d.text, pg.nb, edits))
+            out.append(self._above_headline(d.text, pg.nb, edits))
         return out
 
     #: other stories pasted under the article are cut (nlp.clean.stories; False: the session-12 stage)
@@ -1153,15 +1155,51 @@ class LineClassifier(Stage):
             return edits
         from .stories import pasted_tail
 
+        return self._cut_kept(text, nb, edits, pasted_tail, "another story pasted under the article")
+
+    #: the lines above the article's headline are cut (nlp.clean.above; False: the session-13 stage)
+    ABOVE = True
+
+    def _above_headline(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
+        """``edits`` plus the removal of the lines above the article's headline
+        (:func:`nlp.clean.above.above_headline`), judged on the lines ``edits`` keep."""
+        if not self.ABOVE or len(nb) < 3:
+            return edits
+        from .above import above_headline
+
+        return self._cut_kept(text, nb, edits, above_headline, "above the article's headline, off its topic",
+                              paragraphs=True)
+
+    #: a labelled block of short off-topic lines closing the page is cut (nlp.clean.below)
+    BELOW = True
+
+    def _closing_block(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
+        """``edits`` plus the removal of the labelled block closing the page
+        (:func:`nlp.clean.below.closing_block`), judged on the lines ``edits`` keep."""
+        if not self.BELOW or len(nb) < 5:
+            return edits
+        from .below import closing_block
+
+        return self._cut_kept(text, nb, edits, closing_block, "labelled block of short lines closing the page, off its topic",
+                              paragraphs=True)
+
+    def _cut_kept(self, text: str, nb: list[Line], edits: list[Edit], cut_of, note: str, *,
+                  paragraphs: bool = False) -> list[Edit]:
+        """``edits`` plus the removal (reason boilerplate, ``note``) of the lines ``cut_of``
+        picks from the texts of the lines of ``nb`` that ``edits`` keep (page-structure
+        passes that read the page as it will come out). ``paragraphs``: nothing on a page
+        with hard-wrapped lines (:func:`~nlp.clean.layout.wrapped_lines`; clean.layout joins
+        them later): ``cut_of`` reads a line as a paragraph, and a wrapped piece of one is
+        a short line under another (DEV9 d9_023, an OCR'd page, lost its first 25 lines)."""
         gone = _lines_removed(text, nb, [(e.start,) for e in edits])
         kept = [ln for ln in nb if ln.index not in gone]
-        cut = pasted_tail([ln.text for ln in kept])
-        if not cut:
+        cut = cut_of([ln.text for ln in kept])
+        if not cut or (paragraphs and wrapped_lines(text, kept)):
             return edits
         spans = [(e.start, e.end, e.reason, e.note) for e in edits]
         for k in cut:
             a, b = line_span(text, kept[k])
-            spans.append((a, b, Reason.BOILERPLATE, "another story pasted under the article"))
+            spans.append((a, b, Reason.BOILERPLATE, note))
         return removals(self, spans)
 
     def _sentence_lines(self, text: str, pg: "_PageRows") -> list[tuple[int, int, Reason, str]]:
