@@ -39,6 +39,11 @@ BACKENDS: dict[str, str] = {
 RUNTIMES = ("auto", "onnx", "torch")
 
 
+def valid_int8(int8: object) -> bool:
+    """Whether ``int8`` is a setting of the "model" backend: True, False or ``"auto"`` (nlp.extract.model.resolve_int8)."""
+    return int8 is True or int8 is False or int8 == "auto"
+
+
 class Extractor(Protocol):
     def predict(self, sentences: list[str]) -> list[list[Tuple]]: ...
 

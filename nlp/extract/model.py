@@ -29,7 +29,7 @@ from typing import Sequence
 
 from ..document import Tuple
 from ..errors import ModelError
-from . import RUNTIMES
+from . import RUNTIMES, valid_int8
 from .labels import LABELS, Span, classifier_tokenizer, decode_spans
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "extract"
@@ -220,7 +220,23 @@ def _read_config(model_dir: Path) -> dict:
     return cfg
 
 
-def resolve_runtime(runtime: str, *, int8: bool = False) -> str:
+def check_int8(int8: bool | str) -> bool | str:
+    """``int8`` as given, or a ModelError: True, False or ``"auto"`` (the int8 graph where it keeps F1: ONNX)."""
+    if valid_int8(int8):
+        return int8
+    raise ModelError(f"int8 must be true, false or \"auto\", got {int8!r}.")
+
+
+def resolve_int8(int8: bool | str, runtime: str) -> bool:
+    """Whether the resolved ``runtime`` (``"onnx"`` / ``"torch"``) runs its int8 graph.
+
+    ``"auto"`` = int8 on ONNX Runtime only: its selective int8 graph keeps dev F1 (models/extract/SPEED.md),
+    while torch's dynamic int8 of every Linear costs ~11 dev points (session 4), so torch stays fp32.
+    """
+    return runtime == "onnx" if check_int8(int8) == "auto" else bool(int8)
+
+
+def resolve_runtime(runtime: str, *, int8: bool | str = False) -> str:
     """``"onnx"`` or ``"torch"`` for a configured runtime (``auto`` = onnx when onnxruntime imports).
 
     ``int8`` does not change the choice: it selects the int8 graph of either runtime (ONNX:
@@ -244,17 +260,17 @@ class _Loaded:
     path never imports torch.
     """
 
-    def __init__(self, model_dir: Path, *, int8: bool, threads: int | None, runtime: str = "torch",
+    def __init__(self, model_dir: Path, *, int8: bool | str, threads: int | None, runtime: str = "torch",
                  streams: int | None = None):
         import warnings
 
         from tokenizers import Tokenizer
 
         self.model_dir = Path(model_dir)
-        self.int8 = int8
         self.threads = threads
         _read_config(self.model_dir)
         self.runtime = resolve_runtime(runtime, int8=int8)
+        self.int8 = resolve_int8(int8, self.runtime)   # the effective choice, a bool
         self.ort = None
         self.streams = 1
         self._pool = None
@@ -262,7 +278,7 @@ class _Loaded:
             from . import onnx_runtime as ox
 
             try:
-                path = (ox.build_int8_cache if int8 else ox.build_cache)(self.model_dir)
+                path = (ox.build_int8_cache if self.int8 else ox.build_cache)(self.model_dir)
                 self.streams, intra = ox.stream_plan(threads, streams)
                 self.ort = ox.OrtNetwork(path, threads=intra)
                 self.dist = ox.link_dist_weights(self.model_dir)
@@ -275,6 +291,7 @@ class _Loaded:
                               "(set ZHIE_CACHE_DIR to a writable directory, or runtime='torch').",
                               RuntimeWarning, stacklevel=2)
                 self.runtime, self.ort = "torch", None
+                self.int8 = resolve_int8(int8, self.runtime)
         if self.ort is None:
             self.streams = 1
             self.net = self._torch_net()
@@ -357,7 +374,7 @@ _CACHE: dict[tuple, _Loaded] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def load(model_dir: str | os.PathLike = DEFAULT_MODEL, *, int8: bool = False, threads: int | None = None,
+def load(model_dir: str | os.PathLike = DEFAULT_MODEL, *, int8: bool | str = False, threads: int | None = None,
          runtime: str = "torch", streams: int | None = None) -> _Loaded:
     """Load (once per process and settings) a tagger directory.
 
@@ -578,10 +595,11 @@ class ModelExtractor:
             first, so a batch holds similar lengths). Defaults to 8: on the 216 dev sentences
             (ONNX, 2 threads, 6 alternating passes, median) 8 ran 1.17-1.18x 32 (less padding:
             10.5k vs 11.9k tokens), 2/4/16 were 0.92-0.99x 8 and 64 0.73x.
-        int8 (bool): int8 forward pass. ONNX runtime: the graph of
+        int8 (bool | str): int8 forward pass. ONNX runtime: the graph of
             :func:`nlp.extract.onnx_runtime.build_int8_cache` (Q/K/V, attention output and FFN1
             of every layer in dynamic int8, FFN2 and heads fp32; measured in models/extract/SPEED.md);
             torch runtime: dynamic int8 of every Linear at load (-11 dev points in session 4).
+            ``"auto"``: int8 when the runtime resolves to ONNX, fp32 on torch (:func:`resolve_int8`).
             Defaults to False.
         threads (int | None): threads of the runtime; None keeps its default (torch's; for
             ONNX Runtime one per core).
@@ -603,7 +621,7 @@ class ModelExtractor:
             Defaults to True.
     """
 
-    def __init__(self, *, model_dir: str = str(DEFAULT_MODEL), batch_size: int = 8, int8: bool = False,
+    def __init__(self, *, model_dir: str = str(DEFAULT_MODEL), batch_size: int = 8, int8: bool | str = False,
                  threads: int | None = None, runtime: str = "auto", clause_actions: bool = True,
                  lexicon: bool = True, skip_without_quantity: bool = True, streams: int | None = None):
         if runtime not in RUNTIMES:
@@ -614,7 +632,7 @@ class ModelExtractor:
         self.lexicon = lexicon
         self.model_dir = model_dir
         self.batch_size = batch_size
-        self.int8 = int8
+        self.int8 = check_int8(int8)
         self.threads = threads
         self.runtime = runtime
         self._m: _Loaded | None = None

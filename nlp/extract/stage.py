@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..document import Document
 from ..errors import ConfigError
 from ..stage import Stage
-from . import BACKENDS, RUNTIMES, _predict_texts, backend_options
+from . import BACKENDS, RUNTIMES, _predict_texts, backend_options, valid_int8
 
 
 class Extract(Stage):
@@ -25,8 +25,9 @@ class Extract(Stage):
             pass (:class:`nlp.extract.model.ModelExtractor`). Defaults to ``"auto"``.
         skip_without_quantity (bool): backend "model" only: no forward pass for a sentence
             without a quantity candidate (:mod:`nlp.extract.gate`; same tuples). Defaults to True.
-        int8 (bool): backend "model" only: int8 forward pass (ONNX: Q/K/V, attention output and
-            FFN1 in dynamic int8; :class:`nlp.extract.model.ModelExtractor`). Defaults to False.
+        int8 (bool | str): backend "model" only: int8 forward pass (ONNX: Q/K/V, attention output and
+            FFN1 in dynamic int8; :class:`nlp.extract.model.ModelExtractor`); ``"auto"``: int8 on the
+            ONNX runtime, fp32 on torch. Defaults to False.
     """
 
     name = "extract"
@@ -35,11 +36,13 @@ class Extract(Stage):
     emits = ("tuples",)
 
     def __init__(self, *, backend: str = "model", model_dir: str = "", runtime: str = "auto",
-                 skip_without_quantity: bool = True, int8: bool = False):
+                 skip_without_quantity: bool = True, int8: bool | str = False):
         if backend not in BACKENDS:
             raise ConfigError(f"stages.extract.backend must be one of {sorted(BACKENDS)}, got {backend!r}.")
         if runtime not in RUNTIMES:
             raise ConfigError(f"stages.extract.runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}.")
+        if not valid_int8(int8):
+            raise ConfigError(f"stages.extract.int8 must be true, false or \"auto\", got {int8!r}.")
         self.backend, self.options = backend_options({"backend": backend, "model_dir": model_dir, "runtime": runtime,
                                                       "skip_without_quantity": skip_without_quantity,
                                                       "int8": int8})

@@ -205,3 +205,34 @@ def test_int8_graph_quantises_all_but_ffn2_and_heads(tmp_path, monkeypatch):
     keep = mask.astype(bool)
     assert not np.array_equal(a, b)                                    # really the other graph
     assert np.corrcoef(a[keep].ravel(), b[keep].ravel())[0, 1] > 0.9
+
+
+@pytest.mark.skipif(not (MODEL / "model.safetensors").exists(), reason="models/extract not trained")
+def test_int8_auto_is_int8_on_onnx_and_fp32_on_torch(tmp_path, monkeypatch):
+    """int8="auto" serves the selective int8 graph when the runtime is ONNX, and the fp32 network when
+    it is torch, chosen or fallen back to (torch's int8 of every Linear costs ~11 dev points); any
+    other value is an error naming the three settings, from the extractor and from the config stage."""
+    from nlp.errors import ConfigError, ModelError
+    from nlp.extract.model import ModelExtractor, _Loaded
+    from nlp.extract.stage import Extract
+
+    model = _tiny_model(tmp_path / "m", seed=5)
+    monkeypatch.setenv("ZHIE_CACHE_DIR", str(tmp_path / "cache"))
+    on_onnx = _Loaded(model, int8="auto", threads=1, runtime="onnx")
+    assert on_onnx.runtime == "onnx" and on_onnx.int8 is True
+    assert list((tmp_path / "cache").glob("*.int8v*.onnx"))            # the int8 graph was built and served
+    on_torch = _Loaded(model, int8="auto", threads=1, runtime="torch")
+    assert on_torch.int8 is False
+    assert not any("quantized" in type(m).__module__ for m in on_torch.net.modules())
+
+    blocker = tmp_path / "not_a_dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("ZHIE_CACHE_DIR", str(blocker / "cache"))
+    with pytest.warns(RuntimeWarning, match="ONNX cache unavailable"):
+        fallen = _Loaded(model, int8="auto", threads=1, runtime="auto")
+    assert fallen.runtime == "torch" and fallen.int8 is False
+
+    with pytest.raises(ModelError, match="int8 must be true, false or"):
+        ModelExtractor(model_dir=str(model), int8="yes")
+    with pytest.raises(ConfigError, match="stages.extract.int8 must be true, false or"):
+        Extract(int8=1)
