@@ -32,6 +32,7 @@ from ..stage import Stage
 from .decision import DEFAULT_PATH as DEFAULT_DECISION
 from .context import DEFAULT_PATH as DEFAULT_CONTEXT
 from .context import ContextModel
+from .batch import Pending, confirmed
 from .decision import Decision, features
 from .detect import SpinEvidence, cjk_count, decide, spin_score
 from .lexicon import NO_DETECT_SOURCES, Lexicon, Match, load_cached
@@ -201,6 +202,15 @@ class Despinner(Stage):
         neighbours_threshold (float): probability such a candidate needs; negative = the synonym
             model's stored threshold (0.93: protocol P 0.9324). Defaults to 0.95, chosen on the
             unseen-table protocol, precision first (corpora/despin/README.md, eighth pass).
+        batch_threshold (float): a thesaurus / neighbour candidate below its source's threshold but
+            at least this probable is accepted when the batch's other spun pages confirm the pair
+            (:mod:`nlp.despin.batch`: the original on none of them though expected there >=
+            ``batch_expected`` times, the spun form in excess). > 1 = off. Defaults to 1.1 (off): 0.5 gives
+            test10 P 0.855 -> 0.856, R 0.445 -> 0.458 but dev + dev_unseen P 0.950 -> 0.947, R 0.613 -> 0.628;
+            a recall option for batches of one tool's pages (corpora/despin/README.md, twelfth pass).
+        batch_expected (float): expected occurrences of the original on the other spun pages.
+            Defaults to 5.0.
+        batch_excess (float): log10 over-representation of the spun form there. Defaults to 0.5.
     """
 
     name = "despin"
@@ -221,7 +231,8 @@ class Despinner(Stage):
                  rival_margin: float = 1.0, rival_hop_mates: int = 0, rival_hop_margin: float = 1.0,
                  thesaurus_neighbours: bool = True, neighbours_threshold: float = 0.95,
                  lm_mix: float = 1.0, zero_odd_rate: float = 1.1, zero_min_ambiguous: int = 10,
-                 zero_sample: int = 24, zero_odd_margin: float = -1.0, zero_max_unambiguous: int = 0):
+                 zero_sample: int = 24, zero_odd_margin: float = -1.0, zero_max_unambiguous: int = 0,
+                 batch_threshold: float = 1.1, batch_expected: float = 5.0, batch_excess: float = 0.5):
         if not 0.0 <= lm_mix <= 1.0:
             raise ConfigError(f"stages.despin.lm_mix must be in [0, 1], got {lm_mix}.")
         if context < 1:
@@ -272,6 +283,9 @@ class Despinner(Stage):
         self.rival_hop_margin = rival_hop_margin
         self.thesaurus_neighbours = thesaurus_neighbours
         self.neighbours_threshold = neighbours_threshold
+        self.batch_threshold = batch_threshold
+        self.batch_expected = batch_expected
+        self.batch_excess = batch_excess
         self._chain_from: dict[str, tuple[str, ...]] | None = None
         self._ctx: ContextModel | None = None
         self._decider: Decision | None = None
@@ -399,11 +413,35 @@ class Despinner(Stage):
             candidates = self._gate(texts)
             found = [None] * len(texts)
         out: list[list[Edit]] = []
-        for doc, n_unamb, ms in zip(docs, candidates, found):
-            edits, ev = self.despin(doc.text, unambiguous_hint=n_unamb, matches=ms)
+        pool = self.batch_threshold <= 1.0 and self.thes is not None
+        held: list[Pending] = []
+        spun_pages: dict[int, tuple[str, int]] = {}
+        for k, (doc, n_unamb, ms) in enumerate(zip(docs, candidates, found)):
+            mine: list[Pending] | None = [] if pool else None
+            edits, ev = self.despin(doc.text, unambiguous_hint=n_unamb, matches=ms, pending=mine)
+            if mine is not None and ev.spun:
+                spun_pages[k] = (doc.text, ev.cjk_chars)
+                for c in mine:
+                    c.page = k
+                held.extend(mine)
             doc.info["despin"] = ev.to_dict() | {"rewrites": len(edits)}
             out.append(edits)
+        if held and len(spun_pages) > 1:
+            self._add_confirmed(docs, out, held, spun_pages)
         return out
+
+    def _add_confirmed(self, docs: list[Document], out: list[list[Edit]], held: list[Pending],
+                       spun_pages: dict[int, tuple[str, int]]) -> None:
+        """Add the edits of the held-back candidates that the batch's spun pages confirm
+        (:func:`nlp.despin.batch.confirmed`) to their pages."""
+        lm = self.lm
+        for c in confirmed(held, spun_pages, lm.word_count, lm.total, expected=self.batch_expected,
+                           excess=self.batch_excess):
+            edits = out[c.page]
+            edits.extend(self.edit(s, e, c.original, reason=Reason.SPIN, confidence=max(min(c.p, 1.0), 1e-6),
+                                   note=f"{c.spun}->{c.original}") for s, e in c.spans)
+            edits.sort(key=lambda ed: ed.start)
+            docs[c.page].info["despin"]["rewrites"] = len(edits)
 
     # --- the work --------------------------------------------------------
     def _gate(self, texts: list[str]) -> list[int | None]:
@@ -468,10 +506,12 @@ class Despinner(Stage):
             self.lm.score_windows(windows)
 
     def despin(self, text: str, *, unambiguous_hint: int | None = None,
-               matches: list[Match] | None = None) -> tuple[list[Edit], SpinEvidence]:
+               matches: list[Match] | None = None, pending: list[Pending] | None = None) -> tuple[list[Edit], SpinEvidence]:
         """Edits that despin ``text`` (empty when it is not judged spun) and the evidence.
 
-        ``matches``: the lexicon's matches on ``text`` when already known (:meth:`_find_batch`)."""
+        ``matches``: the lexicon's matches on ``text`` when already known (:meth:`_find_batch`).
+        ``pending``: when a list, the thesaurus candidates held back for the batch's consensus
+        (``batch_threshold`` <= p < their source's threshold) are appended to it."""
         a = self.analyse(text, unambiguous_hint=unambiguous_hint, matches=matches)
         if a is None or not a["ev"].spun:
             return [], a["ev"] if a else SpinEvidence()
@@ -496,6 +536,7 @@ class Despinner(Stage):
             model = load_model(self.thesaurus_model)
             th = self.thesaurus_threshold if self.thesaurus_threshold >= 0 else None
             accepted = select_learned(cands, model, th)
+            scored = [(cands, model)]
             # further sources, in this order, never overlap what an earlier source accepted: the
             # shared-character mates (their own model), then slot neighbours learned from clean text
             # (scored by the synonym model, at their own threshold)
@@ -507,15 +548,35 @@ class Despinner(Stage):
                               self.neighbours_threshold if self.neighbours_threshold >= 0 else None))
             for source, max_mates, source_model, source_th in later:
                 used = [(s, e) for s, e, _c, _p in accepted]
-                more = select_learned(self.thesaurus_candidates(text, matches, choice, a["ev"].cjk_chars,
-                                                                source=source, max_mates=max_mates),
-                                      source_model, source_th)
+                source_cands = self.thesaurus_candidates(text, matches, choice, a["ev"].cjk_chars,
+                                                         source=source, max_mates=max_mates)
+                more = select_learned(source_cands, source_model, source_th)
+                scored.append((source_cands, source_model))
                 accepted += [x for x in more if not any(x[0] < b and a_ < x[1] for a_, b in used)]
+            if pending is not None:
+                pending.extend(self._held_back(scored, accepted))
             for s, e, c, p in accepted:
                 edits.append(self.edit(s, e, c.original, reason=Reason.SPIN, confidence=max(min(p, 1.0), 1e-6),
                                        note=f"{c.spun}->{c.original}"))
             edits.sort(key=lambda ed: ed.start)
         return edits, a["ev"]
+
+    def _held_back(self, scored: list, accepted: list) -> list[Pending]:
+        """Candidates of every source at ``batch_threshold`` or above that no source accepted and that
+        overlap nothing accepted (nor each other, the more probable first): one per spun word."""
+        used = [(s, e) for s, e, _c, _p in accepted]
+        held: dict[int, Pending] = {}
+        for cands, model in scored:
+            for s, e, c, p in select_learned(cands, model, self.batch_threshold):
+                if any(s < b and a_ < e for a_, b in used):
+                    continue
+                used.append((s, e))
+                got = held.get(id(c))
+                if got is None:
+                    held[id(c)] = Pending(c.spun, c.original, [(s, e)], p)
+                else:
+                    got.spans.append((s, e))
+        return list(held.values())
 
     def _pieces(self, spun: str, original: str) -> list[tuple[int, int, str, str]]:
         """The word substitutions a compound rewrite is made of: ``(start, end, spun, original)``
