@@ -131,7 +131,7 @@ def _keyword_list(s: str) -> bool:
         return False
     items = [x for x in _LIST_SPLIT_RE.split(s) if x]
     return len(items) >= 6 and sum(map(len, items)) <= 8 * len(items) \
-        and sum(1 for ch in s if ch in _FUNC_CHARS) <= 0.05 * len(s)
+        and len(_FUNC_RE.findall(s)) <= 0.05 * len(s)  # function characters counted in C
 
 
 @line_cache
@@ -806,17 +806,17 @@ class LineClassifier(Stage):
         anchors = [k for k, ln in enumerate(nb) if _clear_prose(ln.text, self.min_prose_chars)]
         if len(anchors) < 2:
             return []
-        shapes = Counter(_DIGITS_RE.sub("0", norm_line(ln.text)) for ln in nb)
-        if max(shapes.values()) < 2:
-            return []
         anchor_set = set(anchors)
+        # the lines the rule can take, before the page's shapes: an article has none
+        # between its anchors most of the time, and then no line's shape is needed
+        todo = [nb[k] for k in range(anchors[0] + 1, anchors[-1]) if k not in anchor_set and len(nb[k].text) >= 4
+                and not ends_like_prose(nb[k].text) and (head is None or nb[k].index != head.index)]
+        if not todo:
+            return []
+        shapes = Counter(_DIGITS_RE.sub("0", norm_line(ln.text)) for ln in nb)
         out = []
-        for k in range(anchors[0] + 1, anchors[-1]):
-            ln = nb[k]
-            s = ln.text
-            if k in anchor_set or len(s) < 4 or ends_like_prose(s) or (head is not None and ln.index == head.index):
-                continue
-            if shapes[_DIGITS_RE.sub("0", norm_line(s))] >= 2:
+        for ln in todo:
+            if shapes[_DIGITS_RE.sub("0", norm_line(ln.text))] >= 2:
                 a, b = line_span(text, ln)
                 out.append((a, b, Reason.BOILERPLATE, "template line repeated inside the article"))
         return out
@@ -1141,9 +1141,15 @@ class LineClassifier(Stage):
                 hits = sorted(set(hits) | set(self._after_block(d, pg, hits)))
             edits = (self._removals(model, d.text, pg, hits) if pg.cands
                      else removals(self, self._sentence_lines(d.text, pg)))
-            edits = self._closing_block(d.text, pg.nb, self._pasted_stories(d.text, pg.nb, edits))
-            out.append(self._above_headline(d.text, pg.nb, edits))
+            out.append(self.page_passes(d.text, pg.nb, edits))
         return out
+
+    def page_passes(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
+        """``edits`` plus the page-structure passes judged on the lines ``edits`` keep, in
+        order: other stories pasted under the article, the labelled panel closing the page,
+        the furniture above the article's headline."""
+        edits = self._closing_block(text, nb, self._pasted_stories(text, nb, edits))
+        return self._above_headline(text, nb, edits)
 
     #: other stories pasted under the article are cut (nlp.clean.stories; False: the session-12 stage)
     STORIES = True

@@ -123,8 +123,6 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
     passes' removals counted), a label left with nothing under it at the page bottom."""
     from nlp.clean.base import line_span
 
-    from nlp.clean.base import merge_spans
-
     lines = lines_of(text)
     cands, p, head, groups = stage.scores(lines)
     if not cands:  # only the sentence-register scorer reads such a page
@@ -134,7 +132,7 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
         head = stage_headline(lines, None, stage.min_prose_chars)
         spans = stage.register_sentences(text, nb, _anchor_positions(nb, stage.min_prose_chars), head) \
             + stage.excerpts(text, nb, head)
-        return sorted((s, e, note) for s, e, _, note in merge_spans(spans))
+        return _after_page_passes(stage, text, nb, spans)
     model = stage._model()
     hits = [k for k in range(len(cands)) if p[k] >= model.group_threshold(groups[k])]
     # the anchors demoted by the re-scoring (scores() does the same internally)
@@ -164,7 +162,16 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
     removed = {cands[k].index for k in gone} | {ln.index for ln in nb if line_span(text, ln)[0] in {a for a, *_ in sentences}}
     spans += stage.list_runs(text, lines, demote, removed)
     spans += stage.orphan_labels(text, nb, anchors, spans)
-    return sorted((s, e, note) for s, e, _, note in merge_spans(spans))
+    return _after_page_passes(stage, text, nb, spans)
+
+
+def _after_page_passes(stage: LineClassifier, text: str, nb: list, spans: list) -> list[tuple[int, int, str]]:
+    """The removals of ``spans`` with the page-structure passes process() runs on the lines
+    they keep (LineClassifier.page_passes: pasted stories, closing panel, furniture above
+    the headline; they read decisions, not scores)."""
+    from nlp.clean.base import removals
+
+    return sorted((e.start, e.end, e.note) for e in stage.page_passes(text, nb, removals(stage, spans)))
 
 
 def test_bounded_scoring_removes_what_full_scoring_removes():
