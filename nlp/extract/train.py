@@ -318,8 +318,9 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     The defaults are the session-12/13 recipe: from the encoder with all 12 layers, the whole train
     split, a 7-epoch linear schedule, ACTOR labels weighted 1.5, seed 13, 2 torch threads, epochs 4-7
     (and the average of epochs 5-7) scored on dev + dev2 strict F1 with the refine rules 1-21 and the
-    :data:`DECODING` decoding, fp16 weights. The shipped weights are the session-13 run on 7735
-    sentences (train.jsonl as of commit 2ff97da, sha256 ace69ac6...; epoch 7 won); session 12 ran it
+    :data:`DECODING` decoding, fp16 weights. The shipped weights are the session-14 run on 8973
+    sentences (train.jsonl as of commit a29f02a, sha256 f6697b9d...; epoch 6 won); session 13 ran it on
+    7735 (2ff97da, sha256 ace69ac6...; epoch 7 won); session 12 ran it
     on 7058 (caa2047, sha256 b06970a8...; the average of epochs 5-7 won) (models/extract/README.md;
     ~15 min an epoch on the shared 2-core box). The session-8/10 runs were ``layers=6, epochs=8,
     average_from=6, score_from=3`` (4305 sentences at 4bea00e; 6801 at 5532d86). The session-7 run was ``epochs=10,
