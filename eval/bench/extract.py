@@ -25,9 +25,9 @@ processes on the shared box hits all rows alike:
   skips is printed above the table. Nothing is cached across calls (every round recomputes);
 * ``bare forward [onnx, gated]``: the bare forward over the sentences the gate lets through,
   the floor the default predict() is compared with;
-* ``predict() [onnx int8, default]``: ``predict()`` with nothing but the runtime given, i.e. the
-  default ``int8="auto"`` (session 14): the selective int8 ONNX graph, against
-  ``bare forward [onnx int8, gated]``; the other ``[onnx]`` / ``[torch]`` rows are fp32 (``int8=False``);
+* ``predict() [onnx int8]``: ``predict(..., int8=True)``, the opt-in selective int8 ONNX graph, against
+  ``bare forward [onnx int8, gated]``; the other ``[onnx]`` / ``[torch]`` rows are fp32 (``int8=False``,
+  the default: int8 output depends on the batch, models/extract/README.md session 14);
 * ``predict() [onnx, gate off, 1 stream]``: session 5's configuration (every sentence, one batch
   at a time on all ``--threads``); the default runs ``--threads`` single-threaded streams
   (:func:`nlp.extract.onnx_runtime.stream_plan`), and the bare ONNX rows run the same way.
@@ -181,7 +181,7 @@ def main(argv=None) -> None:
     ap.add_argument("--no-build", action="store_true", help="skip the first-ever cold start (cache build)")
     ap.add_argument("--quick", action="store_true", help="timed rows only (no dev, cold start, RSS)")
     ap.add_argument("--int8", action="store_true",
-                    help="also time torch's dynamic int8 (every Linear); the ONNX int8 graph is the default row")
+                    help="also time torch's dynamic int8 (every Linear); the ONNX int8 graph always has a row")
     args = ap.parse_args(argv)
 
     import numpy as np
@@ -198,7 +198,7 @@ def main(argv=None) -> None:
     sents = bench_sentences(args.n)
     n, n_chars = len(sents), sum(len(s) for s in sents)
     opts = {"model_dir": model_dir, "threads": args.threads, "batch_size": args.batch_size}
-    # the fp32 passes of both runtimes, and the default int8 ONNX graph (built here, outside the timing)
+    # the fp32 passes of both runtimes (the default), and the opt-in int8 ONNX graph (built here, outside the timing)
     ext = {rt: get_extractor("model", runtime=rt, int8=False, **opts) for rt in ("torch", "onnx")}
     ext["onnx int8"] = get_extractor("model", runtime="onnx", int8=True, **opts)
     mods = {rt: e.loaded for rt, e in ext.items()}
@@ -237,9 +237,6 @@ def main(argv=None) -> None:
         kw.setdefault("int8", False)   # fp32 unless a row says otherwise
         return lambda: predict(sents, backend="model", runtime=rt, **opts, **kw)
 
-    def run_default():
-        # the public default: only the runtime given, int8 left to ModelExtractor's default ("auto")
-        return lambda: predict(sents, backend="model", runtime="onnx", **opts)
 
     def run_pipe():
         with torch.inference_mode():
@@ -252,7 +249,7 @@ def main(argv=None) -> None:
         "bare forward [torch, gated]": bare("torch", gated_batches),
         "bare forward [onnx, gated]": bare("onnx", gated_batches),
         "bare forward [onnx int8, gated]": bare("onnx int8", gated_batches),
-        "predict() [onnx int8, default]": run_default(),
+        "predict() [onnx int8]": run_predict("onnx", int8=True),
         "predict() [torch]": run_predict("torch"),
         "predict() [onnx]": run_predict("onnx"),
         "predict() [onnx, gate off]": run_predict("onnx", skip_without_quantity=False),
@@ -297,11 +294,11 @@ def main(argv=None) -> None:
           f"ONNX graph {cache_path(model_dir).name}; load average {os.getloadavg()[0]:.1f}")
     print(table(rows, ["method", "best s", "sent/s", "vs pipeline", "time vs bare (same runtime)", "all s"]))
     t_o, t_t, t_g = best["predict() [onnx]"], best["predict() [torch]"], best["predict() [onnx, gate off]"]
-    t_d = best["predict() [onnx int8, default]"]
-    print(f"goals: predict() >= 3x pipeline -> default (onnx int8) {t_pipe / t_d:.2f}x, "
-          f"fp32 onnx {t_pipe / t_o:.2f}x (gate off {t_pipe / t_g:.2f}x), "
-          f"torch {t_pipe / t_t:.2f}x; predict()/bare <= 1.3 -> default {t_d / bare_of('predict() [onnx int8, default]'):.2f}, "
-          f"onnx {t_o / bare_of('predict() [onnx]'):.2f} "
+    t_d = best["predict() [onnx int8]"]
+    print(f"goals: predict() >= 3x pipeline -> onnx (default, fp32) {t_pipe / t_o:.2f}x (gate off {t_pipe / t_g:.2f}x), "
+          f"opt-in onnx int8 {t_pipe / t_d:.2f}x, "
+          f"torch {t_pipe / t_t:.2f}x; predict()/bare <= 1.3 -> onnx {t_o / bare_of('predict() [onnx]'):.2f} "
+          f"(int8 {t_d / bare_of('predict() [onnx int8]'):.2f}) "
           f"(gate off {t_g / best['bare forward [onnx]']:.2f}), torch {t_t / bare_of('predict() [torch]'):.2f}; "
           f"onnx predict() is {t_t / t_o:.2f}x torch predict()")
 
@@ -329,7 +326,7 @@ def main(argv=None) -> None:
               f"(delta {100 * (sc['onnx']['strict']['f1'] - sc['torch']['strict']['f1']):+.2f} points; "
               f"span F1 {sc['torch']['span']['f1']:.4f} / {sc['onnx']['span']['f1']:.4f}); "
               f"identical dev tuples: {same}; onnx gate off {sc['gate off']['strict']['f1']:.4f}, identical dev "
-              f"tuples gate on/off: {sc['gate off']['_preds'] == sc['onnx']['_preds']}; default onnx int8 "
+              f"tuples gate on/off: {sc['gate off']['_preds'] == sc['onnx']['_preds']}; opt-in onnx int8 "
               f"{sc['onnx int8']['strict']['f1']:.4f}")
 
 

@@ -603,8 +603,9 @@ class ModelExtractor:
             of every layer in dynamic int8, FFN2 and heads fp32; measured in models/extract/SPEED.md);
             torch runtime: dynamic int8 of every Linear at load (-11 dev points in session 4).
             ``"auto"``: int8 when the runtime resolves to ONNX, fp32 on torch (:func:`resolve_int8`).
-            Defaults to "auto" (session 14: dev+dev2 strict 0.6999 int8 vs 0.7032 fp32 on ONNX,
-            within the issue's half point; models/extract/README.md).
+            Defaults to False: the int8 graph kept dev+dev2 strict within half a point (0.6999 vs
+            0.7032, session 14) but quantises activations per batch, so a sentence's tuples depend on
+            its batch neighbours (20 of 200 dev2 sentences); fp32 output does not.
         threads (int | None): threads of the runtime; None keeps its default (torch's; for
             ONNX Runtime one per core).
         streams (int | None): ONNX Runtime only: batches in flight at once, the threads shared
@@ -625,7 +626,7 @@ class ModelExtractor:
             Defaults to True.
     """
 
-    def __init__(self, *, model_dir: str = str(DEFAULT_MODEL), batch_size: int = 8, int8: bool | str = "auto",
+    def __init__(self, *, model_dir: str = str(DEFAULT_MODEL), batch_size: int = 8, int8: bool | str = False,
                  threads: int | None = None, runtime: str = "auto", clause_actions: bool = True,
                  lexicon: bool = True, skip_without_quantity: bool = True, streams: int | None = None):
         if runtime not in RUNTIMES:

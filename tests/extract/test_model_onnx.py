@@ -34,7 +34,7 @@ def _tuples(ext, sents):
 def test_onnx_and_torch_give_the_same_tuples():
     """On 20 dev sentences and two seed sentences (real text) both runtimes' fp32 passes return identical
     tuples, offsets and (to 3 decimals) scores; the ONNX graph is built in the user cache if missing.
-    (The default int8="auto" serves the int8 graph on ONNX only: test_int8_auto_is_int8_on_onnx_and_fp32_on_torch.)"""
+    (int8="auto" serves the int8 graph on ONNX only: test_int8_auto_is_int8_on_onnx_and_fp32_on_torch.)"""
     from nlp.extract.model import ModelExtractor
 
     sents = _dev(20) + ["用户好感度因此上升8.4%。", "平台全年累计处罚违规创作者97.1万人。"]
