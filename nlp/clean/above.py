@@ -117,6 +117,8 @@ def above_headline(texts: list[str]) -> list[int]:
     """Indices into ``texts`` (the page's kept non-blank lines, in order) of the lines
     above the article's headline; [] when no headline passes (see the module doc)."""
     n = len(texts)
+    if n < 3:   # a headline needs a line above it and a lead below it (and earlier stages may keep no line)
+        return []
     prose = [is_prose(s) for s in texts]
     total = sum(len(s) for s, p in zip(texts, prose) if p)
     grams: dict[int, set[str]] = {}

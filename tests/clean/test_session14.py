@@ -114,3 +114,10 @@ def test_furniture_on_real_pages_goes_and_the_article_stays(clean_pipeline, spli
     out = kept_lines(clean_pipeline.run(raw))
     assert not [g for g in gone if any(line.startswith(g) for line in out)]
     assert all(g in out for g in gold)
+
+
+@pytest.mark.parametrize("texts", [[], ["抖音电商发布《平台治理这一年》数据报告。"], ["标题", "正文第一段。"]])
+def test_page_passes_take_pages_with_too_few_kept_lines(texts):
+    """Earlier stages may keep no line or one of a page (hypothesis found an empty list in
+    tests/reliability/test_stage_properties.py): nothing to cut, no IndexError."""
+    assert above_headline(texts) == [] and closing_block(texts) == []
