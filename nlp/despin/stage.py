@@ -438,8 +438,7 @@ class Despinner(Stage):
         for c in confirmed(held, spun_pages, lm.word_count, lm.total, expected=self.batch_expected,
                            excess=self.batch_excess):
             edits = out[c.page]
-            edits.extend(self.edit(s, e, c.original, reason=Reason.SPIN, confidence=max(min(c.p, 1.0), 1e-6),
-                                   note=f"{c.spun}->{c.original}") for s, e in c.spans)
+            edits.extend(self._rewrite(s, e, c.spun, c.original, c.p) for s, e in c.spans)
             edits.sort(key=lambda ed: ed.start)
             docs[c.page].info["despin"]["rewrites"] = len(edits)
 
@@ -529,8 +528,7 @@ class Despinner(Stage):
             pieces = (self._pieces(m.entry.spun, c) if m.entry.sources.get(c) in NO_DETECT_SOURCES
                       else [(0, m.end - m.start, m.entry.spun, c)])
             for a_, b_, sp, orig in pieces:
-                edits.append(self.edit(m.start + a_, m.start + b_, orig, reason=Reason.SPIN,
-                                       confidence=max(min(p, 1.0), 1e-6), note=f"{sp}->{orig}"))
+                edits.append(self._rewrite(m.start + a_, m.start + b_, sp, orig, p))
         if self.thes is not None:
             cands = self.thesaurus_candidates(text, matches, choice, a["ev"].cjk_chars)
             model = load_model(self.thesaurus_model)
@@ -556,10 +554,14 @@ class Despinner(Stage):
             if pending is not None:
                 pending.extend(self._held_back(scored, accepted))
             for s, e, c, p in accepted:
-                edits.append(self.edit(s, e, c.original, reason=Reason.SPIN, confidence=max(min(p, 1.0), 1e-6),
-                                       note=f"{c.spun}->{c.original}"))
+                edits.append(self._rewrite(s, e, c.spun, c.original, p))
             edits.sort(key=lambda ed: ed.start)
         return edits, a["ev"]
+
+    def _rewrite(self, start: int, end: int, spun: str, original: str, p: float) -> Edit:
+        """The edit restoring ``original`` over ``spun`` at ``start:end``, its confidence ``p`` clamped to (0, 1]."""
+        return self.edit(start, end, original, reason=Reason.SPIN, confidence=max(min(p, 1.0), 1e-6),
+                         note=f"{spun}->{original}")
 
     def _held_back(self, scored: list, accepted: list) -> list[Pending]:
         """Candidates of every source at ``batch_threshold`` or above that no source accepted and that
