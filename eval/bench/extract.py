@@ -237,7 +237,6 @@ def main(argv=None) -> None:
         kw.setdefault("int8", False)   # fp32 unless a row says otherwise
         return lambda: predict(sents, backend="model", runtime=rt, **opts, **kw)
 
-
     def run_pipe():
         with torch.inference_mode():
             pipe(sents)
@@ -294,11 +293,11 @@ def main(argv=None) -> None:
           f"ONNX graph {cache_path(model_dir).name}; load average {os.getloadavg()[0]:.1f}")
     print(table(rows, ["method", "best s", "sent/s", "vs pipeline", "time vs bare (same runtime)", "all s"]))
     t_o, t_t, t_g = best["predict() [onnx]"], best["predict() [torch]"], best["predict() [onnx, gate off]"]
-    t_d = best["predict() [onnx int8]"]
+    t_8 = best["predict() [onnx int8]"]
     print(f"goals: predict() >= 3x pipeline -> onnx (default, fp32) {t_pipe / t_o:.2f}x (gate off {t_pipe / t_g:.2f}x), "
-          f"opt-in onnx int8 {t_pipe / t_d:.2f}x, "
+          f"opt-in onnx int8 {t_pipe / t_8:.2f}x, "
           f"torch {t_pipe / t_t:.2f}x; predict()/bare <= 1.3 -> onnx {t_o / bare_of('predict() [onnx]'):.2f} "
-          f"(int8 {t_d / bare_of('predict() [onnx int8]'):.2f}) "
+          f"(int8 {t_8 / bare_of('predict() [onnx int8]'):.2f}) "
           f"(gate off {t_g / best['bare forward [onnx]']:.2f}), torch {t_t / bare_of('predict() [torch]'):.2f}; "
           f"onnx predict() is {t_t / t_o:.2f}x torch predict()")
 
