@@ -39,6 +39,21 @@ _AUTOLINK_RE = re.compile(r"<(?:https?://|www\.)[^<>\s]{1,2000}>")
 _URL_LINE_RE = re.compile(r"^(?:https?:)?//\S{3,}$|^www\.\S{3,}$")
 _MD_HEADING_RE = re.compile(r"^#{1,6}[ \t]+")
 _RULE_LINE_RE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
+#: a tool's console log pasted with the page (a scraper's run log, heldout11 crawllog pages): a line
+#: opening with a time stamp (date and/or clock) and a log level ("2023-02-04 23:30:10,102 WARN  [extractor]
+#: …", "[12:01:33] [INFO] …"), or with the level and a logger ("INFO:root:…", "[WARNING] …");
+#: no sentence of an article opens so
+_LOG_LEVELS = r"(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE)"
+_LOG_LINE_RE = re.compile(
+    r"^\[?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?)?"
+    r"|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,6})?)(?:Z|[+-]\d{2}:?\d{2})?\]?\s+"
+    rf"[\[(<]?{_LOG_LEVELS}[\])>:]?(?=\s)"
+    rf"|^[\[(<]{_LOG_LEVELS}[\])>]\s|^{_LOG_LEVELS}:[A-Za-z_][\w.]*:")
+#: words a log line carries: pages without any skip the line test
+_LOG_HINT_RE = re.compile(_LOG_LEVELS)
+#: a banner a tool prints around what it extracted ("====== 抽取正文 END ======", "----- BEGIN -----"):
+#: a short label between two runs of ASCII rule characters
+_BANNER_RE = re.compile(r"^([=\-*#~])\1{2,}\s*[^=\-*#~\s][^=\-*#~]{0,30}?\s*([=\-*#~])\2{2,}$")
 _FM_KEY_RE = re.compile(r"^title\s*[:=]\s*(.*)$")  # YAML "title: x", TOML "title = x"
 _BLOCKQUOTE_RE = re.compile(r"^(?:>[ \t]?)+")
 #: caption boilerplate: photo credits and "for reference only" notes (seed 004
@@ -215,6 +230,17 @@ class MarkupCleaner(Stage):
                 out.append(self.edit(base + m.start(), base + m.start() + 1, reason=Reason.MARKUP, note="md link"))
                 out.append(self.edit(base + m.end(1), base + m.end(), reason=Reason.MARKUP, note="md link"))
 
+    def _tool_lines(self, text: str, body_start: int, out: list[Edit]) -> None:
+        """Lines a tool printed, not the page: console-log lines and rule-framed banners."""
+        for ln in lines_of(text):
+            s = ln.text
+            if not s or ln.lstrip < body_start or len(s) > 400:
+                continue
+            if _LOG_LINE_RE.match(s):
+                out.append(self.edit(ln.start, ln.end, reason=Reason.MARKUP, note="console log line"))
+            elif _BANNER_RE.match(s):
+                out.append(self.edit(ln.start, ln.end, reason=Reason.MARKUP, note="tool banner"))
+
     # --- stage ------------------------------------------------------------
     def process(self, doc: Document) -> list[Edit]:
         text = doc.text
@@ -230,6 +256,9 @@ class MarkupCleaner(Stage):
             self._tags(text, out)
         if "](" in text or "://" in text or "#" in text or "---" in text or "www." in text or "\n>" in text:
             self._markdown(text, body, out)
+        if ("===" in text or "---" in text or "***" in text or "###" in text or "~~~" in text
+                or _LOG_HINT_RE.search(text)):
+            self._tool_lines(text, body, out)
         return _resolve(out, body)
 
 
