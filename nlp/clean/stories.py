@@ -22,7 +22,9 @@ the page's kept lines:
   :data:`MAX_TITLE_OVERLAP` of the headline's own and :data:`MAX_LINE_OVERLAP` of its lead's
   (a comment line over the article's next paragraph is no headline), and at most :data:`MAX_ABOVE_REUSE` of the
   content bigrams above come back below (a long tail of the same article shares a small
-  part of its many bigrams, but reuses much of what is above);
+  part of its many bigrams, but reuses much of what is above); "above" leaves out the
+  menu over the article's headline (:func:`_furniture`, session 15): a list of the site's
+  headlines names the very stories pasted under the article;
 * first: only the first headline passing shape and topic is judged further; if it fails
   the rest, nothing is cut (on a page of unrelated items, a digest or a feed, the first
   such headline is the second item, whose tail is most of the page);
@@ -86,9 +88,12 @@ class _LazyGrams:
 
     __slots__ = ("texts", "cache")
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], blank: int = 0):
         self.texts = texts
         self.cache: list[set[str] | None] = [None] * len(texts)
+        # the first ``blank`` lines (furniture above the headline) carry no topic
+        for k in range(min(blank, len(texts))):
+            self.cache[k] = set()
 
     def __getitem__(self, k: int) -> set[str]:
         g = self.cache[k]
@@ -98,6 +103,25 @@ class _LazyGrams:
 
     def span(self, a: int, b: int) -> list[set[str]]:
         return [self[k] for k in range(a, b)]
+
+
+def _furniture(texts: list[str], prose: list[bool], lead: list[bool]) -> int:
+    """How many lines open the page above the article's headline: the run of non-prose or
+    bulleted lines ("· 标题") at the top, less the headline (the last of them, not
+    bulleted), when the article's first lead follows it. Menus and link lists that the
+    later pass :mod:`nlp.clean.above` removes are no part of the article's topic: a list
+    of the site's other headlines names the very stories pasted under the article (DEV8
+    d8_017, d8_024 list them as "· 标题" links)."""
+    k = 0
+    while k < len(texts) and (not prose[k] or _BULLET_RE.match(texts[k])):
+        k += 1
+    if k < 2 or k == len(texts) or not lead[k] or _BULLET_RE.match(texts[k - 1]):
+        return 0
+    return k - 1
+
+
+#: a list item's bullet opening the line
+_BULLET_RE = re.compile(r"^[·•●▪◆■□◇○\-*+]\s*")
 
 
 def _headline_shaped(s: str) -> bool:
@@ -135,7 +159,8 @@ def pasted_tail(texts: list[str]) -> list[int]:
         return []
     prose = [is_prose(s) for s in texts]
     lead = [p and len(s) >= MIN_LEAD_CHARS for s, p in zip(texts, prose)]
-    grams = _LazyGrams(texts)
+    top = _furniture(texts, prose, lead)
+    grams = _LazyGrams(texts, top)
     above: set[str] = set()  # content bigrams of texts[:done], brought up to s when needed
     done = 0
     above_lines = above_chars = 0
@@ -158,7 +183,7 @@ def pasted_tail(texts: list[str]) -> list[int]:
                     return _with_labels(texts, prose, grams, s)
         above_lines += prose[s]
         above_chars += len(texts[s]) if prose[s] else 0
-        seen_lead = seen_lead or lead[s]
+        seen_lead = seen_lead or (lead[s] and s >= top)
     return []
 
 
