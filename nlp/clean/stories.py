@@ -13,7 +13,9 @@ news digests are made of unrelated items. So a cut needs every one of these, mea
 the page's kept lines:
 
 * shape: a headline-shaped line (:func:`_headline_shaped`: a heading, or one closed by a
-  single "！"/"？"; :data:`MIN_TITLE_CJK` or more Chinese characters; no enumerator such as
+  single "！"/"？"; :data:`MIN_TITLE_CJK` or more Chinese characters, or
+  :data:`SHORT_TITLE_CJK` or more when the tail shares no name (content trigram) with the
+  lines above (session 15: "天气趋势分析", "【法条链接】"); no enumerator such as
   "（一）"/"01"/"二是"; not a label ending in a colon or opening with a one-character label
   such as "答：") right above a prose line of :data:`MIN_LEAD_CHARS` or more, with such a
   lead somewhere above it;
@@ -63,6 +65,10 @@ _ENUMERATOR_RE = re.compile(
 _ONE_CHAR_LABEL_RE = re.compile(r"^\S[：:]")
 
 MIN_TITLE_CJK = 8
+#: a shorter headline or label ("天气趋势分析", "【法条链接】", "衡南出土五代窑") starts another story
+#: only when the tail shares no name with the lines above (:func:`content_trigrams`): a labelled
+#: section of the article ("【政策解读】" over a paragraph naming the article's 《青春波尔卡》, dev2 e021) does
+SHORT_TITLE_CJK = 4
 MIN_LEAD_CHARS = 30
 MIN_ARTICLE_PROSE = 3
 MAX_TAIL_SHARE = 0.7
@@ -76,6 +82,17 @@ MAX_LABEL_CHARS = 25
 
 #: function characters turned into spaces: the CJK runs left hold only content bigrams
 _FUNC_TO_SPACE = str.maketrans(dict.fromkeys(_FUNC_CHARS, " "))
+
+
+def content_trigrams(s: str) -> set[str]:
+    """CJK trigrams of ``s`` without a function character: names and terms, roughly."""
+    out: set[str] = set()
+    for m in _CJK_RUN_RE.findall(s.translate(_FUNC_TO_SPACE)):
+        out.update(m[i:i + 3] for i in range(len(m) - 2))
+    return out
+
+
+_CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{3,}")
 
 
 def content_bigrams(s: str) -> set[str]:
@@ -124,7 +141,7 @@ def _furniture(texts: list[str], prose: list[bool], lead: list[bool]) -> int:
 _BULLET_RE = re.compile(r"^[·•●▪◆■□◇○\-*+]\s*")
 
 
-def _headline_shaped(s: str) -> bool:
+def _headline_shaped(s: str, min_cjk: int = MIN_TITLE_CJK) -> bool:
     """A headline: a heading line (:func:`~nlp.clean.base.is_heading`), or one ending in an
     exclamation or question mark with no other sentence end and no speaker's label
     ("…竟是甲醛超标！", not "网友小王：标题能不能短一点？"), of
@@ -133,7 +150,7 @@ def _headline_shaped(s: str) -> bool:
     exclaimed = (core != s.rstrip() and is_heading(core) and not _SENTENCE_END_RE.search(core)
                  and not _SPEAKER_RE.match(s))
     return ((is_heading(s) or exclaimed)
-            and cjk_count(s) >= MIN_TITLE_CJK and not _ENUMERATOR_RE.match(s)
+            and cjk_count(s) >= min_cjk and not _ENUMERATOR_RE.match(s)
             and not _ONE_CHAR_LABEL_RE.match(s) and not s.rstrip().endswith(("：", ":")))
 
 
@@ -167,14 +184,15 @@ def pasted_tail(texts: list[str]) -> list[int]:
     total = sum(len(s) for s, p in zip(texts, prose) if p)
     seen_lead = False
     for s in range(n - 1):
-        if seen_lead and lead[s + 1] and _headline_shaped(texts[s]):
+        if seen_lead and lead[s + 1] and _headline_shaped(texts[s], SHORT_TITLE_CJK):
             above.update(*grams.span(done, s))
             done = s
             # the headline's and the lead's own overlap first (cheap); the tail's only for those off topic
             if _share(grams[s], above) <= MAX_TITLE_OVERLAP and _share(grams[s + 1], above) <= MAX_LINE_OVERLAP:
                 tail = set().union(*grams.span(s, n))
                 if (_share(tail, above) <= MAX_TAIL_OVERLAP
-                        and len(tail & above) <= MAX_ABOVE_REUSE * len(above)):
+                        and len(tail & above) <= MAX_ABOVE_REUSE * len(above)
+                        and (_headline_shaped(texts[s]) or not _names_shared(texts, s, top))):
                     # the first other story: cut from here, or nothing
                     if above_lines < MIN_ARTICLE_PROSE or total - above_chars > MAX_TAIL_SHARE * above_chars:
                         return []
@@ -185,6 +203,13 @@ def pasted_tail(texts: list[str]) -> list[int]:
         above_chars += len(texts[s]) if prose[s] else 0
         seen_lead = seen_lead or (lead[s] and s >= top)
     return []
+
+
+def _names_shared(texts: list[str], s: int, top: int) -> bool:
+    """Whether the lines from ``s`` to the end share a content trigram (a name) with the
+    lines above ``s`` (the menu over the headline, the first ``top`` lines, left out)."""
+    above = set().union(*map(content_trigrams, texts[top:s]))
+    return any(not above.isdisjoint(content_trigrams(t)) for t in texts[s:])
 
 
 def _with_labels(texts: list[str], prose: list[bool], grams: _LazyGrams, s: int) -> list[int]:

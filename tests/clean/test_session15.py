@@ -75,12 +75,47 @@ def test_a_story_on_the_articles_topic_under_a_menu_stays():
     assert pasted_tail(page) == []
 
 
+#: a news item with the editor's weather panel under it (held-out v11 h11_024, page-pass view)
+H11_024 = """泰国高法判处首例贿选案
+新华社曼谷１月２０日电据当地新闻媒体今天报道，泰国最高法院１９日判处一对贿选夫妇有期徒刑１年，这是在泰国历史上首次对贿选案做出的判决。
+泰国最高法院还宣布，在那努奔和帕巴蓬·诗里巴尼夫妇在押期间不得获取保释。
+据报道，泰国有关方面在两年多以前就已发现这对夫妇在１９９５年６月举行的大选期间企图对选民等进行贿赂。当时，警方人员在他们的住所里不但发现了一些选票，同时还发现了面值总额高达１１００万铢的现金。
+此间舆论对这一判决普遍表示欢迎，因为它为在以后的大选中可能再会出现的贿选行为敲响了警钟。
+主编圈选
+天气趋势分析
+受暖湿气流影响，今天晚上到明天，贵州南部、江南、华南西部和北部将有小到中雨。受较强冷空气影响，新疆北部、甘肃西部、青海北部、宁夏、内蒙古大部有５—６级偏北风；内蒙古东部、黑龙江西北部有小雪。""".splitlines()
+#: a labelled section of the article under a short label, naming the article's subject
+#: (dev2 e021: the gold keeps it)
+E021_SECTION = ["【政策解读】",
+                "《青春波尔卡》由北京电视台、连云港电视台及黑龙江聚兴（集团）股份有限公司联合摄制。曾执导了电影《东归英雄传》的麦丽丝执导该剧。"]
+E021_ARTICLE = ["《青春波尔卡》：展示实在的青春风景",
+                "如今的屏幕上，不时可见嗲声嗲气的所谓爱情青春片。而由赵葆华编剧，正在外景地连云港拍摄的电视连续剧《青春波尔卡》，却在展示着中国经济转型期的青春风景。",
+                "一个秋日，山区的一辆长途汽车上，突遇几个车匪持枪抢劫。车匪当着一车乘客的面，将在花店打工的美丽女孩小莉拖下车去。",
+                "“我们会一直干下去。”",
+                "第一，扩大覆盖面。"]
+
+
+def test_a_story_under_a_short_label_goes():
+    # "天气趋势分析" has 6 Chinese characters: too short for a headline before session 15
+    assert pasted_tail(H11_024) == [5, 6, 7]
+
+
+def test_a_labelled_section_naming_the_articles_subject_stays():
+    assert pasted_tail(E021_ARTICLE + E021_SECTION) == []
+    # the same label over the weather lead: no name shared, so it goes
+    assert pasted_tail(E021_ARTICLE[:4] + E021_SECTION[:1] + H11_024[-1:]) == [4, 5]
+
+
 @pytest.mark.parametrize("split, pid, gone", [
     # crawl logs: the run log and the banner under the extracted article
     ("heldout11", "h11_016", ["================ 抽取正文 END", "2023-02-04 23:30:10,102 WARN"]),
     ("heldout11", "h11_021", ["================ 抽取正文 END", "2020-04-17 18:04:11,116 INFO"]),
     # a portal dump: a menu of other headlines above, two of those stories pasted below
     ("dev8", "d8_017", ["记者体验基层警察工作", "基层派出所是公安系统中"]),
+    # other stories under a short label or headline: a weather panel, reference material, a law box
+    ("heldout11", "h11_015", ["天气趋势分析", "据中央气象台提供的信息"]),
+    ("heldout10", "h10_021", ["【另附参考材料】", "衡南出土五代窑", "据新华社长沙"]),
+    ("dev8", "d8_006", ["【法条链接】", "《中华人民共和国民法典》第五百七十七条"]),
 ])
 def test_real_pages_lose_the_tool_and_page_lines_and_keep_the_article(clean_pipeline, split, pid, gone):
     raw, gold = dev_page(split, pid)
