@@ -1146,9 +1146,9 @@ class LineClassifier(Stage):
 
     def page_passes(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
         """``edits`` plus the page-structure passes judged on the lines ``edits`` keep, in
-        order: other stories pasted under the article, the labelled panel closing the page,
-        the furniture above the article's headline."""
-        edits = self._closing_block(text, nb, self._pasted_stories(text, nb, edits))
+        order: other stories pasted under the article, other stories' boxes set into it, the
+        labelled panel closing the page, the furniture above the article's headline."""
+        edits = self._closing_block(text, nb, self._inserted_boxes(text, nb, self._pasted_stories(text, nb, edits)))
         return self._above_headline(text, nb, edits)
 
     #: other stories pasted under the article are cut (nlp.clean.stories; False: the session-12 stage)
@@ -1162,6 +1162,19 @@ class LineClassifier(Stage):
         from .stories import pasted_tail
 
         return self._cut_kept(text, nb, edits, pasted_tail, "another story pasted under the article")
+
+    #: other stories set into the article as a labelled box are cut (nlp.clean.stories.inserted_boxes)
+    BOXES = True
+
+    def _inserted_boxes(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
+        """``edits`` plus the removal of other stories set into the article as a labelled
+        box (:func:`nlp.clean.stories.inserted_boxes`), judged on the lines ``edits`` keep."""
+        if not self.BOXES or len(nb) < 5:
+            return edits
+        from .stories import inserted_boxes
+
+        return self._cut_kept(text, nb, edits, inserted_boxes, "another story's box set into the article",
+                              paragraphs=True)
 
     #: the lines above the article's headline are cut (nlp.clean.above; False: the session-13 stage)
     ABOVE = True

@@ -220,3 +220,68 @@ def _with_labels(texts: list[str], prose: list[bool], grams: _LazyGrams, s: int)
            and len(grams[k] & set().union(*grams.span(0, k))) <= MAX_LINE_OVERLAP * len(grams[k])):
         k -= 1
     return list(range(k + 1, len(texts)))
+
+
+#: a box label opening a line: "【插播】…", "【同场加映】" (the box of another story set into an
+#: article), "〖…〗", "[…]"
+_BOX_LABEL_RE = re.compile(r"^(?:【[^【】]{2,12}】|〖[^〖〗]{2,12}〗|\[[^\[\]]{2,12}\])\s*")
+
+
+def inserted_boxes(texts: list[str]) -> list[int]:
+    """Indices into ``texts`` (the page's kept non-blank lines, in order) of other stories
+    set into the article as a labelled box ("【插播】headline" over its lead, or "【同场加映】",
+    a headline and a lead), with the article going on below it (session 15, DEV8 d8_007,
+    DEV9 d9_010). A box needs all of these:
+
+    * shape: a box label (:data:`_BOX_LABEL_RE`) opening the line, with the story's
+      headline on the same line or on the next (headline-shaped, :data:`SHORT_TITLE_CJK`+),
+      then ONE lead line (prose of :data:`MIN_LEAD_CHARS`+);
+    * place: a lead of the article above the box and one right below it (a byline line
+      or two may stand between);
+    * topic: every line of the box shares at most :data:`MAX_LINE_OVERLAP` of its content
+      bigrams and no content trigram (a name) with the article's lines above and below it;
+      and the article below takes up the topic of the article above (its lines share a
+      name or more than :data:`MAX_LINE_OVERLAP` of a line's bigrams with them): a digest of
+      unrelated items has no article to go on.
+    """
+    n = len(texts)
+    out: list[int] = []
+    if n < 5:
+        return out
+    prose = lead = grams = tris = None
+    for b in range(1, n - 2):
+        m = _BOX_LABEL_RE.match(texts[b])
+        if not m:
+            continue
+        if prose is None:
+            prose = [is_prose(s) for s in texts]
+            lead = [p and len(s) >= MIN_LEAD_CHARS for s, p in zip(texts, prose)]
+            grams = _LazyGrams(texts)
+            tris = [None] * n
+        inline = texts[b][m.end():].strip()
+        if inline:
+            if not _headline_shaped(inline, SHORT_TITLE_CJK):
+                continue
+            end = b + 2  # label + headline on one line, then the lead
+        else:
+            if not (b + 2 < n and _headline_shaped(texts[b + 1], SHORT_TITLE_CJK)):
+                continue
+            end = b + 3
+        if end >= n or not lead[end - 1] or not any(lead[end:end + 3]) or not any(lead[:b]):
+            continue
+        for k in range(n):
+            if tris[k] is None:
+                tris[k] = content_trigrams(texts[k])
+        above = set().union(*grams.span(0, b))
+        below = set().union(*grams.span(end, n))
+        above_t = set().union(*tris[:b])
+        below_t = set().union(*tris[end:])
+        # the article goes on below: a line of it takes up the topic above
+        if not any(not tris[k].isdisjoint(above_t) or _share(grams[k], above) > MAX_LINE_OVERLAP
+                   for k in range(end, n) if prose[k]):
+            continue
+        around, around_t = above | below, above_t | below_t
+        if all(_share(grams[k], around) <= MAX_LINE_OVERLAP and tris[k].isdisjoint(around_t)
+               for k in range(b, end)):
+            out.extend(range(b, end))
+    return out

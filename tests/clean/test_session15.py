@@ -10,7 +10,7 @@ import pytest
 
 from dev_pages import dev_page, kept_lines
 from nlp.clean.markup import MarkupCleaner
-from nlp.clean.stories import pasted_tail
+from nlp.clean.stories import inserted_boxes, pasted_tail
 from nlp.document import Document
 
 
@@ -106,6 +106,35 @@ def test_a_labelled_section_naming_the_articles_subject_stays():
     assert pasted_tail(E021_ARTICLE[:4] + E021_SECTION[:1] + H11_024[-1:]) == [4, 5]
 
 
+#: an article with another story's box set into it (DEV8 d8_007, page-pass view, shortened)
+D8_007 = [
+    "“管镇联动”把家门口的服务零距离融入金桥.碧云",
+    "5月22日上午，上海市政府副秘书长、浦东新区区长杭迎伟带队莅临由金桥管委会、金桥股份、金桥镇联手打造的金桥·碧云国际社区家门口服务中心调研。",
+    "【同场加映】",
+    "永城一环卫工被撞后抢救无效身亡 肇事司机逃逸",
+    "12月20日，永城市公安局交警大队快速侦破一起交通肇事逃逸案，肇事电动二轮车驾驶人赵某被抓获。",
+    "金桥·碧云7300多名外籍人士60%以上的企业高管如何提供精品化的家门口服务？——金桥·碧云国际社区家门口服务中心给出了答案。",
+    "社区服务圈由金桥镇牵头，联动各职能部门和碧云社区第二居民区家门口服务站一体化打造。",
+]
+
+
+def test_another_storys_box_inside_the_article_goes():
+    assert inserted_boxes(D8_007) == [2, 3, 4]
+
+
+def test_a_box_on_the_articles_subject_stays():
+    # the same box, its story naming the article's 金桥 and 碧云: background of the article
+    box = ["【延伸阅读】", "金桥碧云社区再获全国示范称号",
+           "12月20日，金桥镇碧云社区获评全国示范社区，社区家门口服务站的做法被多地借鉴。"]
+    assert inserted_boxes(D8_007[:2] + box + D8_007[5:]) == []
+
+
+def test_a_labelled_opinion_section_of_the_article_stays():
+    # dev3 f007: "【观点】" over the author's own paragraph (gold), no headline: no box
+    _, gold = dev_page("dev3", "f007")
+    assert inserted_boxes(gold) == []
+
+
 @pytest.mark.parametrize("split, pid, gone", [
     # crawl logs: the run log and the banner under the extracted article
     ("heldout11", "h11_016", ["================ 抽取正文 END", "2023-02-04 23:30:10,102 WARN"]),
@@ -116,6 +145,9 @@ def test_a_labelled_section_naming_the_articles_subject_stays():
     ("heldout11", "h11_015", ["天气趋势分析", "据中央气象台提供的信息"]),
     ("heldout10", "h10_021", ["【另附参考材料】", "衡南出土五代窑", "据新华社长沙"]),
     ("dev8", "d8_006", ["【法条链接】", "《中华人民共和国民法典》第五百七十七条"]),
+    # another story's box set into the article, the article going on below it
+    ("dev8", "d8_007", ["【同场加映】", "永城一环卫工被撞后"]),
+    ("dev9", "d9_010", ["【插播】白玛旺扎", "今年29岁的白玛旺扎"]),
 ])
 def test_real_pages_lose_the_tool_and_page_lines_and_keep_the_article(clean_pipeline, split, pid, gone):
     raw, gold = dev_page(split, pid)
