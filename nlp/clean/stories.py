@@ -27,6 +27,9 @@ the page's kept lines:
   part of its many bigrams, but reuses much of what is above); "above" leaves out the
   menu over the article's headline (:func:`_furniture`, session 15): a list of the site's
   headlines names the very stories pasted under the article;
+* a dated lead: a lead opening with a news dateline (:data:`_DATELINE_RE`, "新华社罗马１月１０日电",
+  "本报北京１月２２日讯") that is not right under a headline stands for the headline and lead
+  of another story (session 15: held-out v10/v11 pages end with one);
 * first: only the first headline passing shape and topic is judged further; if it fails
   the rest, nothing is cut (on a page of unrelated items, a digest or a feed, the first
   such headline is the second item, whose tail is most of the page);
@@ -183,26 +186,39 @@ def pasted_tail(texts: list[str]) -> list[int]:
     above_lines = above_chars = 0
     total = sum(len(s) for s, p in zip(texts, prose) if p)
     seen_lead = False
-    for s in range(n - 1):
-        if seen_lead and lead[s + 1] and _headline_shaped(texts[s], SHORT_TITLE_CJK):
+    seen_dateline = False
+    for s in range(n):
+        headed = s + 1 < n and lead[s + 1] and _headline_shaped(texts[s], SHORT_TITLE_CJK)
+        # another story's dateline lead without its headline ("本报北京１月２２日讯…" under an
+        # article that had its own dateline): the lead is its own headline
+        dated = (not headed and lead[s] and not (s and _headline_shaped(texts[s - 1]))
+                 and _DATELINE_RE.match(texts[s]) is not None)
+        if seen_lead and (headed or dated):
             above.update(*grams.span(done, s))
             done = s
+            first = s if dated else s + 1
             # the headline's and the lead's own overlap first (cheap); the tail's only for those off topic
-            if _share(grams[s], above) <= MAX_TITLE_OVERLAP and _share(grams[s + 1], above) <= MAX_LINE_OVERLAP:
+            if _share(grams[s], above) <= MAX_TITLE_OVERLAP and _share(grams[first], above) <= MAX_LINE_OVERLAP:
                 tail = set().union(*grams.span(s, n))
                 if (_share(tail, above) <= MAX_TAIL_OVERLAP
                         and len(tail & above) <= MAX_ABOVE_REUSE * len(above)
-                        and (_headline_shaped(texts[s]) or not _names_shared(texts, s, top))):
+                        and ((headed and _headline_shaped(texts[s])) or not _names_shared(texts, s, top))):
                     # the first other story: cut from here, or nothing
                     if above_lines < MIN_ARTICLE_PROSE or total - above_chars > MAX_TAIL_SHARE * above_chars:
                         return []
-                    if any(prose[k] and _share(grams[k], above) > MAX_LINE_OVERLAP for k in range(s + 1, n)):
+                    if any(prose[k] and _share(grams[k], above) > MAX_LINE_OVERLAP for k in range(first, n)):
                         return []
                     return _with_labels(texts, prose, grams, s)
         above_lines += prose[s]
         above_chars += len(texts[s]) if prose[s] else 0
         seen_lead = seen_lead or (lead[s] and s >= top)
+        seen_dateline = seen_dateline or (lead[s] and s >= top and _DATELINE_RE.match(texts[s]) is not None)
     return []
+
+
+#: a news dateline opening a lead: "新华社罗马１月１０日电", "据新华社东京１月４日电", "本报北京１月２２日讯",
+#: "本报讯", "华商报商洛讯(记者…)" (a date with 电/讯 early on, or a short source and 讯)
+_DATELINE_RE = re.compile(r"^[^，。！？\s]{0,12}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)|^据?[^，。！？\s]{0,6}(?<!通)讯")
 
 
 def _names_shared(texts: list[str], s: int, top: int) -> bool:

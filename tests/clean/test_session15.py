@@ -135,6 +135,22 @@ def test_a_labelled_opinion_section_of_the_article_stays():
     assert inserted_boxes(gold) == []
 
 
+def test_a_dated_report_under_the_editors_note_stays():
+    # dev6 d6_004 (gold): an editor's note, then the report "本报上海１月２３日电…" on its subject
+    _, gold = dev_page("dev6", "d6_004")
+    assert pasted_tail(gold) == []
+
+
+def test_another_storys_dated_lead_without_a_headline_goes():
+    # held-out v11 h11_019's article (page-pass view, shortened) and the lead of another story under it
+    page = ["新春北京：体育健身乐融融",
+            "本报讯今年春节怎么过？对于北京的老百姓来说，多了一个新的选择：到体育场馆去健身。",
+            "虎年春节期间，北京市体委、北京市体育总会将在全市各区县举办群众体育健身活动，场馆向市民开放。",
+            "在古老的节日来临之际，体育，将为老百姓带来一个健康的新年，群众健身的热情越来越高。",
+            "据新华社东京１月４日电（记者乐绍延）日本决定从今年起正式开展维护太空环境安全的研究，开发清除太空垃圾的技术。"]
+    assert pasted_tail(page) == [4]
+
+
 @pytest.mark.parametrize("split, pid, gone", [
     # crawl logs: the run log and the banner under the extracted article
     ("heldout11", "h11_016", ["================ 抽取正文 END", "2023-02-04 23:30:10,102 WARN"]),
@@ -148,6 +164,9 @@ def test_a_labelled_opinion_section_of_the_article_stays():
     # another story's box set into the article, the article going on below it
     ("dev8", "d8_007", ["【同场加映】", "永城一环卫工被撞后"]),
     ("dev9", "d9_010", ["【插播】白玛旺扎", "今年29岁的白玛旺扎"]),
+    # another story's dated lead under the article, no headline
+    ("heldout11", "h11_005", ["本报北京１月２２日讯记者颜世贵报道"]),
+    ("heldout10", "h10_028", ["新华社罗马１月１０日电"]),
 ])
 def test_real_pages_lose_the_tool_and_page_lines_and_keep_the_article(clean_pipeline, split, pid, gone):
     raw, gold = dev_page(split, pid)
