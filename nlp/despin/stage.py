@@ -34,7 +34,7 @@ from .context import DEFAULT_PATH as DEFAULT_CONTEXT
 from .context import ContextModel
 from .batch import Pending, confirmed
 from .decision import Decision, features
-from .detect import SpinEvidence, cjk_count, decide, spin_score
+from .detect import SpinEvidence, cjk_count, decide, realword_llr, spin_score
 from .lexicon import NO_DETECT_SOURCES, Lexicon, Match, load_cached
 from .lm import CharNgramLM, slot_windows
 from .thesaurus import Thesaurus, load_model, load_thesaurus, propose, select_learned
@@ -123,6 +123,14 @@ class Despinner(Stage):
             ``odd_margin``. Defaults to -1.0.
         zero_max_unambiguous (int): the same distinct-form rule also judges pages with up to this many
             distinct unambiguous forms that the other rules leave clean (0 = pages without any). Defaults to 0.
+        realword_llr (float): a page the other rules leave clean is judged spun when the binomial log10
+            likelihood ratio (:func:`nlp.despin.detect.realword_llr`) of its odd forms among *all* its
+            distinct real-word lexicon forms (table-k3/k4 rows included) reaches this; negative = off.
+            For pages spun with real-word pairs only, which show no unambiguous form. Defaults to -1.0.
+        realword_margin (float): LM margin (presence penalty included) above which such a form is odd.
+            Defaults to 3.0.
+        realword_p0 (float): share of real-word forms that read odd on clean pages. Defaults to 0.04.
+        realword_p1 (float): share of real-word forms that read odd on spun pages. Defaults to 0.3.
         presence_penalty (float): log10 handicap of a candidate original that occurs on
             the page outside the spun forms: a table rewrites *every* occurrence of its
             key, so an original still present is unlikely to have been spun (dev: 0.1 %
@@ -232,6 +240,8 @@ class Despinner(Stage):
                  thesaurus_neighbours: bool = True, neighbours_threshold: float = 0.95,
                  lm_mix: float = 1.0, zero_odd_rate: float = 1.1, zero_min_ambiguous: int = 10,
                  zero_sample: int = 24, zero_odd_margin: float = -1.0, zero_max_unambiguous: int = 0,
+                 realword_llr: float = -1.0, realword_margin: float = 3.0, realword_p0: float = 0.04,
+                 realword_p1: float = 0.3,
                  batch_threshold: float = 1.1, batch_expected: float = 5.0, batch_excess: float = 0.5):
         if not 0.0 <= lm_mix <= 1.0:
             raise ConfigError(f"stages.despin.lm_mix must be in [0, 1], got {lm_mix}.")
@@ -247,6 +257,13 @@ class Despinner(Stage):
         self.zero_sample = zero_sample
         self.zero_odd_margin = zero_odd_margin
         self.zero_max_unambiguous = zero_max_unambiguous
+        if not 0.0 < realword_p0 < realword_p1 < 1.0:
+            raise ConfigError("stages.despin.realword_p0 and realword_p1 must satisfy 0 < p0 < p1 < 1, "
+                              f"got {realword_p0}, {realword_p1}.")
+        self.realword_llr = realword_llr
+        self.realword_margin = realword_margin
+        self.realword_p0 = realword_p0
+        self.realword_p1 = realword_p1
         self.threshold = threshold
         self.veto = veto
         self.odd_margin = odd_margin
@@ -292,6 +309,7 @@ class Despinner(Stage):
         self._unseen_forms: frozenset[str] | None = None
         self._lexicon: Lexicon | None = None
         self._pairs: set[tuple[str, str]] | None = None
+        self._rw_memo: dict[int, tuple[set[str], list[Match]]] = {}
 
     # --- resources (lazy) ------------------------------------------------
     @property
@@ -489,11 +507,44 @@ class Despinner(Stage):
                     break
         return out
 
+    def _realword_possible(self, forms: int) -> bool:
+        """Could ``forms`` real-word forms reach ``realword_llr`` if all read odd? (no LM otherwise)"""
+        return forms > 0 and realword_llr(forms, forms, self.realword_p0, self.realword_p1) >= self.realword_llr
+
+    def _realword_sample(self, matches: list[Match]) -> list[Match]:
+        """What the real-word rule judges: the first occurrence of every distinct real-word form,
+        table-k3/k4 rows included (a tool's real-word pairs are mostly such rows: 情况 <-> 环境), except
+        forms with an original on the page (:meth:`_page_presence` must have run): a table rewrites every
+        occurrence of its key, so such a form is no evidence either way (and a third fewer LM windows on
+        clean pages)."""
+        present = self._present
+        seen: set[str] = set()
+        out = []
+        for m in matches:
+            e = m.entry
+            if e.real_word and e.spun not in seen:
+                seen.add(e.spun)
+                if not any(o in present for o in e.originals):
+                    out.append(m)
+        return out
+
     def _prefetch_zero(self, texts: list[str], found: list[list[Match]]) -> None:
         """Score, in one LM call, the detection windows :meth:`analyse` will ask for on the batch's
         pages without unambiguous forms (the LM's window cache then answers the per-page calls)."""
         windows: list[tuple[str, int]] = []
+        self._rw_memo = {}
         for text, ms in zip(texts, found):
+            if self.realword_llr >= 0:
+                # the real-word rule may judge any page; analyse() reuses the presence set and the sample
+                self._page_presence(text, ms)
+                sample = self._realword_sample(ms)
+                if not self._realword_possible(len(sample)):
+                    sample = []
+                self._rw_memo[id(ms)] = (self._present, sample)
+                for m in sample:
+                    slot_windows(text, m.start, m.end, (m.entry.spun, *m.entry.originals), self.context, windows)
+                if self.zero_odd_rate > 1.0:
+                    continue
             if len({m.entry.spun for m in ms if m.entry.unambiguous}) > self.zero_max_unambiguous:
                 continue
             det = self._zero_sample(ms)
@@ -644,19 +695,26 @@ class Despinner(Stage):
             ev.odd = ev.ambiguous
             possible = self._decide(ev) or distinct is not None
             ev.odd = 0
-            if not possible:
+            if not possible and self.realword_llr < 0:
                 return out
-        self._page_presence(text, matches)
+        else:
+            possible = True
+        memo = self._rw_memo.pop(id(matches), None) if self._rw_memo else None
+        if memo is None:
+            self._page_presence(text, matches)
+        else:
+            self._present = memo[0]
         current = [m.entry.spun for m in matches]
-        # detection needs only the forms it counts: a clean page that passed the gate
-        # is not charged for the table-k3 real words (情况, 根据 ...) it is full of
-        det = zero if zero is not None else [m for m in matches if m.entry.detect]
-        _b, det_margins, _g = self._score(text, det, [m.entry.spun for m in det])
-        odd_margin = self._zero_margin if zero is not None else self.odd_margin
-        ev.odd = sum(1 for m, g in zip(det, det_margins) if m.entry.real_word and g >= odd_margin)
-        per_k = 1000.0 * ev.unambiguous / max(ev.cjk_chars, 1)
-        ev.score = spin_score(per_k, ev.odd / ev.ambiguous if ev.ambiguous else 0.0)
-        ev.spun = self.force or self._decide(ev)
+        if possible:
+            # detection needs only the forms it counts: a clean page that passed the gate
+            # is not charged for the table-k3 real words (情况, 根据 ...) it is full of
+            det = zero if zero is not None else [m for m in matches if m.entry.detect]
+            _b, det_margins, _g = self._score(text, det, [m.entry.spun for m in det])
+            odd_margin = self._zero_margin if zero is not None else self.odd_margin
+            ev.odd = sum(1 for m, g in zip(det, det_margins) if m.entry.real_word and g >= odd_margin)
+            per_k = 1000.0 * ev.unambiguous / max(ev.cjk_chars, 1)
+            ev.score = spin_score(per_k, ev.odd / ev.ambiguous if ev.ambiguous else 0.0)
+            ev.spun = self.force or self._decide(ev)
         if not ev.spun and distinct is not None:
             # a page with one unambiguous form that the single-form rule leaves clean: judged
             # like a page without any, on its first distinct ambiguous forms
@@ -664,6 +722,15 @@ class Despinner(Stage):
             odd = sum(1 for g in g2 if g >= self._zero_margin)
             if odd >= self.zero_odd_rate * len(distinct):
                 ev.ambiguous, ev.odd, ev.spun = len(distinct), odd, True
+        if not ev.spun and self.realword_llr >= 0:
+            # a page spun with real-word pairs only: many of its real-word forms read odd (binomial test)
+            rw = memo[1] if memo is not None else self._realword_sample(matches)
+            if not self._realword_possible(len(rw)):
+                rw = []
+            _b, g3, _g = self._score(text, rw, [m.entry.spun for m in rw]) if rw else (None, [], None)
+            odd = sum(1 for g in g3 if g >= self.realword_margin)
+            if rw and realword_llr(odd, len(rw), self.realword_p0, self.realword_p1) >= self.realword_llr:
+                ev.ambiguous, ev.odd, ev.spun = len(rw), odd, True
         if not ev.spun:
             return out
         best, margins1, gaps = self._score(text, matches, current)  # detect windows come from the cache
@@ -813,7 +880,7 @@ class Despinner(Stage):
     @property
     def _min_forms(self) -> int:
         """Distinct unambiguous forms a page needs before detection looks at it (0 with the zero-form rule)."""
-        if self.zero_odd_rate <= 1.0:
+        if self.zero_odd_rate <= 1.0 or self.realword_llr >= 0:
             return 0
         return max(1, min(self.min_unambiguous, self._single_min))
 
