@@ -80,6 +80,8 @@ SPLITS = {
     "heldout10": _page_set("heldout10"),
     # session 14: held-out v11 (frozen, corpora/HELDOUT_V11.md), scored by the lead only
     "heldout11": _page_set("heldout11"),
+    # session 15: held-out v12 (frozen, corpora/HELDOUT_V12.md), scored by the lead only
+    "heldout12": _page_set("heldout12"),
 }
 
 
