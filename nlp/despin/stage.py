@@ -126,7 +126,8 @@ class Despinner(Stage):
         realword_llr (float): a page the other rules leave clean is judged spun when the binomial log10
             likelihood ratio (:func:`nlp.despin.detect.realword_llr`) of its odd forms among *all* its
             distinct real-word lexicon forms (table-k3/k4 rows included) reaches this; negative = off.
-            For pages spun with real-word pairs only, which show no unambiguous form. Defaults to -1.0.
+            For pages spun with real-word pairs only, which show no unambiguous form. Defaults to 2.0
+            (clean dev + People's Daily max 0.60; README, thirteenth pass).
         realword_margin (float): LM margin (presence penalty included) above which such a form is odd.
             Defaults to 3.0.
         realword_p0 (float): share of real-word forms that read odd on clean pages. Defaults to 0.04.
@@ -240,7 +241,7 @@ class Despinner(Stage):
                  thesaurus_neighbours: bool = True, neighbours_threshold: float = 0.95,
                  lm_mix: float = 1.0, zero_odd_rate: float = 1.1, zero_min_ambiguous: int = 10,
                  zero_sample: int = 24, zero_odd_margin: float = -1.0, zero_max_unambiguous: int = 0,
-                 realword_llr: float = -1.0, realword_margin: float = 3.0, realword_p0: float = 0.04,
+                 realword_llr: float = 2.0, realword_margin: float = 3.0, realword_p0: float = 0.04,
                  realword_p1: float = 0.3,
                  batch_threshold: float = 1.1, batch_expected: float = 5.0, batch_excess: float = 0.5):
         if not 0.0 <= lm_mix <= 1.0:

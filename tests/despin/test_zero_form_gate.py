@@ -21,7 +21,7 @@ def page(spun_dev_page):
 @pytest.mark.issue(4)
 def test_zero_form_page_is_despun_only_with_the_rule(page):
     clean, spun, gold = page
-    strict = Despinner(zero_odd_rate=1.1)  # off
+    strict = Despinner(zero_odd_rate=1.1, realword_llr=-1.0)  # off (and the real-word rule, on by default)
     edits, ev = strict.despin(spun)
     assert ev.unambiguous_distinct == 0 and not ev.spun and not edits
     rule = Despinner(zero_odd_rate=0.4, zero_min_ambiguous=10)
