@@ -35,7 +35,9 @@ the page's kept lines:
   such headline is the second item, whose tail is most of the page);
 * position: at least :data:`MIN_ARTICLE_PROSE` prose lines above it, and the prose from it
   to the page end at most :data:`MAX_TAIL_SHARE` of the prose above it (a pasted story is a
-  short tail of a longer article);
+  short tail of a longer article), or at most :data:`MAX_LABELLED_TAIL_SHARE` when a label
+  line introduces it ("【更多消息】", :func:`_introduced`) and the tail names nothing of the
+  article (session 15);
 * veto: no prose line below shares more than :data:`MAX_LINE_OVERLAP` of its bigrams with
   the lines above (a paragraph of the article after the snippet keeps everything).
 
@@ -79,6 +81,8 @@ MAX_TAIL_OVERLAP = 0.12
 MAX_TITLE_OVERLAP = 0.15
 MAX_LINE_OVERLAP = 0.2
 MAX_ABOVE_REUSE = 0.1
+#: the tail's prose may reach this share of the article's when a label introduces it
+MAX_LABELLED_TAIL_SHARE = 2.0
 #: an introducing label above the story: at most this many characters
 MAX_LABEL_CHARS = 25
 
@@ -204,7 +208,12 @@ def pasted_tail(texts: list[str]) -> list[int]:
                         and len(tail & above) <= MAX_ABOVE_REUSE * len(above)
                         and ((headed and _headline_shaped(texts[s])) or not _names_shared(texts, s, top))):
                     # the first other story: cut from here, or nothing
-                    if above_lines < MIN_ARTICLE_PROSE or total - above_chars > MAX_TAIL_SHARE * above_chars:
+                    # a tail longer than the article: only under a label introducing it ("【更多消息】")
+                    # and with no name of the article in it
+                    if above_lines < MIN_ARTICLE_PROSE or (
+                            total - above_chars > MAX_TAIL_SHARE * above_chars
+                            and (total - above_chars > MAX_LABELLED_TAIL_SHARE * above_chars
+                                 or not _introduced(texts, prose, s) or _names_shared(texts, s, top))):
                         return []
                     if any(prose[k] and _share(grams[k], above) > MAX_LINE_OVERLAP for k in range(first, n)):
                         return []
@@ -226,6 +235,16 @@ def _names_shared(texts: list[str], s: int, top: int) -> bool:
     lines above ``s`` (the menu over the headline, the first ``top`` lines, left out)."""
     above = set().union(*map(content_trigrams, texts[top:s]))
     return any(not above.isdisjoint(content_trigrams(t)) for t in texts[s:])
+
+
+def _introduced(texts: list[str], prose: list[bool], s: int) -> bool:
+    """Whether a label introduces the story at ``s``: a short non-prose line right above it
+    without a sentence end, not headline-shaped itself ("【更多消息】", "【身边事】", "主编圈选")."""
+    if s == 0:
+        return False
+    t = texts[s - 1]
+    return (not prose[s - 1] and len(t) <= MAX_LABEL_CHARS and cjk_count(t) >= 2
+            and not _SENTENCE_END_RE.search(t) and not _headline_shaped(t))
 
 
 def _with_labels(texts: list[str], prose: list[bool], grams: _LazyGrams, s: int) -> list[int]:
