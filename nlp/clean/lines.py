@@ -1148,9 +1148,9 @@ class LineClassifier(Stage):
         """``edits`` plus the page-structure passes judged on the lines ``edits`` keep, in
         order: other stories pasted under the article, other stories' boxes set into it, the
         labelled panel closing the page, the furniture above the article's headline, lines
-        stitched from the article's own clauses (automatic summaries)."""
+        stitched from the article's own clauses (automatic summaries), bracketed picture notes."""
         edits = self._closing_block(text, nb, self._inserted_boxes(text, nb, self._pasted_stories(text, nb, edits)))
-        return self._stitched(text, nb, self._above_headline(text, nb, edits))
+        return self._picture_notes(text, nb, self._stitched(text, nb, self._above_headline(text, nb, edits)))
 
     #: other stories pasted under the article are cut (nlp.clean.stories; False: the session-12 stage)
     STORIES = True
@@ -1163,6 +1163,27 @@ class LineClassifier(Stage):
         from .stories import pasted_tail
 
         return self._cut_kept(text, nb, edits, pasted_tail, "another story pasted under the article")
+
+    #: bracketed notes about the picture are cut (nlp.clean.chrome.picture_notes)
+    PICTURE_NOTES = True
+
+    def _picture_notes(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
+        """``edits`` plus the removal (reason caption) of the bracketed picture notes among
+        the lines ``edits`` keep (:func:`nlp.clean.chrome.picture_notes`)."""
+        if not self.PICTURE_NOTES:
+            return edits
+        from .chrome import picture_notes
+
+        gone = _lines_removed(text, nb, [(e.start,) for e in edits])
+        kept = [ln for ln in nb if ln.index not in gone]
+        cut = picture_notes([ln.text for ln in kept])
+        if not cut:
+            return edits
+        spans = [(e.start, e.end, e.reason, e.note) for e in edits]
+        for k in cut:
+            a, b = line_span(text, kept[k])
+            spans.append((a, b, Reason.CAPTION, "bracketed picture note"))
+        return removals(self, spans)
 
     #: lines stitched from clauses of the article are cut (nlp.clean.title.stitched_lines)
     STITCHED = True

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dev_pages import dev_page, kept_lines
+from nlp.clean.chrome import picture_notes
 from nlp.clean.markup import MarkupCleaner
 from nlp.clean.stories import inserted_boxes, pasted_tail
 from nlp.clean.title import stitched_lines
@@ -222,3 +223,22 @@ def test_a_long_labelled_tail_goes_from_a_real_page(clean_pipeline):
     assert not [g for g in ["【更多消息】", "官员酒后两次大闹公安检查站", "内马路社区安装新型鼠廊", "女孩儿一次横穿马路"]
                 if any(line.startswith(g) for line in out)]
     assert len(out) == len(gold) and out[0] == gold[0] and out[-1] == gold[-1]
+
+
+#: bracketed picture notes of held-out v10/v11 and DEV8 pages
+PICTURE_NOTES = ["（示意图片，非新闻现场）", "（照片由受访单位提供）", "（手[10]机拍摄 ◎ 龙秀英）", "（画面撷取 ┆ 岳红霞）",
+                 "（文内图片均为网络截图）"]
+#: bracketed lines that are no picture note: an enumerator, a continuation mark, a caption
+#: that describes the picture (a paragraph by the README's caption rule), a long aside
+BRACKETED_KEPT = ["（一）", "（上接第一版）", "（图为活动现场，工作人员正在布置展板）",
+                  "（本报记者在现场看到，消防车和救护车停在小区门口，周边道路一度拥堵，图片已传至后台）"]
+
+
+def test_bracketed_picture_notes_go_and_other_bracketed_lines_stay():
+    assert picture_notes(PICTURE_NOTES + BRACKETED_KEPT) == list(range(len(PICTURE_NOTES)))
+
+
+def test_picture_notes_go_from_a_real_page(clean_pipeline):
+    raw, gold = dev_page("heldout11", "h11_025")
+    out = kept_lines(clean_pipeline.run(raw))
+    assert "（示意图片，非新闻现场）" not in out and "（手[10]机拍摄 ◎ 龙秀英）" not in out
