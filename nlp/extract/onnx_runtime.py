@@ -171,8 +171,13 @@ def _check_batch(model_dir: Path):
 #: fp32: session 10 measured FFN2 as the one projection whose per-tensor activation quantisation
 #: costs F1 (models/extract/SPEED.md, "Session 10"; eval/bench/extract_int8.py variant ``no-ffn2``)
 INT8_KINDS = ("query", "key", "value", "dense", "dense_1")
-#: bump when the quantisation recipe changes: old int8 caches are ignored
-INT8_VERSION = 1
+#: bump when the quantisation recipe changes: old int8 caches are ignored. v1 (session 14): dynamic
+#: activation scales (one per batch tensor: a sentence's output depended on its batch neighbours);
+#: v2 (session 15): the same graph with the activation scales fixed by a calibration pass
+INT8_VERSION = 2
+#: the calibration sentences of the int8 graph (one per line): 256 sentences of corpora/extract/train.jsonl
+#: that pass the quantity gate, evenly spaced (eval/bench/extract_int8.py ``calib_sentences``); never dev/test
+CALIBRATION = Path(__file__).resolve().parents[1] / "data" / "int8_calibration.txt"
 
 
 def int8_nodes(graph) -> list[str]:
@@ -185,13 +190,18 @@ def int8_nodes(graph) -> list[str]:
 
 def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None, *,
                      force: bool = False, quiet: bool = False) -> Path:
-    """The fp32 graph of :func:`build_cache` with :data:`INT8_KINDS` MatMuls in dynamic int8; its path.
+    """The fp32 graph of :func:`build_cache` with :data:`INT8_KINDS` MatMuls in static int8; its path.
 
-    ``onnxruntime.quantization.quantize_dynamic``: int8 weights per tensor, activations quantised
-    per tensor at run time (``DynamicQuantizeMatMul`` kernels). Built once per weights next to the
-    fp32 graph (``<key>.int8v<N>.onnx``, atomic). The sidecar JSON records the max |logit diff| and
-    the token argmax agreement against the fp32 graph on three seed sentences; the int8 graph is not
-    the fp32 one, so there is no equality check: its F1 is measured (models/extract/SPEED.md).
+    ``onnxruntime.quantization.quantize_dynamic`` (int8 weights per tensor, u8 activations per
+    tensor), then :func:`freeze_activation_scales`: every activation's scale and zero point are
+    fixed from its min/max over the :data:`CALIBRATION` sentences instead of being computed per
+    batch at run time, so a sentence gets the same output whatever it is batched with (the v1
+    dynamic graph changed the tuples of 20 of 200 dev2 sentences between batched and alone).
+    ORT runs it as ``QuantizeLinear`` + ``MatMulIntegerToFloat``. Built once per weights next to the
+    fp32 graph (``<key>.int8v<N>.onnx``, atomic; the calibration pass takes ~10-40 s). The sidecar
+    JSON records the max |logit diff| and the token argmax agreement against the fp32 graph on three
+    seed sentences; the int8 graph is not the fp32 one, so there is no equality check: its F1 is
+    measured (models/extract/SPEED.md, "Session 15").
 
     Raises:
         ModelError: the quantiser (``onnx``, ``onnxruntime.quantization``) is missing or failed.
@@ -212,15 +222,23 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
     if not nodes:
         raise ModelError(f"{fp32}: no encoder MatMul named like /layer.N/{{{','.join(INT8_KINDS)}}}/MatMul; "
                          f"bump EXPORT_VERSION or use int8=False.")
-    with atomic_path(path, suffix=".onnx") as tmp:
-        quantize_dynamic(str(fp32), str(tmp), op_types_to_quantize=["MatMul"], nodes_to_quantize=nodes)
-        from .model import DEFAULT_MODEL
+    from .model import DEFAULT_MODEL
 
-        ids, mask = _check_batch(Path(model_dir or DEFAULT_MODEL))
+    model_dir = Path(model_dir or DEFAULT_MODEL)
+    sentences = [line for line in CALIBRATION.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with atomic_path(path, suffix=".onnx") as tmp:
+        dyn = tmp.with_name(tmp.stem + ".dynamic.onnx")   # the unique temporary's name: no clash
+        try:
+            quantize_dynamic(str(fp32), str(dyn), op_types_to_quantize=["MatMul"], nodes_to_quantize=nodes)
+            frozen = freeze_activation_scales(dyn, fp32, tmp, sentences, model_dir=model_dir)
+        finally:
+            dyn.unlink(missing_ok=True)
+        ids, mask = _check_batch(model_dir)
         ref = OrtNetwork(fp32, threads=1)(ids, mask)["logits"]
         got = OrtNetwork(tmp, threads=1)(ids, mask)["logits"]
         keep = mask.astype(bool)
         meta = {"fp32": fp32.name, "int8_version": INT8_VERSION, "quantized_matmuls": len(nodes),
+                "calibration_sentences": len(sentences), "activation_scales": frozen,
                 "max_abs_logit_diff": float(np.abs(got - ref)[keep].max()),
                 "argmax_agreement": float((got.argmax(-1) == ref.argmax(-1))[keep].mean()),
                 "build_seconds": round(time.perf_counter() - t0, 2)}
@@ -229,6 +247,97 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
         print(f"zhie: int8 ONNX graph built in {meta['build_seconds']:.1f} s ({len(nodes)} MatMuls; "
               f"argmax agreement with fp32 {meta['argmax_agreement']:.3f}).", file=sys.stderr, flush=True)
     return path
+
+
+def activation_ranges(fp32: str | os.PathLike, tensors: list[str], sentences: list[str], *,
+                      model_dir: str | os.PathLike | None = None, percentile: float | None = None) -> dict:
+    """``{tensor: (low, high)}`` of the fp32 graph's ``tensors`` over ``sentences``, each run alone.
+
+    ``percentile`` None: the min and max (MinMax calibration); else the ``100 - percentile`` and
+    ``percentile`` percentiles of all the tensor's values (e.g. 99.99 clips the 0.01 % most extreme
+    values at each end).
+    """
+    import numpy as np
+    import onnx
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    from .model import DEFAULT_MODEL
+
+    tok = Tokenizer.from_file(str(Path(model_dir or DEFAULT_MODEL) / "tokenizer.json"))
+    tok.enable_truncation(128)
+    g = onnx.load(str(fp32))
+    known = {o.name for o in g.graph.output}
+    g.graph.output.extend(onnx.helper.make_tensor_value_info(t, onnx.TensorProto.FLOAT, None)
+                          for t in tensors if t not in known)
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = 1
+    so.log_severity_level = 3
+    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL   # every tensor kept by name
+    sess = ort.InferenceSession(g.SerializeToString(), so, providers=["CPUExecutionProvider"])
+    keep = 4096   # per sentence and end: candidates for the global extreme tail
+    lo = {t: [] for t in tensors}
+    hi = {t: [] for t in tensors}
+    count = dict.fromkeys(tensors, 0)
+    for e in tok.encode_batch(list(sentences)):
+        ids = np.asarray([e.ids], dtype=np.int64)
+        for t, x in zip(tensors, sess.run(tensors, {"input_ids": ids, "attention_mask": np.ones_like(ids)})):
+            x = x.reshape(-1)
+            count[t] += x.size
+            if percentile is None:
+                lo[t].append(x.min(keepdims=True))
+                hi[t].append(x.max(keepdims=True))
+            elif x.size <= keep:
+                lo[t].append(x)
+                hi[t].append(x)
+            else:
+                lo[t].append(np.partition(x, keep)[:keep])
+                hi[t].append(np.partition(x, x.size - keep)[-keep:])
+    out = {}
+    for t in tensors:
+        lows, highs = np.sort(np.concatenate(lo[t])), np.sort(np.concatenate(hi[t]))[::-1]
+        k = 0 if percentile is None else min(int(count[t] * (100 - percentile) / 100), keep - 1)
+        out[t] = (float(lows[k]), float(highs[k]))   # k values clipped at each end
+    return out
+
+
+def freeze_activation_scales(dynamic: str | os.PathLike, fp32: str | os.PathLike, out: str | os.PathLike,
+                             sentences: list[str], *, model_dir: str | os.PathLike | None = None,
+                             percentile: float | None = None) -> dict:
+    """The dynamic int8 graph ``dynamic`` (quantize_dynamic of ``fp32``) with its activation scales fixed.
+
+    Every ``DynamicQuantizeLinear`` (u8 activations, one scale and zero point per batch tensor,
+    computed from that tensor's min and max) becomes a ``QuantizeLinear`` with a constant scale
+    and zero point, computed by the same formula (range widened to include 0, 255 steps) from the
+    tensor's range over the calibration ``sentences`` (:func:`activation_ranges`). Each element
+    is then quantised on its own, so a sentence's output no longer depends on the sentences
+    batched with it. Weights, MatMulInteger nodes and everything else are the dynamic graph's.
+    Returns ``{tensor: [scale, zero point]}``.
+    """
+    import numpy as np
+    import onnx
+    from onnx import helper, numpy_helper
+
+    g = onnx.load(str(dynamic))
+    dql = [n for n in g.graph.node if n.op_type == "DynamicQuantizeLinear"]
+    ranges = activation_ranges(fp32, [n.input[0] for n in dql], sentences, model_dir=model_dir,
+                               percentile=percentile)
+    frozen = {}
+    for n in dql:
+        x = n.input[0]
+        lo, hi = min(ranges[x][0], 0.0), max(ranges[x][1], 0.0)
+        scale = np.float32((hi - lo) / 255.0 or 1.0)
+        zp = np.uint8(np.clip(np.round(-lo / scale), 0, 255))
+        q, s_name, zp_name = n.output
+        g.graph.initializer.extend([numpy_helper.from_array(np.array(scale, dtype=np.float32), s_name),
+                                    numpy_helper.from_array(np.array(zp, dtype=np.uint8), zp_name)])
+        new = helper.make_node("QuantizeLinear", [x, s_name, zp_name], [q], name=n.name + "_static")
+        idx = list(g.graph.node).index(n)
+        g.graph.node.remove(n)
+        g.graph.node.insert(idx, new)
+        frozen[x] = [float(scale), int(zp)]
+    onnx.save(g, str(out))
+    return frozen
 
 
 class _ExportWrapper:

@@ -176,8 +176,10 @@ def test_two_streams_give_the_tuples_of_one():
 @pytest.mark.skipif(not (MODEL / "tokenizer.json").exists(), reason="models/extract not trained")
 def test_int8_graph_quantises_all_but_ffn2_and_heads(tmp_path, monkeypatch):
     """int8=True on the ONNX runtime serves a graph where Q/K/V, attention output and FFN1 of every
-    layer are int8 (DynamicQuantizeLinear feeding integer MatMuls) and FFN2 + the heads stay fp32;
-    it is built once next to the fp32 graph and its outputs stay close to the fp32 ones."""
+    layer are int8 (QuantizeLinear with a calibrated, fixed scale feeding integer MatMuls; no
+    DynamicQuantizeLinear, whose per-batch scale made a sentence's output depend on its batch
+    neighbours) and FFN2 + the heads stay fp32; it is built once next to the fp32 graph, its outputs
+    stay close to the fp32 ones, and a sentence's logits are the same alone and batched."""
     import numpy as np
     import onnx
 
@@ -197,6 +199,9 @@ def test_int8_graph_quantises_all_but_ffn2_and_heads(tmp_path, monkeypatch):
     assert {"/bert/layer.0/dense_2/MatMul", "/bert/layer.1/dense_2/MatMul", "/classifier/MatMul"} <= fp_matmuls
     assert not any(f"/{k}/MatMul" in n for n in fp_matmuls for k in ("query", "key", "value", "dense_1"))
     assert sum(n.op_type in ("MatMulInteger", "DynamicQuantizeMatMul") for n in g.graph.node) == 10
+    assert not any(n.op_type == "DynamicQuantizeLinear" for n in g.graph.node)
+    assert sum(n.op_type == "QuantizeLinear" for n in g.graph.node) == 2 * 3   # Q/K/V share one per layer
+    assert meta["calibration_sentences"] == 256
 
     m8 = _Loaded(model, int8=True, threads=1, runtime="onnx")
     m32 = _Loaded(model, int8=False, threads=1, runtime="onnx")
@@ -206,6 +211,10 @@ def test_int8_graph_quantises_all_but_ffn2_and_heads(tmp_path, monkeypatch):
     keep = mask.astype(bool)
     assert not np.array_equal(a, b)                                    # really the other graph
     assert np.corrcoef(a[keep].ravel(), b[keep].ravel())[0, 1] > 0.9
+    for i in range(2):                                                 # batch-invariant: fixed scales
+        n = int(mask[i].sum())
+        alone = m8.forward(ids[i:i + 1, :n], mask[i:i + 1, :n])["logits"][0]
+        assert np.array_equal(alone, a[i, :n])
 
 
 @pytest.mark.skipif(not (MODEL / "model.safetensors").exists(), reason="models/extract not trained")
