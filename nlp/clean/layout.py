@@ -4,7 +4,8 @@ Runs last. Earlier stages leave blank lines (a removed ``<p>`` becomes a line
 break), indentation ("　　" full-width spaces opening Chinese paragraphs) and
 hard-wrapped paragraphs in plain-text dumps. Every change is an Edit with
 ``Reason.LAYOUT``; a join removes a ``"\\n"``, nothing is ever inserted except
-line breaks.
+line breaks. One exception, reason markup: the link numbers of a text browser's dump
+("改革[9]新故事", found by clean.markup) go here, after the stages that read them.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from operator import attrgetter
 from ..document import Document, Edit, Reason
 from ..stage import Stage
 from .base import Line, ends_like_prose, lines_of
+from .markup import _LINK_NO_RE
 
 
 class LayoutCleaner(Stage):
@@ -65,6 +67,11 @@ class LayoutCleaner(Stage):
         if self.join_wrapped and len(kept) > 1:
             for a in wrapped_lines(text, kept, self.min_wrap, self.min_wrapped):
                 edits.append(self.edit(a.end, a.end + 1, reason=Reason.LAYOUT, note="wrapped line joined"))
+        if (getattr(doc, "info", None) or {}).get("text_browser"):
+            # a text browser's link numbers ("改革[9]新故事"; clean.markup found the dump), removed
+            # last: the line stages and the wrap width above read them
+            for m in _LINK_NO_RE.finditer(text):
+                edits.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="text-browser link number"))
         return _dedupe(edits)
 
 

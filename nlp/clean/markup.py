@@ -51,6 +51,13 @@ _LOG_LINE_RE = re.compile(
     rf"|^[\[(<]{_LOG_LEVELS}[\])>]\s|^{_LOG_LEVELS}:[A-Za-z_][\w.]*:")
 #: words a log line carries: pages without any skip the line test
 _LOG_HINT_RE = re.compile(_LOG_LEVELS)
+#: a text browser's link number before the link text ("lynx -dump", "w3m -dump": "改革[9]新故事",
+#: "[1]返回主屏 [2]黔山新貌"); the page lists the targets as "References" / "n. http…" at its end
+_LINK_NO_RE = re.compile(r"\[(\d{1,4})\]")
+_LINK_NO_MENU_RE = re.compile(r"(?:(?:^|\s)\[\d{1,4}\][^\s\[\]]+){3}")
+_LINK_LIST_ITEM_RE = re.compile(r"^\s*\d{1,4}\.\s+(?:https?://|file:|mailto:)\S+\s*$", re.M)
+#: link numbers a page needs before they are read as a text browser's
+MIN_LINK_NUMBERS = 5
 #: a banner a tool prints around what it extracted ("====== 抽取正文 END ======", "----- BEGIN -----"):
 #: a short label between two runs of ASCII rule characters
 _BANNER_RE = re.compile(r"^([=\-*#~])\1{2,}\s*[^=\-*#~\s][^=\-*#~]{0,30}?\s*([=\-*#~])\2{2,}$")
@@ -230,6 +237,18 @@ class MarkupCleaner(Stage):
                 out.append(self.edit(base + m.start(), base + m.start() + 1, reason=Reason.MARKUP, note="md link"))
                 out.append(self.edit(base + m.end(1), base + m.end(), reason=Reason.MARKUP, note="md link"))
 
+    @staticmethod
+    def text_browser_dump(text: str) -> bool:
+        """A text browser's dump ("lynx -dump", "w3m -dump"): it numbers its links "[n]" in
+        page order and lists them at the end. True with :data:`MIN_LINK_NUMBERS`+ distinct
+        numbers, all increasing through the page, and a menu line of three numbered links
+        or a list of three numbered URLs (held-out v11 lynx pages). A citation "[1]" of an
+        article stands after its sentence, in no menu, with no URL list."""
+        nums = [int(m.group(1)) for m in _LINK_NO_RE.finditer(text)]
+        if len(set(nums)) < MIN_LINK_NUMBERS or any(b <= a for a, b in zip(nums, nums[1:])):
+            return False
+        return bool(_LINK_NO_MENU_RE.search(text) or len(_LINK_LIST_ITEM_RE.findall(text)) >= 3)
+
     def _tool_lines(self, text: str, body_start: int, out: list[Edit]) -> None:
         """Lines a tool printed, not the page: console-log lines and rule-framed banners."""
         for ln in lines_of(text):
@@ -259,6 +278,10 @@ class MarkupCleaner(Stage):
         if ("===" in text or "---" in text or "***" in text or "###" in text or "~~~" in text
                 or _LOG_HINT_RE.search(text)):
             self._tool_lines(text, body, out)
+        if "]" in text and self.text_browser_dump(text):
+            # the link numbers stay until clean.layout: the line stages read a numbered line as a
+            # link ("[15]页面所载稿件…"), and layout measures the wrap width with them
+            doc.info["text_browser"] = True
         return _resolve(out, body)
 
 

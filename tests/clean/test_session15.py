@@ -6,6 +6,8 @@ Each pipeline test failed on the session-start code (a4b30f1).
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dev_pages import dev_page, kept_lines
@@ -242,3 +244,20 @@ def test_picture_notes_go_from_a_real_page(clean_pipeline):
     raw, gold = dev_page("heldout11", "h11_025")
     out = kept_lines(clean_pipeline.run(raw))
     assert "（示意图片，非新闻现场）" not in out and "（手[10]机拍摄 ◎ 龙秀英）" not in out
+
+
+def test_a_text_browsers_dump_is_recognised_and_cited_prose_is_not():
+    raw, _ = dev_page("heldout11", "h11_025")
+    assert MarkupCleaner.text_browser_dump(raw.decode("utf-8"))
+    # an article citing its sources "[1]".."[5]" after its sentences, with no menu and no URL list
+    cited = "\n".join(f"研究表明，城市绿地面积每增加一成，居民的健康水平也有提升[{k}]。" for k in range(1, 6))
+    assert not MarkupCleaner.text_browser_dump(cited)
+
+
+@pytest.mark.parametrize("pid, k", [("h11_002", 2)])
+def test_a_text_browsers_link_numbers_go_and_the_paragraphs_stay_joined(clean_pipeline, pid, k):
+    # gold line k held a link number ("问题[11]出在哪里？")
+    raw, gold = dev_page("heldout11", pid)
+    out = kept_lines(clean_pipeline.run(raw))
+    assert not [x for x in out if re.search(r"\[\d+\]", x)]
+    assert gold[k] in out
