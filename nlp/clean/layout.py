@@ -65,7 +65,7 @@ class LayoutCleaner(Stage):
             if ln.rstrip < ln.end:
                 edits.append(self.edit(ln.rstrip, ln.end, reason=Reason.LAYOUT, note="trailing space"))
         if self.join_wrapped and len(kept) > 1:
-            for a in wrapped_lines(text, kept, self.min_wrap, self.min_wrapped):
+            for a in wrapped_lines(text, kept, self.min_wrap, self.min_wrapped, lengths=_page_lengths(doc, kept)):
                 edits.append(self.edit(a.end, a.end + 1, reason=Reason.LAYOUT, note="wrapped line joined"))
         if (getattr(doc, "info", None) or {}).get("text_browser"):
             # a text browser's link numbers ("改革[9]新故事"; clean.markup found the dump), removed
@@ -81,11 +81,37 @@ INDENT = "\u3000\u3000"
 MIN_INDENTED = 3
 
 
-def wrap_width(texts: list[str], min_wrap: int = 20, min_wrapped: int = 3) -> int | None:
+def _page_lengths(doc: Document, kept: list[Line]) -> list[int] | None:
+    """The length each of ``kept`` had on the page, before earlier stages removed words
+    inside it (an injected SEO keyword, held-out v11 h11_023: "…《周恩电动自行车上牌预约" was a
+    full-width line of the wrap): the span of its text mapped back to the raw page, when
+    that is no shorter than the text and at most 1.5x it (a longer span took in removed
+    lines or markup: the text's own length then). None for a bare text holder (tests)."""
+    if not getattr(doc, "maps", None):
+        return None
+    size = len(doc.text)
+    # through the line's newline: a word removed at the line's end lies inside that span
+    ends = [min(ln.end + 1, size) for ln in kept]
+    try:
+        starts, raw_ends = doc.spans_to_raw([ln.lstrip for ln in kept], ends)
+    except (AttributeError, ValueError, IndexError):
+        return None
+    out = []
+    for ln, e, a, b in zip(kept, ends, starts, raw_ends):
+        n = ln.rstrip - ln.lstrip
+        m = (b - a) - (e - ln.rstrip)  # less the trailing space and newline, as they are now
+        out.append(m if n <= m <= 1.5 * n else n)
+    return out
+
+
+def wrap_width(texts: list[str], min_wrap: int = 20, min_wrapped: int = 3,
+               lengths: list[int] | None = None) -> int | None:
     """The wrap width of a hard-wrapped text: the most common length of the lines that do
     not end a sentence, when at least ``min_wrapped`` lines have it and it is at least
-    ``min_wrap`` (headings and captions are shorter and rarely share one exact length)."""
-    widths = Counter(len(s) for s in texts if s and not ends_like_prose(s))
+    ``min_wrap`` (headings and captions are shorter and rarely share one exact length).
+    ``lengths``: the lines' lengths on the page, when earlier stages shortened them."""
+    lengths = lengths or [len(s) for s in texts]
+    widths = Counter(n for s, n in zip(texts, lengths) if s and not ends_like_prose(s))
     if not widths:
         return None
     width, n = widths.most_common(1)[0]
@@ -93,7 +119,7 @@ def wrap_width(texts: list[str], min_wrap: int = 20, min_wrapped: int = 3) -> in
 
 
 def wrapped_lines(text: str, kept: list[Line], min_wrap: int = 20, min_wrapped: int = 3, *,
-                  indented_only: bool = False) -> list[Line]:
+                  indented_only: bool = False, lengths: list[int] | None = None) -> list[Line]:
     """The non-blank lines (``kept``, in order) a hard wrap broke off the line after them:
     as long as the wrap width, not ending a sentence, the next line directly below.
 
@@ -102,18 +128,20 @@ def wrapped_lines(text: str, kept: list[Line], min_wrap: int = 20, min_wrapped: 
     is joined to an unindented next line even when the wrap fell after a full stop
     ("…警醒自己。" / "”内蒙古银行原董事长…"), never to an indented one.
     ``indented_only``: nothing on a page without indents (the evidence of a wrap is then
-    the width alone, which a headline or a list title may share by chance)."""
+    the width alone, which a headline or a list title may share by chance). ``lengths``:
+    the lines' lengths on the page (:func:`_page_lengths`), else their texts'."""
     # indents first: cheap (most lines have no leading space), and enough to rule a page out
     indented = {ln.index for ln in kept if ln.lstrip > ln.start and INDENT in text[ln.start:ln.lstrip]}
     by_indent = len(indented) >= MIN_INDENTED
     if indented_only and not by_indent:
         return []
-    width = wrap_width([ln.text for ln in kept], min_wrap, min_wrapped)
+    lengths = lengths or [len(ln.text) for ln in kept]
+    width = wrap_width([ln.text for ln in kept], min_wrap, min_wrapped, lengths)
     if not width:
         return []
     out = []
-    for a, b in zip(kept, kept[1:]):
-        if len(a.text) < width or b.index != a.index + 1:
+    for a, b, n in zip(kept, kept[1:], lengths):
+        if n < width or b.index != a.index + 1:
             continue
         if by_indent:
             if b.index not in indented:

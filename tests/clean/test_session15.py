@@ -261,3 +261,12 @@ def test_a_text_browsers_link_numbers_go_and_the_paragraphs_stay_joined(clean_pi
     out = kept_lines(clean_pipeline.run(raw))
     assert not [x for x in out if re.search(r"\[\d+\]", x)]
     assert gold[k] in out
+
+
+def test_a_wrapped_line_shortened_by_a_removed_keyword_is_still_joined(clean_pipeline):
+    # held-out v11 h11_023: "…《周恩" + injected keyword ended a full-width line of the wrap; with the
+    # keyword gone it was shorter than the wrap width and the paragraph's last piece stayed apart
+    raw, gold = dev_page("heldout11", "h11_023")
+    out = kept_lines(clean_pipeline.run(raw))
+    assert gold[1] in out and gold[3] in out
+    assert "来手迹大字典》，在总理百年诞辰前夕由人民出版社出版。" not in out
