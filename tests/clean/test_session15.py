@@ -270,3 +270,11 @@ def test_a_wrapped_line_shortened_by_a_removed_keyword_is_still_joined(clean_pip
     out = kept_lines(clean_pipeline.run(raw))
     assert gold[1] in out and gold[3] in out
     assert "来手迹大字典》，在总理百年诞辰前夕由人民出版社出版。" not in out
+
+
+def test_the_first_wrapped_line_of_the_lead_is_no_headline(clean_pipeline):
+    # held-out v11 h11_025, a text browser's dump: no indents, the headline under the site's
+    # title line and over a blank line; the lead's first wrapped line took the title
+    raw, gold = dev_page("heldout11", "h11_025")
+    out = kept_lines(clean_pipeline.run(raw))
+    assert out[0] == gold[0] == "《远湖》——讲述农村新故事"
