@@ -129,7 +129,19 @@ def _menu_like(s: str) -> bool:
     if len(items) >= 4 and max(map(len, items)) <= 6:
         return True
     m = _LABEL_START_RE.match(s)
-    return bool(m) and len(items) >= 3 and max(map(len, items[1:])) <= 6
+    if bool(m) and len(items) >= 3 and max(map(len, items[1:])) <= 6:
+        return True
+    # a form field of terms: a label (a note in brackets allowed) and three or more short terms
+    # split by commas ("标签词（逗号分隔）：旧货换新，跨省通办，新就业群体", held-out v11 CMS pages)
+    m = _FIELD_LIST_RE.match(s)
+    if m:
+        terms = [x for x in _TERM_SPLIT_RE.split(m.group(1)) if x]
+        return len(terms) >= 3 and max(map(len, terms)) <= 8
+    return False
+
+
+_FIELD_LIST_RE = re.compile(r"^[^\s：:，。,]{1,6}(?:[（(][^（()）]{1,8}[)）])?[：:]\s*([^。！？!?：:]+)$")
+_TERM_SPLIT_RE = re.compile(r"\s*[，,、；;]\s*")
 
 
 #: a prose line this long is a paragraph of the article (clean.lines' anchors, 40+ characters)

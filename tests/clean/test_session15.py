@@ -14,7 +14,7 @@ from dev_pages import dev_page, kept_lines
 from nlp.clean.chrome import picture_notes
 from nlp.clean.markup import MarkupCleaner
 from nlp.clean.stories import inserted_boxes, pasted_tail
-from nlp.clean.title import stitched_lines
+from nlp.clean.title import _menu_like, stitched_lines
 from nlp.document import Document
 
 
@@ -278,3 +278,19 @@ def test_the_first_wrapped_line_of_the_lead_is_no_headline(clean_pipeline):
     raw, gold = dev_page("heldout11", "h11_025")
     out = kept_lines(clean_pipeline.run(raw))
     assert out[0] == gold[0] == "《远湖》——讲述农村新故事"
+
+
+@pytest.mark.parametrize("line, field", [
+    ("标签词（逗号分隔）：旧货换新，跨省通办，新就业群体", True),  # held-out v11 h11_007, a CMS form field
+    ("关键词：春运，铁路，客流，返乡", True),
+    ("消费者权益日：退一赔一", False),  # headlines with a colon (a clause or two after it)
+    ("三部门发文：加强监管，保障安全", False),
+])
+def test_a_form_field_of_terms_is_no_headline(line, field):
+    assert _menu_like(line) is field
+
+
+def test_a_cms_pages_headline_beats_its_tag_field(clean_pipeline):
+    raw, gold = dev_page("heldout11", "h11_007")
+    out = kept_lines(clean_pipeline.run(raw))
+    assert out[0] == gold[0] == "从此天涯海角人"
