@@ -65,7 +65,9 @@ class LayoutCleaner(Stage):
             if ln.rstrip < ln.end:
                 edits.append(self.edit(ln.rstrip, ln.end, reason=Reason.LAYOUT, note="trailing space"))
         if self.join_wrapped and len(kept) > 1:
-            for a in wrapped_lines(text, kept, self.min_wrap, self.min_wrapped, lengths=_page_lengths(doc, kept)):
+            # the lines' lengths on the page, mapped back only on a page that may have a wrap
+            for a in wrapped_lines(text, kept, self.min_wrap, self.min_wrapped,
+                                   lengths=lambda: _page_lengths(doc, kept)):
                 edits.append(self.edit(a.end, a.end + 1, reason=Reason.LAYOUT, note="wrapped line joined"))
         if (getattr(doc, "info", None) or {}).get("text_browser"):
             # a text browser's link numbers ("改革[9]新故事"; clean.markup found the dump), removed
@@ -105,13 +107,19 @@ def _page_lengths(doc: Document, kept: list[Line]) -> list[int] | None:
 
 
 def wrap_width(texts: list[str], min_wrap: int = 20, min_wrapped: int = 3,
-               lengths: list[int] | None = None) -> int | None:
+               lengths=None) -> int | None:
     """The wrap width of a hard-wrapped text: the most common length of the lines that do
     not end a sentence, when at least ``min_wrapped`` lines have it and it is at least
     ``min_wrap`` (headings and captions are shorter and rarely share one exact length).
-    ``lengths``: the lines' lengths on the page, when earlier stages shortened them."""
-    lengths = lengths or [len(s) for s in texts]
-    widths = Counter(n for s, n in zip(texts, lengths) if s and not ends_like_prose(s))
+    ``lengths``: the lines' lengths on the page, when earlier stages shortened them (a
+    list, or a function returning one or None, called only when ``min_wrapped`` lines do
+    not end a sentence)."""
+    open_ = [k for k, s in enumerate(texts) if s and not ends_like_prose(s)]
+    if len(open_) < min_wrapped:
+        return None
+    if callable(lengths):
+        lengths = lengths()
+    widths = Counter(lengths[k] for k in open_) if lengths else Counter(len(texts[k]) for k in open_)
     if not widths:
         return None
     width, n = widths.most_common(1)[0]
@@ -135,12 +143,19 @@ def wrapped_lines(text: str, kept: list[Line], min_wrap: int = 20, min_wrapped: 
     by_indent = len(indented) >= MIN_INDENTED
     if indented_only and not by_indent:
         return []
-    lengths = lengths or [len(ln.text) for ln in kept]
-    width = wrap_width([ln.text for ln in kept], min_wrap, min_wrapped, lengths)
+    box = []  # the lengths wrap_width settled on (mapped back once, if at all)
+
+    def measured():
+        got = lengths() if callable(lengths) else lengths
+        box.append(got)
+        return got
+
+    width = wrap_width([ln.text for ln in kept], min_wrap, min_wrapped, measured)
     if not width:
         return []
+    sizes = (box[0] if box else None) or [len(ln.text) for ln in kept]
     out = []
-    for a, b, n in zip(kept, kept[1:], lengths):
+    for a, b, n in zip(kept, kept[1:], sizes):
         if n < width or b.index != a.index + 1:
             continue
         if by_indent:

@@ -1170,7 +1170,7 @@ class LineClassifier(Stage):
     def _picture_notes(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
         """``edits`` plus the removal (reason caption) of the bracketed picture notes among
         the lines ``edits`` keep (:func:`nlp.clean.chrome.picture_notes`)."""
-        if not self.PICTURE_NOTES:
+        if not self.PICTURE_NOTES or not any(ln.text[:1] in "（(" for ln in nb):
             return edits
         from .chrome import picture_notes
 
@@ -1193,7 +1193,10 @@ class LineClassifier(Stage):
         lines (:func:`nlp.clean.title.stitched_lines`), judged on the lines ``edits`` keep."""
         if not self.STITCHED or len(nb) < 4:
             return edits
-        from .title import stitched_lines
+        from .title import _SELF_REFERENCE_RE, stitched_lines
+
+        if not any(_SELF_REFERENCE_RE.search(ln.text) for ln in nb):
+            return edits
 
         return self._cut_kept(text, nb, edits, stitched_lines, "summary stitched from the article's clauses",
                               paragraphs=True)
@@ -1204,7 +1207,7 @@ class LineClassifier(Stage):
     def _inserted_boxes(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
         """``edits`` plus the removal of other stories set into the article as a labelled
         box (:func:`nlp.clean.stories.inserted_boxes`), judged on the lines ``edits`` keep."""
-        if not self.BOXES or len(nb) < 5:
+        if not self.BOXES or len(nb) < 5 or not any(ln.text[:1] in "【〖[" for ln in nb):
             return edits
         from .stories import inserted_boxes
 

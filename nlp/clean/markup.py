@@ -49,8 +49,11 @@ _LOG_LINE_RE = re.compile(
     r"|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,6})?)(?:Z|[+-]\d{2}:?\d{2})?\]?\s+"
     rf"[\[(<]?{_LOG_LEVELS}[\])>:]?(?=\s)"
     rf"|^[\[(<]{_LOG_LEVELS}[\])>]\s|^{_LOG_LEVELS}:[A-Za-z_][\w.]*:")
-#: words a log line carries: pages without any skip the line test
-_LOG_HINT_RE = re.compile(_LOG_LEVELS)
+#: a line opening as a log line (a date or clock stamp, or a capitalised level word) or a
+#: banner (a rule run) may be one: pages without such a line skip the line test (searched
+#: with the newline as a literal prefix, one fast scan of the page)
+_TOOL_HINT_RE = re.compile(r"\n[ \t\u3000]*(?:[\[(<]?(?:\d{4}[-/.]\d{1,2}[-/.]|\d{1,2}:\d\d:\d\d)|[\[(<]?[A-Z]{3}"
+                           r"|([=\-*#~])\1\1)")
 #: a text browser's link number before the link text ("lynx -dump", "w3m -dump": "改革[9]新故事",
 #: "[1]返回主屏 [2]黔山新貌"); the page lists the targets as "References" / "n. http…" at its end
 _LINK_NO_RE = re.compile(r"\[(\d{1,4})\]")
@@ -58,6 +61,8 @@ _LINK_NO_MENU_RE = re.compile(r"(?:(?:^|\s)\[\d{1,4}\][^\s\[\]]+){3}")
 _LINK_LIST_ITEM_RE = re.compile(r"^\s*\d{1,4}\.\s+(?:https?://|file:|mailto:)\S+\s*$", re.M)
 #: link numbers a page needs before they are read as a text browser's
 MIN_LINK_NUMBERS = 5
+#: lines that may be a log line or a banner (one scan of the page; each is then matched whole)
+_TOOL_LINE_RE = re.compile(r"(?m)^[ \t\u3000]*(?:[\[(<0-9]|[A-Z]{3,8}[:\]>)\s]|([=\-*#~])\1\1)[^\n]*")
 #: a banner a tool prints around what it extracted ("====== 抽取正文 END ======", "----- BEGIN -----"):
 #: a short label between two runs of ASCII rule characters
 _BANNER_RE = re.compile(r"^([=\-*#~])\1{2,}\s*[^=\-*#~\s][^=\-*#~]{0,30}?\s*([=\-*#~])\2{2,}$")
@@ -251,14 +256,15 @@ class MarkupCleaner(Stage):
 
     def _tool_lines(self, text: str, body_start: int, out: list[Edit]) -> None:
         """Lines a tool printed, not the page: console-log lines and rule-framed banners."""
-        for ln in lines_of(text):
-            s = ln.text
-            if not s or ln.lstrip < body_start or len(s) > 400:
+        for m in _TOOL_LINE_RE.finditer(text):
+            a, b = m.span()
+            if a < body_start or b - a > 400:
                 continue
+            s = m.group(0).strip()
             if _LOG_LINE_RE.match(s):
-                out.append(self.edit(ln.start, ln.end, reason=Reason.MARKUP, note="console log line"))
+                out.append(self.edit(a, b, reason=Reason.MARKUP, note="console log line"))
             elif _BANNER_RE.match(s):
-                out.append(self.edit(ln.start, ln.end, reason=Reason.MARKUP, note="tool banner"))
+                out.append(self.edit(a, b, reason=Reason.MARKUP, note="tool banner"))
 
     # --- stage ------------------------------------------------------------
     def process(self, doc: Document) -> list[Edit]:
@@ -275,8 +281,7 @@ class MarkupCleaner(Stage):
             self._tags(text, out)
         if "](" in text or "://" in text or "#" in text or "---" in text or "www." in text or "\n>" in text:
             self._markdown(text, body, out)
-        if ("===" in text or "---" in text or "***" in text or "###" in text or "~~~" in text
-                or _LOG_HINT_RE.search(text)):
+        if _TOOL_HINT_RE.search("\n" + text):
             self._tool_lines(text, body, out)
         if "]" in text and self.text_browser_dump(text):
             # the link numbers stay until clean.layout: the line stages read a numbered line as a

@@ -190,14 +190,15 @@ def pasted_tail(texts: list[str]) -> list[int]:
     above_lines = above_chars = 0
     total = sum(len(s) for s, p in zip(texts, prose) if p)
     seen_lead = False
-    seen_dateline = False
     for s in range(n):
-        headed = s + 1 < n and lead[s + 1] and _headline_shaped(texts[s], SHORT_TITLE_CJK)
-        # another story's dateline lead without its headline ("本报北京１月２２日讯…" under an
-        # article that had its own dateline): the lead is its own headline
-        dated = (not headed and lead[s] and not (s and _headline_shaped(texts[s - 1]))
-                 and _DATELINE_RE.match(texts[s]) is not None)
-        if seen_lead and (headed or dated):
+        headed = dated = False
+        if seen_lead:
+            headed = s + 1 < n and lead[s + 1] and _headline_shaped(texts[s], SHORT_TITLE_CJK)
+            # another story's dateline lead without its headline ("本报北京１月２２日讯…" under
+            # the article): the lead is its own headline
+            dated = (not headed and lead[s] and _DATELINE_RE.match(texts[s]) is not None
+                     and not (s and _headline_shaped(texts[s - 1])))
+        if headed or dated:
             above.update(*grams.span(done, s))
             done = s
             first = s if dated else s + 1
@@ -221,7 +222,6 @@ def pasted_tail(texts: list[str]) -> list[int]:
         above_lines += prose[s]
         above_chars += len(texts[s]) if prose[s] else 0
         seen_lead = seen_lead or (lead[s] and s >= top)
-        seen_dateline = seen_dateline or (lead[s] and s >= top and _DATELINE_RE.match(texts[s]) is not None)
     return []
 
 

@@ -451,7 +451,8 @@ def stitched_lines(texts: list[str]) -> list[int]:
     for k in range(1, n):
         s = texts[k]
         m = len(s)
-        if m < STITCH_MIN_CHARS or not is_prose(s):
+        # its own words name the text (tested on the whole line first: cheap, rare)
+        if m < STITCH_MIN_CHARS or not _SELF_REFERENCE_RE.search(s) or not is_prose(s):
             continue
         others = texts[:k] + texts[k + 1:]
         joined = "\n".join(others)
