@@ -198,6 +198,10 @@ def pasted_tail(texts: list[str]) -> list[int]:
             # the article): the lead is its own headline
             dated = (not headed and lead[s] and _DATELINE_RE.match(texts[s]) is not None
                      and not (s and _headline_shaped(texts[s - 1])))
+            # or a label ending in a colon over the lead ("政策依据：" over a statute quoted
+            # under the article): the label stands for the headline, the name test applies
+            headed = headed or (not dated and s + 1 < n and lead[s + 1] and not prose[s]
+                                and _COLON_LABEL_RE.fullmatch(texts[s]) is not None)
         if headed or dated:
             above.update(*grams.span(done, s))
             done = s
@@ -228,6 +232,10 @@ def pasted_tail(texts: list[str]) -> list[int]:
 #: a news dateline opening a lead: "新华社罗马１月１０日电", "据新华社东京１月４日电", "本报北京１月２２日讯",
 #: "本报讯", "华商报商洛讯(记者…)" (a date with 电/讯 early on, or a short source and 讯)
 _DATELINE_RE = re.compile(r"^[^，。！？\s]{0,12}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)|^据?[^，。！？\s]{0,6}(?<!通)讯")
+
+
+#: a short label ending in a colon, alone on its line ("政策依据：", "相关法条：")
+_COLON_LABEL_RE = re.compile(r"[^\s：:，。,；;！？!?]{2,8}[：:]")
 
 
 def _names_shared(texts: list[str], s: int, top: int) -> bool:

@@ -294,3 +294,16 @@ def test_a_cms_pages_headline_beats_its_tag_field(clean_pipeline):
     raw, gold = dev_page("heldout11", "h11_007")
     out = kept_lines(clean_pipeline.run(raw))
     assert out[0] == gold[0] == "从此天涯海角人"
+
+
+def test_a_statute_quoted_under_a_colon_label_goes():
+    # DEV9 d9_005's gov open-information page: "政策依据：" and a statute under the article
+    page = H11_024[:5] + ["政策依据：", "《中华人民共和国突发事件应对法》第十条规定：有关人民政府及其部门作出的应对突发事件的决定、命令，应当及时公布。"]
+    assert pasted_tail(page) == [5, 6]
+
+
+@pytest.mark.parametrize("split, pid", [("dev2", "e007"), ("dev2", "e014"), ("dev3", "f014"), ("dev3", "f023")])
+def test_lead_ins_ending_in_a_colon_stay(split, pid):
+    # gold pages with "具体措施如下：" / "数据显示：" / "具体来看：" over the article's own paragraph
+    _, gold = dev_page(split, pid)
+    assert pasted_tail(gold) == []
