@@ -114,12 +114,13 @@ class Lexicon:
             # one uint8 table, one gather per page: bit 1 = first bigram of a 2-char
             # form, bit 2 = first bigram of a longer form, bit 4 = its second bigram
             bits = np.zeros(1 << _BITS, dtype=np.uint8)
-            table: dict[str, list[str]] = {}
+            # bigram -> (form, length, entry), longest first (the matcher's loop reads no other dict)
+            table: dict[str, list[tuple[str, int, Entry]]] = {}
             for b, forms in by_bigram.items():
                 keep = [f for f in forms if not unamb_only or entries[f].unambiguous]
                 if not keep:
                     continue
-                table[b] = keep
+                table[b] = [(f, len(f), entries[f]) for f in keep]
                 for f in keep:
                     if len(f) == 2:
                         bits[_bigram_hashes(f)[0]] |= 1
@@ -187,28 +188,33 @@ class Lexicon:
         positions = np.flatnonzero(hit)
         out: list[Match] = []
         last_end = 0
+        get = by_bigram.get
         for p in positions.tolist():
             if p < last_end:
                 continue
-            for form in by_bigram.get(text[p:p + 2], ()):
-                if text.startswith(form, p):
-                    entry = self.entries[form]
+            forms = get(text[p:p + 2])
+            if forms is None:  # a hash collision of the bitmap
+                continue
+            for form, n, entry in forms:
+                # a 2-character form is its bigram, the key that found the list
+                if n == 2 or text.startswith(form, p):
                     # a table-k3 form must not swallow the start of a calibrated form
                     # (有益处: 益处 <- 好处 wins over 有益 <- 有利); a calibrated form wholly
                     # inside it does not stop it (公安构造 <- 公安机关 is the table's own
                     # compound; 构造 alone would read as 结构)
-                    if not entry.detect and self._shadows(text, p + 1, p + len(form), by_bigram):
+                    if not entry.detect and self._shadows(text, p + 1, p + n, by_bigram):
                         continue
-                    out.append(Match(p, p + len(form), entry))
-                    last_end = p + len(form)
+                    last_end = p + n
+                    out.append(Match(p, last_end, entry))
                     break
         return out
 
-    def _shadows(self, text: str, lo: int, hi: int, by_bigram: dict[str, list[str]]) -> bool:
+    @staticmethod
+    def _shadows(text: str, lo: int, hi: int, by_bigram: dict[str, list[tuple[str, int, Entry]]]) -> bool:
         """Does a form counted in detection start at a position in ``[lo, hi)`` and end after ``hi``?"""
         for q in range(lo, hi):
-            for form in by_bigram.get(text[q:q + 2], ()):
-                if self.entries[form].detect and q + len(form) > hi and text.startswith(form, q):
+            for form, n, entry in by_bigram.get(text[q:q + 2], ()):
+                if entry.detect and q + n > hi and text.startswith(form, q):
                     return True
         return False
 
