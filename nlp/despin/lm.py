@@ -73,6 +73,24 @@ def _codes(text: str) -> np.ndarray:
     return arr + np.uint64(1)
 
 
+#: :func:`normalize_char` of Basic Multilingual Plane code points, + 1 as :func:`_codes` gives (0 = not yet known)
+_BMP_CODES = np.zeros(0x10000, dtype=np.uint64)
+
+
+def _norm_codes(text: str) -> np.ndarray:
+    """``_codes(normalize(text))`` by a table lookup over the code points (filled on demand): ``str.translate``
+    with a dict table costs ~0.1 us a character, a fifth of the LM's scoring time."""
+    arr = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if len(arr) and int(arr.max()) >= 0x10000:
+        return _codes(normalize(text))
+    out = _BMP_CODES[arr]
+    if not out.all():
+        for c in np.unique(arr[out == 0]).tolist():
+            _BMP_CODES[c] = ord(normalize_char(chr(c))) + 1
+        out = _BMP_CODES[arr]
+    return out
+
+
 def ngram_hashes(codes: np.ndarray, order: int) -> list[np.ndarray]:
     """Hashes of the n-grams ending at each position, for n = 1..order.
 
@@ -208,7 +226,7 @@ class CharNgramLM:
                 caller uses; the others are not looked up (their score is meaningless).
                 A needed position also needs its predecessor (context count).
         """
-        codes = _codes(normalize(text))
+        codes = _norm_codes(text)
         m = len(codes)
         if m == 0:
             return np.zeros(0)
@@ -217,16 +235,40 @@ class CharNgramLM:
         # n+1 at i is the order-n count at i-1, so each order is looked up once
         if need is None:
             counts = [self._lookup(n, hashes[n]) for n in range(self.order)]
-        else:
-            look = need.copy()
-            look[:-1] |= need[1:]
-            idx = np.flatnonzero(look)
-            counts = []
-            for n in range(self.order):
-                c = np.zeros(m)
-                c[idx] = self._lookup(n, hashes[n][idx])
-                counts.append(c)
-        return self._backoff_scores(counts, m)
+            return self._backoff_scores(counts, m)
+        return self._backoff_needed(hashes, need, m)
+
+    def _backoff_needed(self, hashes: list[np.ndarray], need: np.ndarray, m: int) -> np.ndarray:
+        """:meth:`_backoff_scores` at the ``need`` positions only (0.0 elsewhere), highest order first.
+
+        A position's score comes from the highest order whose n-gram and context both occur, so the
+        lower orders are looked up only at the positions still unresolved, and an order's context only
+        where its n-gram occurs: two thirds of the lookups of reading every order at every needed position
+        and its predecessor (each a binary search in a 10^6-key table; 407k vs 615k on the slots of 300
+        bench pages), and the same scores (same counts, same arithmetic)."""
+        out = np.zeros(m)
+        rem = np.flatnonzero(need)
+        for n in range(self.order - 1, 0, -1):  # n = index of the order (order n+1)
+            cand = rem[rem >= n]
+            if not len(cand):
+                continue
+            num = self._lookup(n, hashes[n][cand])
+            has = num > 0
+            cand, num = cand[has], num[has]
+            if not len(cand):
+                continue
+            ctx = self._lookup(n - 1, hashes[n - 1][cand - 1])
+            ok = ctx > 0
+            hit = cand[ok]
+            out[hit] = np.log10(num[ok] / ctx[ok]) + (self.order - 1 - n) * _BACKOFF
+            done = np.zeros(m, dtype=bool)
+            done[hit] = True
+            rem = rem[~done[rem]]
+        if len(rem):
+            # unigram floor: add-one over the vocabulary
+            c0 = self._lookup(0, hashes[0][rem])
+            out[rem] = np.log10((c0 + 1.0) / (self.total + self._vocab)) + (self.order - 1) * _BACKOFF
+        return out
 
     def _backoff_scores(self, counts: list[np.ndarray], m: int) -> np.ndarray:
         """Stupid-backoff log10 scores from the per-order counts of the n-grams ending at each position."""
