@@ -25,9 +25,9 @@ processes on the shared box hits all rows alike:
   skips is printed above the table. Nothing is cached across calls (every round recomputes);
 * ``bare forward [onnx, gated]``: the bare forward over the sentences the gate lets through,
   the floor the default predict() is compared with;
-* ``predict() [onnx int8]``: ``predict(..., int8=True)``, the opt-in selective int8 ONNX graph, against
-  ``bare forward [onnx int8, gated]``; the other ``[onnx]`` / ``[torch]`` rows are fp32 (``int8=False``,
-  the default: int8 output depends on the batch, models/extract/README.md session 14);
+* ``predict() [onnx int8]``: ``predict(..., int8=True)``, the selective int8 ONNX graph (calibrated, fixed
+  activation scales) that the default ``int8="auto"`` serves on ONNX since session 15, against
+  ``bare forward [onnx int8, gated]``; the other ``[onnx]`` / ``[torch]`` rows are fp32 (``int8=False``);
 * ``predict() [onnx, gate off, 1 stream]``: session 5's configuration (every sentence, one batch
   at a time on all ``--threads``); the default runs ``--threads`` single-threaded streams
   (:func:`nlp.extract.onnx_runtime.stream_plan`), and the bare ONNX rows run the same way.
@@ -198,7 +198,7 @@ def main(argv=None) -> None:
     sents = bench_sentences(args.n)
     n, n_chars = len(sents), sum(len(s) for s in sents)
     opts = {"model_dir": model_dir, "threads": args.threads, "batch_size": args.batch_size}
-    # the fp32 passes of both runtimes (the default), and the opt-in int8 ONNX graph (built here, outside the timing)
+    # the fp32 passes of both runtimes, and the int8 ONNX graph of the default (built here, outside the timing)
     ext = {rt: get_extractor("model", runtime=rt, int8=False, **opts) for rt in ("torch", "onnx")}
     ext["onnx int8"] = get_extractor("model", runtime="onnx", int8=True, **opts)
     mods = {rt: e.loaded for rt, e in ext.items()}
@@ -294,10 +294,10 @@ def main(argv=None) -> None:
     print(table(rows, ["method", "best s", "sent/s", "vs pipeline", "time vs bare (same runtime)", "all s"]))
     t_o, t_t, t_g = best["predict() [onnx]"], best["predict() [torch]"], best["predict() [onnx, gate off]"]
     t_8 = best["predict() [onnx int8]"]
-    print(f"goals: predict() >= 3x pipeline -> onnx (default, fp32) {t_pipe / t_o:.2f}x (gate off {t_pipe / t_g:.2f}x), "
-          f"opt-in onnx int8 {t_pipe / t_8:.2f}x, "
-          f"torch {t_pipe / t_t:.2f}x; predict()/bare <= 1.3 -> onnx {t_o / bare_of('predict() [onnx]'):.2f} "
-          f"(int8 {t_8 / bare_of('predict() [onnx int8]'):.2f}) "
+    print(f"goals: predict() >= 3x pipeline -> onnx int8 (default) {t_pipe / t_8:.2f}x, "
+          f"fp32 onnx {t_pipe / t_o:.2f}x (gate off {t_pipe / t_g:.2f}x), "
+          f"torch {t_pipe / t_t:.2f}x; predict()/bare <= 1.3 -> onnx int8 {t_8 / bare_of('predict() [onnx int8]'):.2f} "
+          f"(fp32 {t_o / bare_of('predict() [onnx]'):.2f}) "
           f"(gate off {t_g / best['bare forward [onnx]']:.2f}), torch {t_t / bare_of('predict() [torch]'):.2f}; "
           f"onnx predict() is {t_t / t_o:.2f}x torch predict()")
 
@@ -325,7 +325,7 @@ def main(argv=None) -> None:
               f"(delta {100 * (sc['onnx']['strict']['f1'] - sc['torch']['strict']['f1']):+.2f} points; "
               f"span F1 {sc['torch']['span']['f1']:.4f} / {sc['onnx']['span']['f1']:.4f}); "
               f"identical dev tuples: {same}; onnx gate off {sc['gate off']['strict']['f1']:.4f}, identical dev "
-              f"tuples gate on/off: {sc['gate off']['_preds'] == sc['onnx']['_preds']}; opt-in onnx int8 "
+              f"tuples gate on/off: {sc['gate off']['_preds'] == sc['onnx']['_preds']}; onnx int8 (default) "
               f"{sc['onnx int8']['strict']['f1']:.4f}")
 
 

@@ -128,7 +128,7 @@ def backend_options(section: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 
 
 #: ``[stages.extract]`` options of the ``model`` backend only, with their defaults
-_MODEL_ONLY: dict[str, Any] = {"runtime": "auto", "skip_without_quantity": True, "int8": False}
+_MODEL_ONLY: dict[str, Any] = {"runtime": "auto", "skip_without_quantity": True, "int8": "auto"}
 
 
 @functools.lru_cache(maxsize=1)

@@ -377,7 +377,7 @@ _CACHE: dict[tuple, _Loaded] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def load(model_dir: str | os.PathLike = DEFAULT_MODEL, *, int8: bool | str = False, threads: int | None = None,
+def load(model_dir: str | os.PathLike = DEFAULT_MODEL, *, int8: bool | str = "auto", threads: int | None = None,
          runtime: str = "torch", streams: int | None = None) -> _Loaded:
     """Load (once per process and settings) a tagger directory.
 
@@ -600,12 +600,12 @@ class ModelExtractor:
             10.5k vs 11.9k tokens), 2/4/16 were 0.92-0.99x 8 and 64 0.73x.
         int8 (bool | str): int8 forward pass. ONNX runtime: the graph of
             :func:`nlp.extract.onnx_runtime.build_int8_cache` (Q/K/V, attention output and FFN1
-            of every layer in dynamic int8, FFN2 and heads fp32; measured in models/extract/SPEED.md);
-            torch runtime: dynamic int8 of every Linear at load (-11 dev points in session 4).
-            ``"auto"``: int8 when the runtime resolves to ONNX, fp32 on torch (:func:`resolve_int8`).
-            Defaults to False: the int8 graph kept dev+dev2 strict within half a point (0.6999 vs
-            0.7032, session 14) but quantises activations per batch, so a sentence's tuples depend on
-            its batch neighbours (20 of 200 dev2 sentences); fp32 output does not.
+            of every layer in int8 with calibrated, fixed activation scales, FFN2 and heads fp32;
+            measured in models/extract/SPEED.md); torch runtime: dynamic int8 of every Linear at load
+            (-11 dev points in session 4). ``"auto"``: int8 when the runtime resolves to ONNX, fp32 on
+            torch (:func:`resolve_int8`). Defaults to "auto" (session 15: dev+dev2 strict 0.6994 int8
+            vs 0.7032 fp32, within the issue's half point; fixed scales, so a sentence's tuples do not
+            depend on its batch, unlike session 14's dynamic int8 graph).
         threads (int | None): threads of the runtime; None keeps its default (torch's; for
             ONNX Runtime one per core).
         streams (int | None): ONNX Runtime only: batches in flight at once, the threads shared
@@ -626,7 +626,7 @@ class ModelExtractor:
             Defaults to True.
     """
 
-    def __init__(self, *, model_dir: str = str(DEFAULT_MODEL), batch_size: int = 8, int8: bool | str = False,
+    def __init__(self, *, model_dir: str = str(DEFAULT_MODEL), batch_size: int = 8, int8: bool | str = "auto",
                  threads: int | None = None, runtime: str = "auto", clause_actions: bool = True,
                  lexicon: bool = True, skip_without_quantity: bool = True, streams: int | None = None):
         if runtime not in RUNTIMES:

@@ -26,8 +26,8 @@ class Extract(Stage):
         skip_without_quantity (bool): backend "model" only: no forward pass for a sentence
             without a quantity candidate (:mod:`nlp.extract.gate`; same tuples). Defaults to True.
         int8 (bool | str): backend "model" only: int8 forward pass (ONNX: Q/K/V, attention output and
-            FFN1 in dynamic int8; :class:`nlp.extract.model.ModelExtractor`); ``"auto"``: int8 on the
-            ONNX runtime, fp32 on torch. Defaults to False (int8 output depends on the batch).
+            FFN1 in int8 with calibrated activation scales; :class:`nlp.extract.model.ModelExtractor`);
+            ``"auto"``: int8 on the ONNX runtime, fp32 on torch. Defaults to "auto".
     """
 
     name = "extract"
@@ -36,7 +36,7 @@ class Extract(Stage):
     emits = ("tuples",)
 
     def __init__(self, *, backend: str = "model", model_dir: str = "", runtime: str = "auto",
-                 skip_without_quantity: bool = True, int8: bool | str = False):
+                 skip_without_quantity: bool = True, int8: bool | str = "auto"):
         if backend not in BACKENDS:
             raise ConfigError(f"stages.extract.backend must be one of {sorted(BACKENDS)}, got {backend!r}.")
         if runtime not in RUNTIMES:

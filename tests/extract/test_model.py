@@ -33,8 +33,11 @@ def _key(t):
     # cut out of its seed-001 sentence, the session-5 weights lost this clause's actor to a QUANTITY
     # span on 72 (strict xfail then); the session-6 weights (2,795 train sentences) get it right
     # without a rule, so the mark is gone and the case guards it
-    # (the opt-in int8 ONNX graph of the session-14 weights cuts this actor to 问题72小时解决率)
-    ("消费者问题72小时解决率同比提升了50%。", ("消费者问题72小时解决率", "提升", "50", "%")),
+    # session 14/15: the int8 ONNX graph (default int8="auto" since session 15) loses 消费者 from this
+    # actor while the fp32 graph of the same weights keeps it (test_fp32_keeps_the_whole_actor below);
+    # int8 is the default on dev+dev2 (-0.38 point strict, within the issue's half point): a known loss
+    pytest.param("消费者问题72小时解决率同比提升了50%。", ("消费者问题72小时解决率", "提升", "50", "%"),
+                 marks=pytest.mark.xfail(strict=True, reason="int8 graph: actor edge (sessions 14-15)")),
     # session-5 weights: the tagger also marks 项 as an ACTION (p 0.40), the link head takes it (0.58)
     # and refine grows it to the jieba word 专项. Dropping ACTION spans under p 0.5 from the link
     # candidates fixes it and moved dev+dev2 by +2 tuples of 757 (noise): measured, not shipped.
@@ -48,11 +51,23 @@ def test_model_extracts_seed_tuples(extractor, sentence, expected):
     assert got == [expected]
 
 
+def test_fp32_keeps_the_whole_actor():
+    """The fp32 forward pass of the shipped weights (ONNX or torch) finds the seed-001 clause's whole actor,
+    72 inside it not being a quantity; the default int8 graph cuts it (the xfail case above)."""
+    from nlp.extract import get_extractor
+
+    sentence = "消费者问题72小时解决率同比提升了50%。"
+    for runtime in ("auto", "torch"):
+        got = [_key(t) for t in get_extractor("model", int8=False, runtime=runtime).predict([sentence])[0]]
+        assert got == [("消费者问题72小时解决率", "提升", "50", "%")], runtime
+
+
 def test_default_tuples_do_not_depend_on_the_batch(extractor):
     """A sentence gets the same tuples alone and batched with others (40 dev2 sentences, batches of 8
     sorted by length): what a batch job, the HTTP server's micro-batching and Ray shards rely on. The
-    opt-in int8 graph breaks it (activations quantised per batch: 20 of 200 dev2 sentences differ),
-    which is why int8 is not the default."""
+    default is the int8 ONNX graph since session 15, whose activation scales are fixed by calibration
+    (0 of 200 dev2 sentences differ); session 14's dynamic int8 graph broke it (one scale per batch
+    tensor: 20 of 200 differ), which is why it was not the default."""
     with open(ROOT / "corpora" / "extract" / "dev2.jsonl", encoding="utf-8") as fh:
         sents = [json.loads(line)["text"] for line in fh if line.strip()][:40]
     batched = [[_key(t) for t in ts] for ts in extractor.predict(sents)]
