@@ -20,6 +20,7 @@ loading needs only onnxruntime + numpy.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -229,7 +230,8 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
     with atomic_path(path, suffix=".onnx") as tmp:
         dyn = tmp.with_name(tmp.stem + ".dynamic.onnx")   # the unique temporary's name: no clash
         try:
-            quantize_dynamic(str(fp32), str(dyn), op_types_to_quantize=["MatMul"], nodes_to_quantize=nodes)
+            with _quiet_quantizer():
+                quantize_dynamic(str(fp32), str(dyn), op_types_to_quantize=["MatMul"], nodes_to_quantize=nodes)
             frozen = freeze_activation_scales(dyn, fp32, tmp, sentences, model_dir=model_dir)
         finally:
             dyn.unlink(missing_ok=True)
@@ -247,6 +249,34 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
         print(f"zhie: int8 ONNX graph built in {meta['build_seconds']:.1f} s ({len(nodes)} MatMuls; "
               f"argmax agreement with fp32 {meta['argmax_agreement']:.3f}).", file=sys.stderr, flush=True)
     return path
+
+
+@contextlib.contextmanager
+def _quiet_quantizer():
+    """Silence onnxruntime.quantization's root-logger advice ("consider pre-processing") while it runs.
+
+    It calls ``logging.warning``, which on a process whose root logger has no handler first runs
+    ``logging.basicConfig()``: building the (default) int8 graph would leave a stderr handler on the
+    caller's root logger. A NullHandler is added for the call if the root has none, and a root filter
+    drops only the records logged from onnxruntime/quantization; both are removed afterwards.
+    """
+    import logging
+
+    root = logging.getLogger()
+    guard = logging.NullHandler() if not root.handlers else None
+
+    def keep(record) -> bool:
+        return "/onnxruntime/quantization/" not in record.pathname.replace("\\", "/")
+
+    if guard:
+        root.addHandler(guard)
+    root.addFilter(keep)
+    try:
+        yield
+    finally:
+        root.removeFilter(keep)
+        if guard:
+            root.removeHandler(guard)
 
 
 def activation_ranges(fp32: str | os.PathLike, tensors: list[str], sentences: list[str], *,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -189,7 +190,11 @@ def test_int8_graph_quantises_all_but_ffn2_and_heads(tmp_path, monkeypatch):
     model, cache = _tiny_model(tmp_path / "m", seed=4), tmp_path / "cache"
     monkeypatch.setenv("ZHIE_CACHE_DIR", str(cache))                   # _Loaded below uses the same cache
     fp32 = ox.build_cache(model, cache, quiet=True)
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", [])                          # a process with no logging set up
     q = ox.build_int8_cache(model, cache, quiet=True)
+    # the quantizer's logging.warning() would have run basicConfig (a stderr handler on the caller's root)
+    assert root.handlers == [] and not root.filters
     assert q.parent == fp32.parent and q.name.startswith(fp32.stem) and q != fp32
     assert ox.build_int8_cache(model, cache, quiet=True) == q          # reused, not rebuilt
     meta = json.loads(q.with_suffix(".json").read_text())
