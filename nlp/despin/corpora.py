@@ -31,8 +31,9 @@ DEV_SIZE = 300
 #: inews articles that are spun pages themselves (index within the split), confirmed
 #: by reading: dev 25 (病院/良多/本领), 62 (开辟/汗青/配景/产物); test 219 (组成/入世),
 #: 626 (病院/摆布/经由过程), 674 (病院/查抄), 752 (团体/财政/处置惩罚), 794 (搜检/农人),
-#: 830 (存眷/择要/缘故起因), 972 (年夜意/查看/恶梦的开端).
-SPUN_IN_THE_WILD = {"dev": (25, 62), "test": (219, 626, 674, 752, 794, 830, 972)}
+#: 830 (存眷/择要/缘故起因), 972 (年夜意/查看/恶梦的开端), 337 (实行了实地考查/职掌/起色/到场过抗美援朝干戈;
+#: found in session 15: every false rewrite the despin stage made on the clean test split was on this page).
+SPUN_IN_THE_WILD = {"dev": (25, 62), "test": (219, 337, 626, 674, 752, 794, 830, 972)}
 _ROOT = Path(__file__).resolve().parents[2]
 
 
