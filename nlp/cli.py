@@ -204,8 +204,11 @@ TRAINERS = {
     # the tagger's assembly lexicon (actions/units of the gold train split), weights untouched
     "lexicon": ("nlp.extract.train", "rebuild_lexicon", "models/extract"),
     # not a training: exports the shipped tagger (-o: its directory) to the ONNX cache ahead of
-    # first use ($ZHIE_CACHE_DIR or ~/.cache/zhie); predict() would otherwise do it once
-    "onnx": ("nlp.extract.onnx_runtime", "build_cache", None),
+    # first use ($ZHIE_CACHE_DIR or ~/.cache/zhie), fp32 and the int8 graph the default serves;
+    # predict() would otherwise do it once
+    "onnx": ("nlp.extract.onnx_runtime", "build_serving_caches", None),
+    # the int8 graph's calibration ranges for the shipped weights (the first int8 build reads them)
+    "int8-ranges": ("nlp.extract.onnx_runtime", "write_int8_ranges", "models/extract/int8_ranges.json"),
 }
 
 

@@ -179,6 +179,9 @@ INT8_VERSION = 2
 #: the calibration sentences of the int8 graph (one per line): 256 sentences of corpora/extract/train.jsonl
 #: that pass the quantity gate, evenly spaced (eval/bench/extract_int8.py ``calib_sentences``); never dev/test
 CALIBRATION = Path(__file__).resolve().parents[1] / "data" / "int8_calibration.txt"
+#: the calibration pass's activation ranges, shipped next to the weights (``zhie train int8-ranges``, also
+#: written by ``zhie train model``): the first int8 build then skips the pass (~70 % of its time)
+RANGES_FILE = "int8_ranges.json"
 
 
 def int8_nodes(graph) -> list[str]:
@@ -199,7 +202,10 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
     batch at run time, so a sentence gets the same output whatever it is batched with (the v1
     dynamic graph changed the tuples of 20 of 200 dev2 sentences between batched and alone).
     ORT runs it as ``QuantizeLinear`` + ``MatMulIntegerToFloat``. Built once per weights next to the
-    fp32 graph (``<key>.int8v<N>.onnx``, atomic; the calibration pass takes ~10-40 s). The sidecar
+    fp32 graph (``<key>.int8v<N>.onnx``, atomic). The ranges come from :data:`RANGES_FILE` in the
+    tagger directory when it was written for these weights, these calibration sentences and this
+    int8 version (:func:`shipped_ranges`), else from the calibration pass itself (~10-40 s, about
+    70 % of the build); the sidecar's ``ranges_source`` says which. The sidecar
     JSON records the max |logit diff| and the token argmax agreement against the fp32 graph on three
     seed sentences; the int8 graph is not the fp32 one, so there is no equality check: its F1 is
     measured (models/extract/SPEED.md, "Session 15").
@@ -214,6 +220,107 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
     if path.exists() and not force:
         return path
     t0 = time.perf_counter()
+    from .model import DEFAULT_MODEL
+
+    model_dir = Path(model_dir or DEFAULT_MODEL)
+    sentences = calibration_sentences()
+    shipped = shipped_ranges(model_dir)
+    with atomic_path(path, suffix=".onnx") as tmp:
+        dyn = tmp.with_name(tmp.stem + ".dynamic.onnx")   # the unique temporary's name: no clash
+        try:
+            nodes = _quantize_dynamic(fp32, dyn)
+            ranges = {}
+            frozen = freeze_activation_scales(dyn, fp32, tmp, sentences, model_dir=model_dir, ranges=shipped,
+                                              used=ranges)
+        finally:
+            dyn.unlink(missing_ok=True)
+        ids, mask = _check_batch(model_dir)
+        ref = OrtNetwork(fp32, threads=1)(ids, mask)["logits"]
+        got = OrtNetwork(tmp, threads=1)(ids, mask)["logits"]
+        keep = mask.astype(bool)
+        meta = {"fp32": fp32.name, "int8_version": INT8_VERSION, "quantized_matmuls": nodes,
+                "calibration_sentences": len(sentences), "activation_scales": frozen,
+                "ranges_source": "shipped" if shipped is not None and set(ranges) <= set(shipped) else "calibrated",
+                "activation_ranges": ranges, **ranges_key(model_dir),
+                "max_abs_logit_diff": float(np.abs(got - ref)[keep].max()),
+                "argmax_agreement": float((got.argmax(-1) == ref.argmax(-1))[keep].mean()),
+                "build_seconds": round(time.perf_counter() - t0, 2)}
+    write_text_atomic(path.with_suffix(".json"), json.dumps(meta, indent=1))
+    if not quiet:
+        print(f"zhie: int8 ONNX graph built in {meta['build_seconds']:.1f} s ({nodes} MatMuls, "
+              f"{meta['ranges_source']} activation ranges; "
+              f"argmax agreement with fp32 {meta['argmax_agreement']:.3f}).", file=sys.stderr, flush=True)
+    return path
+
+
+def build_serving_caches(model_dir: str | os.PathLike | None = None) -> dict:
+    """Both graphs predict() may serve, built ahead of first use (``zhie train onnx``): fp32 and int8."""
+    return {"fp32": str(build_cache(model_dir)), "int8": str(build_int8_cache(model_dir))}
+
+
+def ranges_key(model_dir: str | os.PathLike) -> dict:
+    """What shipped activation ranges must have been computed for: weights, calibration text, int8 version."""
+    return {"weights_key": weights_key(model_dir), "int8_version": INT8_VERSION,
+            "calibration_sha256": hashlib.sha256(CALIBRATION.read_bytes()).hexdigest()[:16]}
+
+
+def shipped_ranges(model_dir: str | os.PathLike) -> dict | None:
+    """``{tensor: (low, high)}`` of :data:`RANGES_FILE` in ``model_dir``, or None.
+
+    None when the file is missing, unreadable, or was written for other weights, other calibration
+    sentences or another int8 version (a retrain without ``zhie train int8-ranges`` just falls back to
+    the calibration pass, it never serves stale scales).
+    """
+    path = Path(model_dir) / RANGES_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or any(data.get(k) != v for k, v in ranges_key(model_dir).items()):
+        return None
+    try:
+        return {t: (float(lo), float(hi)) for t, (lo, hi) in data["ranges"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def write_int8_ranges(model_dir: str | os.PathLike | None = None) -> dict:
+    """Run the calibration pass for the tagger in ``model_dir`` and ship its ranges there (:data:`RANGES_FILE`).
+
+    ``zhie train int8-ranges``; ``zhie train model`` calls it after saving new weights. Uses the fp32
+    graph of the user's cache (built if missing); the int8 graph there is not touched. Written
+    atomically with :func:`ranges_key`. Returns what was written, without the ranges.
+    """
+    import tempfile
+
+    from .model import DEFAULT_MODEL
+
+    model_dir = Path(model_dir or DEFAULT_MODEL)
+    fp32 = build_cache(model_dir, quiet=True)
+    sentences = calibration_sentences()
+    with tempfile.TemporaryDirectory(prefix="zhie-int8-ranges-") as tmp:
+        dyn = Path(tmp) / "dynamic.onnx"
+        _quantize_dynamic(fp32, dyn)
+        tensors = dynamic_quantized_inputs(dyn)
+        ranges = activation_ranges(fp32, tensors, sentences, model_dir=model_dir)
+    out = {**ranges_key(model_dir), "calibration_sentences": len(sentences),
+           "ranges": {t: [lo, hi] for t, (lo, hi) in ranges.items()}}
+    write_text_atomic(model_dir / RANGES_FILE, json.dumps(out, indent=1, sort_keys=True) + "\n")
+    return {k: v for k, v in out.items() if k != "ranges"} | {"tensors": len(ranges),
+                                                              "path": str(model_dir / RANGES_FILE)}
+
+
+def calibration_sentences() -> list[str]:
+    """The :data:`CALIBRATION` sentences, one per non-blank line."""
+    return [line for line in CALIBRATION.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _quantize_dynamic(fp32: Path, out: Path) -> int:
+    """``quantize_dynamic`` of the :func:`int8_nodes` of ``fp32`` into ``out``; the number of MatMuls quantised.
+
+    Raises:
+        ModelError: the quantiser is missing, or the graph has no encoder MatMul of the expected names.
+    """
     try:
         import onnx
         from onnxruntime.quantization import quantize_dynamic
@@ -223,32 +330,16 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
     if not nodes:
         raise ModelError(f"{fp32}: no encoder MatMul named like /layer.N/{{{','.join(INT8_KINDS)}}}/MatMul; "
                          f"bump EXPORT_VERSION or use int8=False.")
-    from .model import DEFAULT_MODEL
+    with _quiet_quantizer():
+        quantize_dynamic(str(fp32), str(out), op_types_to_quantize=["MatMul"], nodes_to_quantize=nodes)
+    return len(nodes)
 
-    model_dir = Path(model_dir or DEFAULT_MODEL)
-    sentences = [line for line in CALIBRATION.read_text(encoding="utf-8").splitlines() if line.strip()]
-    with atomic_path(path, suffix=".onnx") as tmp:
-        dyn = tmp.with_name(tmp.stem + ".dynamic.onnx")   # the unique temporary's name: no clash
-        try:
-            with _quiet_quantizer():
-                quantize_dynamic(str(fp32), str(dyn), op_types_to_quantize=["MatMul"], nodes_to_quantize=nodes)
-            frozen = freeze_activation_scales(dyn, fp32, tmp, sentences, model_dir=model_dir)
-        finally:
-            dyn.unlink(missing_ok=True)
-        ids, mask = _check_batch(model_dir)
-        ref = OrtNetwork(fp32, threads=1)(ids, mask)["logits"]
-        got = OrtNetwork(tmp, threads=1)(ids, mask)["logits"]
-        keep = mask.astype(bool)
-        meta = {"fp32": fp32.name, "int8_version": INT8_VERSION, "quantized_matmuls": len(nodes),
-                "calibration_sentences": len(sentences), "activation_scales": frozen,
-                "max_abs_logit_diff": float(np.abs(got - ref)[keep].max()),
-                "argmax_agreement": float((got.argmax(-1) == ref.argmax(-1))[keep].mean()),
-                "build_seconds": round(time.perf_counter() - t0, 2)}
-    write_text_atomic(path.with_suffix(".json"), json.dumps(meta, indent=1))
-    if not quiet:
-        print(f"zhie: int8 ONNX graph built in {meta['build_seconds']:.1f} s ({len(nodes)} MatMuls; "
-              f"argmax agreement with fp32 {meta['argmax_agreement']:.3f}).", file=sys.stderr, flush=True)
-    return path
+
+def dynamic_quantized_inputs(dynamic: str | os.PathLike) -> list[str]:
+    """The activations a dynamic int8 graph quantises at run time (inputs of its ``DynamicQuantizeLinear`` nodes)."""
+    import onnx
+
+    return [n.input[0] for n in onnx.load(str(dynamic)).graph.node if n.op_type == "DynamicQuantizeLinear"]
 
 
 @contextlib.contextmanager
@@ -333,7 +424,8 @@ def activation_ranges(fp32: str | os.PathLike, tensors: list[str], sentences: li
 
 def freeze_activation_scales(dynamic: str | os.PathLike, fp32: str | os.PathLike, out: str | os.PathLike,
                              sentences: list[str], *, model_dir: str | os.PathLike | None = None,
-                             percentile: float | None = None) -> dict:
+                             percentile: float | None = None, ranges: dict | None = None,
+                             used: dict | None = None) -> dict:
     """The dynamic int8 graph ``dynamic`` (quantize_dynamic of ``fp32``) with its activation scales fixed.
 
     Every ``DynamicQuantizeLinear`` (u8 activations, one scale and zero point per batch tensor,
@@ -342,6 +434,8 @@ def freeze_activation_scales(dynamic: str | os.PathLike, fp32: str | os.PathLike
     tensor's range over the calibration ``sentences`` (:func:`activation_ranges`). Each element
     is then quantised on its own, so a sentence's output no longer depends on the sentences
     batched with it. Weights, MatMulInteger nodes and everything else are the dynamic graph's.
+    ``ranges`` (``{tensor: (low, high)}``, e.g. :func:`shipped_ranges`) replaces the calibration pass
+    when it covers every quantised tensor; ``used``, a dict, receives the ranges applied.
     Returns ``{tensor: [scale, zero point]}``.
     """
     import numpy as np
@@ -350,8 +444,11 @@ def freeze_activation_scales(dynamic: str | os.PathLike, fp32: str | os.PathLike
 
     g = onnx.load(str(dynamic))
     dql = [n for n in g.graph.node if n.op_type == "DynamicQuantizeLinear"]
-    ranges = activation_ranges(fp32, [n.input[0] for n in dql], sentences, model_dir=model_dir,
-                               percentile=percentile)
+    tensors = [n.input[0] for n in dql]
+    if ranges is None or not set(tensors) <= set(ranges):
+        ranges = activation_ranges(fp32, tensors, sentences, model_dir=model_dir, percentile=percentile)
+    if used is not None:
+        used.update({t: [float(ranges[t][0]), float(ranges[t][1])] for t in tensors})
     frozen = {}
     for n in dql:
         x = n.input[0]

@@ -28,6 +28,7 @@ import json
 import math
 import os
 import random
+import sys
 import time
 from pathlib import Path
 from typing import Sequence
@@ -589,6 +590,13 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         old_card = card_path.read_text(encoding="utf-8") if card_path.exists() else None
         save_tagger(net, tok, out_dir, settings={**settings, "dev": summary["dev"]},
                     card=merge_card(old_card, model_card(summary)), dtype=weights, lexicon=lexicon)
+        from ..errors import ModelError
+        from .onnx_runtime import write_int8_ranges
+        try:   # the default int8 graph's calibration ranges, so users' first build skips the pass
+            write_int8_ranges(out_dir)
+        except ModelError as exc:    # no onnx/onnxruntime.quantization: first use calibrates instead
+            print(f"zhie: int8 ranges not written ({exc}); the first int8 build will calibrate.",
+                  file=sys.stderr, flush=True)
         if weights != "float32":   # score what ships: the stored (rounded) weights reloaded
             from .model import ModelExtractor
             shipped = score_records(ModelExtractor(model_dir=str(out_dir)), dev, parts=parts)

@@ -207,6 +207,24 @@ def test_int8_graph_quantises_all_but_ffn2_and_heads(tmp_path, monkeypatch):
     assert not any(n.op_type == "DynamicQuantizeLinear" for n in g.graph.node)
     assert sum(n.op_type == "QuantizeLinear" for n in g.graph.node) == 2 * 3   # Q/K/V share one per layer
     assert meta["calibration_sentences"] == 256
+    assert meta["ranges_source"] == "calibrated"                      # no ranges shipped with this model
+
+    # the ranges shipped with the weights (zhie train int8-ranges) replace the calibration pass, same graph
+    assert ox.shipped_ranges(model) is None
+    written = ox.write_int8_ranges(model)
+    assert written["tensors"] == 2 * 3 and (model / ox.RANGES_FILE).exists()
+    assert ox.shipped_ranges(model) == {t: tuple(r) for t, r in meta["activation_ranges"].items()}
+    q2 = ox.build_int8_cache(model, cache, quiet=True, force=True)
+    meta2 = json.loads(q2.with_suffix(".json").read_text())
+    assert meta2["ranges_source"] == "shipped"
+    assert meta2["activation_scales"] == meta["activation_scales"] and q2.read_bytes() == q.read_bytes()
+    # ranges written for other weights are never served: the build calibrates again
+    stale = json.loads((model / ox.RANGES_FILE).read_text())
+    (model / ox.RANGES_FILE).write_text(json.dumps({**stale, "weights_key": "0" * 16}))
+    assert ox.shipped_ranges(model) is None
+    (model / ox.RANGES_FILE).write_text("{not json")
+    assert ox.shipped_ranges(model) is None
+    (model / ox.RANGES_FILE).unlink()
 
     m8 = _Loaded(model, int8=True, threads=1, runtime="onnx")
     m32 = _Loaded(model, int8=False, threads=1, runtime="onnx")
@@ -251,3 +269,21 @@ def test_int8_auto_is_int8_on_onnx_and_fp32_on_torch(tmp_path, monkeypatch):
         ModelExtractor(model_dir=str(model), int8="yes")
     with pytest.raises(ConfigError, match="stages.extract.int8 must be true, false or"):
         Extract(int8=1)
+
+
+@pytest.mark.skipif(not (MODEL / "model.safetensors").exists(), reason="models/extract not trained")
+def test_shipped_int8_ranges_belong_to_the_shipped_weights(tmp_path, monkeypatch):
+    """models/extract/int8_ranges.json was written for the shipped weights, calibration text and int8
+    version (a retrain must rewrite it, else every user's first build calibrates again), and its ranges
+    are the min/max of these weights' activations: any subset of the calibration sentences gives ranges
+    inside them, and at least one tensor's range is touched by the subset (not just a wide box)."""
+    from nlp.extract import onnx_runtime as ox
+
+    shipped = ox.shipped_ranges(MODEL)
+    assert shipped is not None, "models/extract/int8_ranges.json is stale or missing: zhie train int8-ranges"
+    fp32 = ox.build_cache(MODEL, quiet=True)                           # the user's cache (other tests share it)
+    sub = ox.calibration_sentences()[:12]
+    got = ox.activation_ranges(fp32, sorted(shipped), sub, model_dir=MODEL)
+    tol = {t: 1e-3 * (hi - lo) for t, (lo, hi) in shipped.items()}   # other CPUs' float rounding
+    assert all(shipped[t][0] - tol[t] <= lo <= hi <= shipped[t][1] + tol[t] for t, (lo, hi) in got.items())
+    assert any(abs(lo - shipped[t][0]) <= tol[t] or abs(hi - shipped[t][1]) <= tol[t] for t, (lo, hi) in got.items())
