@@ -29,6 +29,8 @@ _CLAUSE_START = set("，。！？；：、,.;:!?（(“‘「『【[《\"'”’
 
 _CJK1 = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+#: a sentence end inside a line (a headline-shaped line has none before its last character)
+_HEADLINE_INNER_END = re.compile(r"[。！？!?；;]")
 #: what precedes the value of a short line: an enumerator ("一、", "2. ", "（3）") and/or a
 #: label ending in a colon ("大家都在搜：")
 _VALUE_RE = re.compile(r"^\s*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．)）]\s*)?(?:[^：:\s]{1,8}[：:]\s*)?"
@@ -98,11 +100,25 @@ class SeoKeywordCleaner(Stage):
     def _short(self, s: str) -> bool:
         return len(s) <= self.max_keyword_line and not is_prose(s)
 
+    def _headline(self, s: str) -> bool:
+        """A short line shaped as a headline: no full stop, a question or exclamation
+        mark only at its end ("<label>：<kw>到底要准备哪些材料？", "<kw>新变化来了，附办理
+        步骤图解"). is_prose reads such a line as a sentence, but it is no paragraph, so
+        it can state a keyword as a keyword line does (session 16, held-out v12)."""
+        if len(s) > self.max_keyword_line or "。" in s or not _CJK1.search(s):
+            return False
+        return _HEADLINE_INNER_END.search(s, 0, len(s) - 1) is None and not s.endswith(("…", "”", "」"))
+
+    def _states(self, s: str, phrase: str) -> bool:
+        """A headline-shaped line (:meth:`_headline`) whose value opens with the phrase: it
+        states the keyword (a keyword line), it does not carry it inside a sentence."""
+        return phrase in s and (_value_run(s) or "").startswith(phrase) and self._headline(s)
+
     def _in_sentence(self, phrase: str, lines: list[Line]) -> list[tuple[Line, int]]:
         out = []
         for ln in lines:
             s = ln.text
-            if phrase not in s or self._short(s):
+            if phrase not in s or self._short(s) or self._states(s, phrase):
                 continue
             for i in _find_all(s, phrase):
                 out.append((ln, i))
@@ -160,17 +176,19 @@ class SeoKeywordCleaner(Stage):
         # joined prose lines has fewer than two occurrences to compare: one C count
         # instead of a scan of every prose line per candidate (same candidates left)
         prose_text = "\n".join(prose)
+        # prose lines shaped as headlines may state a keyword (a keyword line, not its use)
+        stating = [t for t in prose if self._headline(t)]
         out = []
         seen: set[str] = set()
         page = None  # the page's lines joined, built once a candidate gets that far
         for t in texts + list(removed):
-            if not t or len(t) > maxk or is_prose(t) or t == title:
+            if not t or len(t) > maxk or (is_prose(t) and not self._headline(t)) or t == title:
                 continue
             run = _value_run(t)
             if run is None or len(run) < self.min_len or len(run) > self.max_len or run in seen:
                 continue
             seen.add(run)
-            ph = self._injected_head(run, prose_text)
+            ph = self._injected_head(run, prose_text, stating)
             if ph is None:
                 continue
             n = len(ph)
@@ -188,19 +206,22 @@ class SeoKeywordCleaner(Stage):
     #: shortest head of a keyword line's run tried as the injected phrase (below)
     MIN_HEAD = 6
 
-    def _injected_head(self, run: str, prose_text: str) -> str | None:
+    def _injected_head(self, run: str, prose_text: str, stating: list[str] = ()) -> str | None:
         """The phrase of a short line's Chinese ``run`` that the prose repeats: the whole
         run, else its longest head of :attr:`MIN_HEAD`+ characters with 2+ characters
         after it ("<kw>热线号码查询" over "…新中国成<kw>立…", DEV5 d5_020; "<kw>保姆级教程",
         DEV6 d6_011: the keyword line adds a query tail the injected phrase lacks). The
         caller's tests (different following characters, the article not using its words
         otherwise, clause starts, term heads) apply to a head as to a whole run."""
-        if prose_text.count(run) >= 2:
+        def count(ph: str) -> int:  # not counting the headline-shaped lines that state it
+            return prose_text.count(ph) - sum(t.count(ph) for t in stating if (_value_run(t) or "").startswith(ph))
+
+        if count(run) >= 2:
             return run
-        if len(run) < self.MIN_HEAD + 2 or prose_text.count(run[:self.MIN_HEAD]) < 2:
+        if len(run) < self.MIN_HEAD + 2 or count(run[:self.MIN_HEAD]) < 2:
             return None  # a longer head occurs at most as often as the shortest one
         for n in range(len(run) - 2, self.MIN_HEAD - 1, -1):
-            if prose_text.count(run[:n]) >= 2:
+            if count(run[:n]) >= 2:
                 return run[:n]
         return None
 
@@ -252,9 +273,9 @@ class SeoKeywordCleaner(Stage):
             s = ln.text
             if not s or not any(k in s for k in kws):
                 continue
-            if self._short(s) and any(
-                    s.count(k) >= 2 or len(k) * s.count(k) >= self.min_line_share * len(norm_line(s)) for k in kws) \
-                    and not self._injected_once(s, kws):
+            if (self._short(s) and any(
+                    s.count(k) >= 2 or len(k) * s.count(k) >= self.min_line_share * len(norm_line(s)) for k in kws)
+                    and not self._injected_once(s, kws)) or any(self._states(s, k) for k in kws):
                 a, b = line_span(text, ln)
                 spans.append((a, b, Reason.SEO, "keyword line"))
                 continue
