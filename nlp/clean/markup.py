@@ -66,6 +66,24 @@ _TOOL_LINE_RE = re.compile(r"(?m)^[ \t\u3000]*(?:[\[(<0-9]|[A-Z]{3,8}[:\]>)\s]|(
 #: a banner a tool prints around what it extracted ("====== 抽取正文 END ======", "----- BEGIN -----"):
 #: a short label between two runs of ASCII rule characters
 _BANNER_RE = re.compile(r"^([=\-*#~])\1{2,}\s*[^=\-*#~\s][^=\-*#~]{0,30}?\s*([=\-*#~])\2{2,}$")
+#: a record of a CSV export whose text field spans lines (a collection table exported with the
+#: article in a quoted cell): the record opens with 4+ unquoted comma-separated fields and the
+#: cell's opening quote ('81319,2024-08-20 06:51,site,column,title,"') and closes with the quote
+#: and the remaining short fields ('",5826,status'); both lines are the table's, not the page's
+_CSV_OPEN_RE = re.compile(r'(?m)^[^\n",]{1,40}(?:,[^\n",]{0,80}){3,},"[ \t]*$')
+_CSV_CLOSE_RE = re.compile(r'(?m)^[ \t]*"(?:,[^\n",]{0,40})+[ \t]*$')
+#: a notebook's cell prompts ("In [5]:", "Out[5]:", "In [ ]:"): a page with two or more is a
+#: notebook dump; the prompts are the tool's, and a comment line opening a code cell
+#: ("# 统计段落数") is code, not a markdown heading
+_NB_PROMPT_RE = re.compile(r"(?m)^[ \t]*(?:In|Out)[ \t]?\[[ \t]*\d*[ \t]*\]:[ \t]*$")
+_NB_COMMENT_RE = re.compile(r"[ \t]*#[^\n]*")
+#: an e-reader's clippings file: records split by a rule of ten "=", each a book title, a
+#: meta line ("- 您在位置 #63的笔记 | 添加于 2019年3月11日 01:35:41": a list item with a bar
+#: and a clock time) and the clipped text; a record of the reader's NOTE holds the reader's
+#: words, not the book's
+_CLIP_RULE = "\n=========="
+_CLIP_META_RE = re.compile(r"(?m)^-[ \t][^\n|｜∣]{1,40}[|｜∣][^\n|｜∣]{1,40}\d{1,2}:\d{2}(?::\d{2})?[ \t]*$")
+_CLIP_NOTE_RE = re.compile(r"笔记|[Nn]ote\b")
 _FM_KEY_RE = re.compile(r"^title\s*[:=]\s*(.*)$")  # YAML "title: x", TOML "title = x"
 _BLOCKQUOTE_RE = re.compile(r"^(?:>[ \t]?)+")
 #: caption boilerplate: photo credits and "for reference only" notes (seed 004
@@ -266,6 +284,45 @@ class MarkupCleaner(Stage):
             elif _BANNER_RE.match(s):
                 out.append(self.edit(a, b, reason=Reason.MARKUP, note="tool banner"))
 
+    def _csv_records(self, text: str, body_start: int, out: list[Edit]) -> None:
+        """The lines that open and close a CSV record around a multi-line quoted cell: an
+        opening line counts only with a closing line after it and before the next
+        opening line, so the pair frames the cell."""
+        opens = [m.span() for m in _CSV_OPEN_RE.finditer(text, body_start)]
+        if not opens:
+            return
+        closes = [m.span() for m in _CSV_CLOSE_RE.finditer(text, opens[0][1])]
+        for k, (a, b) in enumerate(opens):
+            nxt = opens[k + 1][0] if k + 1 < len(opens) else len(text)
+            close = next((c for c in closes if b < c[0] < nxt), None)
+            if close is None:
+                continue
+            out.append(self.edit(a, b, reason=Reason.MARKUP, note="csv record"))
+            out.append(self.edit(close[0], close[1], reason=Reason.MARKUP, note="csv record"))
+
+    def _notebook(self, text: str, body_start: int, out: list[Edit]) -> None:
+        """A notebook's cell prompts (2+ on the page) and the comment lines right under an
+        input prompt."""
+        prompts = list(_NB_PROMPT_RE.finditer(text, body_start))
+        if len(prompts) < 2:
+            return
+        for m in prompts:
+            out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="notebook prompt"))
+            if m.group().lstrip().startswith("In"):
+                c = _NB_COMMENT_RE.match(text, m.end() + 1)
+                if c and text.startswith("\n", m.end()):
+                    out.append(self.edit(c.start(), c.end(), reason=Reason.MARKUP, note="notebook code comment"))
+
+    def _clippings(self, text: str, body_start: int, out: list[Edit]) -> None:
+        """An e-reader's clippings file (2+ record rules): the records' meta lines, and the
+        text of a note record (up to its rule)."""
+        for m in _CLIP_META_RE.finditer(text, body_start):
+            out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="clipping meta"))
+            if _CLIP_NOTE_RE.search(m.group()):
+                end = text.find(_CLIP_RULE, m.end())
+                if end > m.end() + 1:
+                    out.append(self.edit(m.end() + 1, end, reason=Reason.MARKUP, note="clipping note"))
+
     # --- stage ------------------------------------------------------------
     def process(self, doc: Document) -> list[Edit]:
         text = doc.text
@@ -283,6 +340,12 @@ class MarkupCleaner(Stage):
             self._markdown(text, body, out)
         if _TOOL_HINT_RE.search("\n" + text):
             self._tool_lines(text, body, out)
+        if "]:" in text:
+            self._notebook(text, body, out)
+        if text.count(_CLIP_RULE) >= 2:
+            self._clippings(text, body, out)
+        if ',"\n' in text and '\n"' in text:
+            self._csv_records(text, body, out)
         if "]" in text and self.text_browser_dump(text):
             # the link numbers stay until clean.layout: the line stages read a numbered line as a
             # link ("[15]页面所载稿件…"), and layout measures the wrap width with them
