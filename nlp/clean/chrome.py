@@ -687,7 +687,12 @@ def _next_text(lines: list[Line], index: int) -> Line | None:
 #: "（图为…）" describes the picture and is a paragraph (README caption rule). No gold line of
 #: seeds/dev..dev9/v10/v11 is a bracketed line of 30 characters or less.
 _PICTURE_NOTE_RE = re.compile(
-    r"[（(](?=[^（()）]{2,28}[)）]$)(?![^（()）]*(?:图为|图中|[上下左右]图))[^（()）]*?(?:图|照片|摄|画面|影像|镜头)[^（()）]*[)）]")
+    r"[（(](?=[^（()）]{2,28}[)）]$)(?![^（()）]*(?:图为|图中|[上下左右]图))[^（()）]*?(?:图|照片|摄|画面|影像|镜头)[^（()）]*[)）]"
+    # session 16: a credit, two short parts split by a vertical bar or mark ("（手绘插画 ∣ 某某）": a
+    # dev3 section heading "壹 | 缘起" has the bar but no brackets), or a note naming where the
+    # text was taken from ("（此稿转自某报 执笔记者 某某 转发时请一并注明）")
+    r"|[（(][^（()）∣┆｜|◎。，！？]{2,12}[∣┆｜|◎][^（()）∣┆｜|◎。，！？]{2,12}[)）]"
+    r"|[（(](?=[^（()）]{2,28}[)）]$)[^（()）。！？]*?(?:转自|转载|稿源)[^（()）]*[)）]")
 
 
 def picture_notes(texts: list[str]) -> list[int]:
