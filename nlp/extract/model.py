@@ -236,11 +236,11 @@ def resolve_int8(int8: bool | str, runtime: str) -> bool:
     return runtime == "onnx" if check_int8(int8) == "auto" else bool(int8)
 
 
-def resolve_runtime(runtime: str, *, int8: bool | str = False) -> str:
+def resolve_runtime(runtime: str) -> str:
     """``"onnx"`` or ``"torch"`` for a configured runtime (``auto`` = onnx when onnxruntime imports).
 
-    ``int8`` does not change the choice: it selects the int8 graph of either runtime (ONNX:
-    :func:`nlp.extract.onnx_runtime.build_int8_cache`; torch: dynamic int8 ``Linear``s).
+    The int8 setting does not change the choice (:func:`resolve_int8` reads it once the runtime is
+    known: the int8 graph on ONNX, :func:`nlp.extract.onnx_runtime.build_int8_cache`).
     """
     if runtime not in RUNTIMES:
         raise ModelError(f"runtime must be one of {RUNTIMES}, got {runtime!r}.")
@@ -269,7 +269,7 @@ class _Loaded:
         self.model_dir = Path(model_dir)
         self.threads = threads
         _read_config(self.model_dir)
-        self.runtime = resolve_runtime(runtime, int8=int8)
+        self.runtime = resolve_runtime(runtime)
         self.int8_setting = int8
         self.int8 = resolve_int8(int8, self.runtime)   # the effective choice, a bool
         self.ort = None

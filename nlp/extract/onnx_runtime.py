@@ -75,6 +75,48 @@ def cache_path(model_dir: str | os.PathLike, cache_dir: str | os.PathLike | None
     return Path(cache_dir or cache_root()) / f"extract-{weights_key(model_dir)}.onnx"
 
 
+#: weights whose graphs stay in the cache (fp32 ~120 MB + int8 ~80 MB each): building a new one
+#: deletes the graphs of the least recently used others beyond this number
+CACHE_KEEP = 3
+
+
+def _used(path: Path) -> Path:
+    """Mark a cached graph as used now (its mtime orders :func:`prune_cache`); best effort."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+    return path
+
+
+def prune_cache(cache_dir: str | os.PathLike | None = None, keep: int = CACHE_KEEP) -> list[Path]:
+    """Delete the cached graphs (and sidecars) of all but the ``keep`` most recently used weights.
+
+    A weights' files are ``extract-<key>*.onnx`` / ``.json``; "used" is the newest mtime among them
+    (a build writes it, a load touches it). A process that still has a deleted graph open keeps
+    running (ORT read it at load time). Returns the deleted files.
+    """
+    root = Path(cache_dir or cache_root())
+    groups: dict[str, list[Path]] = {}
+    for f in root.glob("extract-*"):
+        if f.suffix in (".onnx", ".json") and f.is_file():
+            groups.setdefault(f.name.split(".")[0], []).append(f)
+
+    def last_used(files):
+        times = []
+        for f in files:
+            with contextlib.suppress(OSError):
+                times.append(f.stat().st_mtime)
+        return max(times, default=0.0)
+
+    ranked = sorted(groups.values(), key=last_used, reverse=True)
+    gone = []
+    for files in ranked[keep:]:
+        for f in files:
+            with contextlib.suppress(OSError):
+                f.unlink()
+                gone.append(f)
+    return gone
+
+
 def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None, *,
                 force: bool = False, quiet: bool = False) -> Path:
     """Export the tagger of ``model_dir`` to ONNX in the cache (once per weights); return its path.
@@ -101,7 +143,7 @@ def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.
     model_dir = Path(model_dir or DEFAULT_MODEL)
     path = cache_path(model_dir, cache_dir)
     if path.exists() and not force:
-        return path
+        return _used(path)
     t0 = time.perf_counter()
     if not quiet:
         print(f"zhie: building ONNX cache of {model_dir} -> {path} (once per model weights; ~10-30 s)...",
@@ -143,7 +185,11 @@ def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.
                 "opset": OPSET, "torch": torch.__version__, "max_abs_diff": diff,
                 "build_seconds": round(time.perf_counter() - t0, 2)}
     write_text_atomic(path.with_suffix(".json"), json.dumps(meta, indent=1))
+    pruned = prune_cache(path.parent)
     if not quiet:
+        if pruned:
+            print(f"zhie: removed {len(pruned)} cached graph files of older weights from {path.parent} "
+                  f"(keeping the {CACHE_KEEP} most recently used).", file=sys.stderr, flush=True)
         print(f"zhie: ONNX cache built in {meta['build_seconds']:.1f} s (max |diff| vs torch {diff:.1e}).",
               file=sys.stderr, flush=True)
     return path
@@ -218,7 +264,7 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
     fp32 = build_cache(model_dir, cache_dir, force=force, quiet=quiet)
     path = fp32.with_name(f"{fp32.stem}.int8v{INT8_VERSION}.onnx")
     if path.exists() and not force:
-        return path
+        return _used(path)
     t0 = time.perf_counter()
     from .model import DEFAULT_MODEL
 

@@ -287,3 +287,28 @@ def test_shipped_int8_ranges_belong_to_the_shipped_weights(tmp_path, monkeypatch
     tol = {t: 1e-3 * (hi - lo) for t, (lo, hi) in shipped.items()}   # other CPUs' float rounding
     assert all(shipped[t][0] - tol[t] <= lo <= hi <= shipped[t][1] + tol[t] for t, (lo, hi) in got.items())
     assert any(abs(lo - shipped[t][0]) <= tol[t] or abs(hi - shipped[t][1]) <= tol[t] for t, (lo, hi) in got.items())
+
+
+def test_prune_cache_keeps_the_most_recently_used_weights(tmp_path):
+    """Each retrain adds ~200 MB of graphs to the cache: building a new one deletes the graphs and
+    sidecars of all but the CACHE_KEEP most recently used weights (a load touches its graph), and
+    leaves files that are not zhie graphs alone."""
+    import os
+
+    from nlp.extract import onnx_runtime as ox
+
+    names = {}
+    for i, key in enumerate("abcde"):
+        files = [tmp_path / f"extract-{key * 16}.onnx", tmp_path / f"extract-{key * 16}.json",
+                 tmp_path / f"extract-{key * 16}.int8v2.onnx", tmp_path / f"extract-{key * 16}.int8v2.json"]
+        for f in files:
+            f.write_bytes(b"x")
+            os.utime(f, (1_000_000 + i, 1_000_000 + i))              # a oldest ... e newest
+        names[key] = files
+    other = tmp_path / "notes.txt"
+    other.write_text("mine")
+    ox._used(names["a"][2])                                          # a's int8 graph was just loaded
+    gone = ox.prune_cache(tmp_path, keep=3)
+    assert sorted(gone) == sorted(names["b"] + names["c"])
+    assert all(f.exists() for k in "ade" for f in names[k]) and other.exists()
+    assert ox.prune_cache(tmp_path, keep=3) == []
