@@ -269,6 +269,12 @@ class TitleCleaner(Stage):
                 best = (c, ln)
         if best:
             return best[1]
+        # 2b. a scraped <title> printed on the page ("<headline>_<site>": a notebook printing
+        # the page's title element, held-out v12) whose headline part stands alone on a later
+        # line: that line is the title, as with a markup hint (step 1)
+        bare = self._bare_of_site_title(body, prose)
+        if bare is not None:
+            return bare
         # 3. the last heading-like line above the first paragraph (nearest to it),
         # among the first lines of the page
         # Not a dated line or a byline (news-app/WeChat account lines "原创 作者 号名
@@ -285,6 +291,36 @@ class TitleCleaner(Stage):
         top = [ln for ln in body[:min(first_prose, self.max_header + 1)] if ln.index not in wrapped]
         guess = topical_headline_guess(top, prose, self.max_chars)
         return self._unlabelled(guess, body) if guess is not None else None
+
+    @staticmethod
+    def _with_site(s: str, title: str, key: str, n: str | None = None) -> bool:
+        """The line is the title (``title``, normalised ``key``) and a site name after a
+        separator."""
+        n = norm_line(s) if n is None else n
+        return n.startswith(key) and len(n) - len(key) <= 20 and bool(_SITE_SEP_RE.match(s[len(title):] or " ")) \
+            and not is_prose(s)
+
+    #: longest site name after a scraped title (step 2b of :meth:`find_title`)
+    MAX_SITE_SUFFIX = 12
+
+    def _bare_of_site_title(self, body: list[Line], prose: str) -> Line | None:
+        """The first line showing alone the headline part of a "<headline><sep><site>" line
+        above it (one site separator, a headline of 8+ Chinese characters, a site name of
+        2-12 characters), on the article's topic; None without one."""
+        for k, ln in enumerate(body):
+            s = ln.text
+            if len(s) > self.max_chars + self.MAX_SITE_SUFFIX:
+                continue
+            parts = _SITE_SEP_RE.split(s)
+            if len(parts) != 2:
+                continue
+            head, site = norm_line(parts[0]), norm_line(parts[1])
+            if cjk_count(head) < 8 or not 2 <= len(site) <= self.MAX_SITE_SUFFIX or is_prose(s):
+                continue
+            bare = next((b for b in body[k + 1:] if norm_line(b.text) == head), None)
+            if bare is not None and not _off_topic(bare.text, prose):
+                return bare
+        return None
 
     @staticmethod
     def _unlabelled(title: Line, body: list[Line]) -> Line:
@@ -345,6 +381,9 @@ class TitleCleaner(Stage):
             elif self._labelled_repeat(ln.text, title.text):
                 s, e = line_span(text, ln)
                 spans.append((s, e, Reason.TITLE, "title with a label or path"))
+            elif self._with_site(ln.text, title.text, key):
+                s, e = line_span(text, ln)
+                spans.append((s, e, Reason.TITLE, "title with site name"))
         # between the headline and the first prose line: short sentence-less lines are
         # account/site names, user names and follow buttons (dev2 "法治一线", "用户a1b2");
         # numbered section headings stay
@@ -384,8 +423,7 @@ class TitleCleaner(Stage):
             elif self._labelled_repeat(s, tt):
                 a, b = line_span(text, ln)
                 spans.append((a, b, Reason.TITLE, "title with a label or path"))
-            elif n.startswith(key) and len(n) - len(key) <= 20 and _SITE_SEP_RE.match(s[len(title.text):] or " ") \
-                    and not is_prose(s):
+            elif self._with_site(s, tt, key, n):
                 a, b = line_span(text, ln)
                 spans.append((a, b, Reason.TITLE, "title with site name"))
             elif n.startswith(key) and _PAGE_TAIL_RE.match(n, len(key)):

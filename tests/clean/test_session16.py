@@ -160,3 +160,54 @@ def test_credit_notes_go_from_real_pages(clean_pipeline, pid):
     out = kept_lines(clean_pipeline.run(raw))
     assert not [line for line in out if line.startswith("（手绘插画")]
     assert all(g in out for g in gold)
+
+
+# --- clean.chrome closers: short-line phrases, and a paragraph that mentions an app -------
+
+from nlp.clean.chrome import ChromeCleaner  # noqa: E402
+
+CLOSERS = ["好了，以上就是今天要跟大家聊的内容，我们下期再会。", "以上就是本期为大家带来的内容",
+           "按住下方小程序码两秒，每晚八点准时收到当日要闻合辑。", "长按图中二维码，关注更多本地资讯",
+           "在客户端里看，图片更清晰、加载更快", "下载本地宝app，办事更方便"]
+#: look-alikes: narrative that names an app or a client (held-out v12 h12_014's inews paragraph,
+#: 97 characters), a sentence about seeing something in an app, a reporter's sign-off
+CLOSER_KEPT = ["他们通过“股神推荐”“内幕股推荐”勾引人上当“内幕股”？骗术！利用微信分身软件一个人分饰八角在群内哄骗受害者"
+               "下载app充值达成诈骗目的更可恨的是这些电诈集团不单骗钱还诱骗年轻人使他们误入歧途！",
+               "市民在客户端里看到消息后，纷纷赶到现场。", "以上是记者在现场看到的情况。"]
+
+
+def test_closers_go_and_paragraphs_naming_an_app_stay():
+    chrome = ChromeCleaner()
+    assert [bool(chrome.classify(s)) for s in CLOSERS] == [True] * len(CLOSERS)
+    assert [chrome.classify(s) for s in CLOSER_KEPT] == [None] * len(CLOSER_KEPT)
+
+
+# --- clean.title: a scraped "<headline>_<site>" over the bare headline --------------------
+
+@pytest.mark.parametrize("pid", ["h12_008", "h12_027", "h12_030"])
+def test_the_bare_headline_under_a_printed_page_title_is_the_title(clean_pipeline, pid):
+    raw, gold = dev_page("heldout12", pid)
+    doc = clean_pipeline.run(raw)
+    out = kept_lines(doc)
+    assert doc.info["title"] == gold[0] and out[0] == gold[0]
+    assert all(g in out for g in gold)
+
+
+def test_the_bare_headline_must_stand_alone_below_and_on_topic():
+    from nlp.clean.base import lines_of
+    from nlp.clean.title import TitleCleaner
+
+    site_title = "城东三个小区加装电梯 居民出行更方便_江南晨报网"
+    para = ["近日，城东街道三个老旧小区的电梯相继投入使用，居民出行更方便了。",
+            "街道工作人员介绍，加装电梯的费用由政府补贴和居民自筹两部分组成，工程历时半年。"]
+    prose = "".join(para)
+
+    def bare(lines):
+        found = TitleCleaner()._bare_of_site_title(lines_of("\n".join(lines)), prose)
+        return found.text if found else None
+
+    assert bare([site_title, "城东三个小区加装电梯 居民出行更方便", *para]) == "城东三个小区加装电梯 居民出行更方便"
+    # no bare headline below it; the headline only above it; an off-topic head (a site name)
+    assert bare([site_title, "城东小区电梯投入使用", *para]) is None
+    assert bare(["城东三个小区加装电梯 居民出行更方便", site_title, *para]) is None
+    assert bare(["晨报网络电视台直播频道_江南晨报网", "晨报网络电视台直播频道", *para]) is None
