@@ -82,6 +82,8 @@ SPLITS = {
     "heldout11": _page_set("heldout11"),
     # session 15: held-out v12 (frozen, corpora/HELDOUT_V12.md), scored by the lead only
     "heldout12": _page_set("heldout12"),
+    # session 16: held-out v13 (frozen, corpora/HELDOUT_V13.md), scored by the lead only
+    "heldout13": _page_set("heldout13"),
 }
 
 
