@@ -7,6 +7,7 @@ tags become line breaks so the layout stage sees one paragraph per line.
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -76,6 +77,8 @@ _CSV_CLOSE_RE = re.compile(r'(?m)^[ \t]*"(?:,[^\n",]{0,40})+[ \t]*$')
 #: notebook dump; the prompts are the tool's, and a comment line opening a code cell
 #: ("# 统计段落数") is code, not a markdown heading
 _NB_PROMPT_RE = re.compile(r"(?m)^[ \t]*(?:In|Out)[ \t]?\[[ \t]*\d*[ \t]*\]:[ \t]*$")
+#: a block of lines between blank lines (or the text's ends)
+_BLOCK_RE = re.compile(r"(?:^|(?<=\n))[ \t]*\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")
 _NB_COMMENT_RE = re.compile(r"[ \t]*#[^\n]*")
 #: an e-reader's clippings file: records split by a rule of ten "=", each a book title, a
 #: meta line ("- 您在位置 #63的笔记 | 添加于 2019年3月11日 01:35:41": a list item with a bar
@@ -306,6 +309,15 @@ class MarkupCleaner(Stage):
         prompts = list(_NB_PROMPT_RE.finditer(text, body_start))
         if len(prompts) < 2:
             return
+        # the markdown cells: blocks (between blank lines) after the first prompt that hold no
+        # prompt; a code cell's input and printed output stand in one block under its prompt
+        starts = [m.start() for m in prompts]
+        for blk in _BLOCK_RE.finditer(text, starts[0]):
+            a, b = blk.span()
+            k = bisect.bisect_left(starts, a)
+            if k < len(starts) and starts[k] < b:
+                continue
+            out.append(self.edit(a, b, reason=Reason.MARKUP, note="notebook markdown cell"))
         for m in prompts:
             out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="notebook prompt"))
             if m.group().lstrip().startswith("In"):
