@@ -708,3 +708,37 @@ def picture_notes(texts: list[str]) -> list[int]:
     neighbour features on DEV8 d8_014/d8_023, where a headline-spam line and a Q&A counter
     then stay."""
     return [k for k, s in enumerate(texts) if s[:1] in "（(" and _PICTURE_NOTE_RE.fullmatch(s)]
+
+
+#: a tag list: a short label, a colon or an arrow, then terms split by commas, spaces or "#"
+#: marks ("本文涉及：电梯加装  #家庭医生签约  #城市书房", "标签云 ＞ 城市书房，家庭医生签约，预制菜")
+_TAG_LIST_RE = re.compile(r"([^\s：:，。,、＞>»›#]{2,6})\s*[：:＞>»›]\s*([^。！？!?：:＞>»›]{4,80})")
+_TAG_SPLIT_RE = re.compile(r"[\s，,、；;#＃]+")
+_TAG_TERM_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def tag_lists(texts: list[str]) -> list[int]:
+    """Indices into ``texts`` (the page's kept lines) of tag lists (:data:`_TAG_LIST_RE`):
+    three or more terms of 2-8 Chinese characters, none of whose bigrams the other lines
+    use (a site's tag cloud is off the article's topic; a list of the article's own names
+    after a label, "参赛队伍：北京队，上海队，广东队", shares them and stays)."""
+    cands = []
+    for k, s in enumerate(texts):
+        if len(s) > 90:
+            continue
+        m = _TAG_LIST_RE.fullmatch(s)
+        if m is None:
+            continue
+        terms = [t for t in _TAG_SPLIT_RE.split(m.group(2)) if t]
+        if len(terms) >= 3 and all(_TAG_TERM_RE.fullmatch(t) for t in terms):
+            cands.append((k, terms))
+    if not cands:
+        return []
+    # the article: the lines that are no tag list (two tag lists share their terms)
+    listed = {k for k, _ in cands}
+    rest = "\n".join(t for j, t in enumerate(texts) if j not in listed)
+    return [k for k, terms in cands if not any(b in rest for t in terms for b in _bigrams(t))]

@@ -1152,7 +1152,7 @@ class LineClassifier(Stage):
         bracketed picture notes."""
         edits = self._closing_block(text, nb, self._inserted_boxes(text, nb, self._pasted_stories(text, nb, edits)))
         edits = self._stitched(text, nb, self._labels_under_headline(text, nb, self._above_headline(text, nb, edits)))
-        return self._picture_notes(text, nb, edits)
+        return self._tag_lists(text, nb, self._picture_notes(text, nb, edits))
 
     #: other stories pasted under the article are cut (nlp.clean.stories; False: the session-12 stage)
     STORIES = True
@@ -1198,6 +1198,28 @@ class LineClassifier(Stage):
         for k in cut:
             a, b = line_span(text, kept[k])
             spans.append((a, b, Reason.CAPTION, "bracketed picture note"))
+        return removals(self, spans)
+
+    #: tag lists off the article's topic are cut (nlp.clean.chrome.tag_lists)
+    TAG_LISTS = True
+
+    def _tag_lists(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
+        """``edits`` plus the removal (reason boilerplate) of the tag lists among the lines
+        ``edits`` keep (:func:`nlp.clean.chrome.tag_lists`)."""
+        if not self.TAG_LISTS or not any(("：" in ln.text or "＞" in ln.text or ">" in ln.text or ":" in ln.text)
+                                         and len(ln.text) <= 90 for ln in nb):
+            return edits
+        from .chrome import tag_lists
+
+        gone = _lines_removed(text, nb, [(e.start,) for e in edits])
+        kept = [ln for ln in nb if ln.index not in gone]
+        cut = tag_lists([ln.text for ln in kept])
+        if not cut:
+            return edits
+        spans = [(e.start, e.end, e.reason, e.note) for e in edits]
+        for k in cut:
+            a, b = line_span(text, kept[k])
+            spans.append((a, b, Reason.BOILERPLATE, "tag list"))
         return removals(self, spans)
 
     #: lines stitched from clauses of the article are cut (nlp.clean.title.stitched_lines)

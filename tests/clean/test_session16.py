@@ -211,3 +211,52 @@ def test_the_bare_headline_must_stand_alone_below_and_on_topic():
     assert bare([site_title, "城东小区电梯投入使用", *para]) is None
     assert bare(["城东三个小区加装电梯 居民出行更方便", site_title, *para]) is None
     assert bare(["晨报网络电视台直播频道_江南晨报网", "晨报网络电视台直播频道", *para]) is None
+
+
+# --- clean.markup: a notebook's markdown cells ---------------------------------------------
+
+NOTEBOOK_CELLS = """In [1]:
+print(title)
+小区加装电梯 居民出行更方便
+
+## 第二步：看看下一条
+列表里的第二条结构一样，写成函数就能复用。
+
+In [2]:
+print(paras[0])
+近日，城东街道三个老旧小区的电梯相继投入使用，居民出行更方便了。
+
+提示：运行前请先安装依赖。
+"""
+
+
+def test_notebook_markdown_cells_go_and_printed_output_stays():
+    gone = _markup_removed(NOTEBOOK_CELLS)
+    assert "## 第二步：看看下一条\n列表里的第二条结构一样，写成函数就能复用。" in gone
+    assert "提示：运行前请先安装依赖。" in gone
+    assert not [g for g in gone if "电梯" in g]
+
+
+# --- clean.lines page pass: tag lists off the article's topic ---------------------------------
+
+from nlp.clean.chrome import tag_lists  # noqa: E402
+
+ARTICLE = ["近日，城东街道三个老旧小区的电梯相继投入使用，居民出行更方便了。",
+           "北京队在决赛中战胜了上海队，广东队获得第三名。"]
+
+
+def test_tag_lists_off_topic_go_and_a_list_of_the_articles_names_stays():
+    lines = ["本文涉及：垃圾分类  #夜间经济  #社区食堂", "热门标签 ＞ 社区食堂，夜间经济，文明养犬，适老改造",
+             "参赛队伍：北京队，上海队，广东队", *ARTICLE]
+    assert tag_lists(lines) == [0, 1]
+    # two terms only, or a term that is a phrase of a sentence, is no tag list
+    assert tag_lists(["标签：夜间经济，社区食堂", "主要做法：先把垃圾分好类，再按时投放到指定地点", *ARTICLE]) == []
+
+
+@pytest.mark.parametrize("pid, tag", [("h12_022", "本文涉及："), ("h12_032", "标签云")])
+def test_tag_lists_go_from_real_pages(clean_pipeline, pid, tag):
+    raw, gold = dev_page("heldout12", pid)
+    out = kept_lines(clean_pipeline.run(raw))
+    assert not [line for line in out if line.startswith(tag)]
+    assert all(g in out for g in gold)
+
