@@ -141,10 +141,20 @@ class Despinner(Stage):
             full test judges spun is lost; README, thirteenth pass, speed), or once the page could not
             reach ``realword_llr`` even if every form left read odd (exact; the only stop when negative).
             A page not stopped has all its forms scored, so its evidence is the full test's. Defaults to 1.0.
+        realword_unambiguous (float): log10 likelihood ratio each distinct unambiguous form of the page adds to
+            the real-word rule's ratio (a page with one or two such forms, too few for the older rules, whose
+            real-word forms alone fall short). 0 = the real-word forms alone. Defaults to 0.5 (roughly the
+            log10 likelihood ratio of one such form on the gate-missed spun pages of test11/test12 against clean
+            dev + People's Daily; README, fourteenth pass).
         presence_penalty (float): log10 handicap of a candidate original that occurs on
             the page outside the spun forms: a table rewrites *every* occurrence of its
             key, so an original still present is unlikely to have been spun (dev: 0.1 %
             of spun tokens, 12 % of genuine forms). Defaults to 2.0.
+        presence_unambiguous (float): the same handicap for the originals of an unambiguous form (not a real
+            word: 住民, 查询拜访), whose margins the veto reads. Defaults to 30.0, a veto (2.0 until session 16: on
+            test11 + test12, dev, seed 002 no right rewrite of such a form had its original present, 245 wrong
+            ones did; README, fourteenth pass). A page whose unspun parts (a footer, a quote) hold the original
+            loses that form's rewrites.
         strong_unambiguous (int): distinct unambiguous forms that make a page spun
             on their own. Defaults to 5.
         dense_unambiguous (float): unambiguous forms per 1,000 CJK characters that
@@ -252,6 +262,7 @@ class Despinner(Stage):
                  zero_sample: int = 24, zero_odd_margin: float = -1.0, zero_max_unambiguous: int = 0,
                  realword_llr: float = 2.0, realword_margin: float = 3.0, realword_p0: float = 0.04,
                  realword_p1: float = 0.3, realword_chunk: int = 8, realword_stop: float = 1.0,
+                 realword_unambiguous: float = 0.5, presence_unambiguous: float = 30.0,
                  batch_threshold: float = 1.1, batch_expected: float = 5.0, batch_excess: float = 0.5):
         if not 0.0 <= lm_mix <= 1.0:
             raise ConfigError(f"stages.despin.lm_mix must be in [0, 1], got {lm_mix}.")
@@ -278,6 +289,7 @@ class Despinner(Stage):
             raise ConfigError(f"stages.despin.realword_chunk must be >= 1, got {realword_chunk}.")
         self.realword_chunk = realword_chunk
         self.realword_stop = realword_stop
+        self.realword_unambiguous = realword_unambiguous
         self.threshold = threshold
         self.veto = veto
         self.odd_margin = odd_margin
@@ -286,6 +298,7 @@ class Despinner(Stage):
         self.single_odd_rate = single_odd_rate
         self.single_min_ambiguous = single_min_ambiguous
         self.presence_penalty = presence_penalty
+        self.presence_unambiguous = presence_unambiguous
         self.ambiguity_gap = ambiguity_gap
         self.strong_unambiguous = strong_unambiguous
         self.dense_unambiguous = dense_unambiguous
@@ -514,9 +527,9 @@ class Despinner(Stage):
                     break
         return out
 
-    def _realword_possible(self, forms: int) -> bool:
-        """Could ``forms`` real-word forms reach ``realword_llr`` if all read odd? (no LM otherwise)"""
-        return forms > 0 and realword_llr(forms, forms, self.realword_p0, self.realword_p1) >= self.realword_llr
+    def _realword_possible(self, forms: int, prior: float = 0.0) -> bool:
+        """Could ``forms`` real-word forms reach ``realword_llr`` if all read odd, from ``prior``? (no LM otherwise)"""
+        return forms > 0 and realword_llr(forms, forms, self.realword_p0, self.realword_p1) + prior >= self.realword_llr
 
     def _realword_sample(self, matches: list[Match]) -> list[Match]:
         """What the real-word rule may judge: the first occurrence of every distinct real-word form,
@@ -555,7 +568,7 @@ class Despinner(Stage):
         for text, ms in zip(texts, found):
             if self.realword_llr >= 0:
                 # the real-word rule may judge any page; analyse() reuses the verdict
-                judge.append((text, self._masked(text, ms), self._realword_sample(ms)))
+                judge.append((text, self._masked(text, ms), self._realword_sample(ms), self._unamb_prior(ms)))
                 if self.zero_odd_rate > 1.0:
                     continue
             if len({m.entry.spun for m in ms if m.entry.unambiguous}) > self.zero_max_unambiguous:
@@ -571,9 +584,17 @@ class Despinner(Stage):
         elif windows:
             self.lm.score_windows(windows)
 
-    def _realword_judge(self, pages: list[tuple[str, str, list[Match]]],
+    def _unamb_prior(self, matches: list[Match]) -> float:
+        """The real-word rule's head start: ``realword_unambiguous`` x the page's distinct unambiguous forms."""
+        if not self.realword_unambiguous:
+            return 0.0
+        return self.realword_unambiguous * len({m.entry.spun for m in matches if m.entry.unambiguous})
+
+    def _realword_judge(self, pages: list[tuple],
                         windows: list[tuple[str, int]] | None = None) -> list[tuple[int, int, bool]]:
-        """The real-word rule's binomial test on each ``(text, masked text, sample)``: ``(odd, forms, spun)``.
+        """The real-word rule's binomial test on each ``(text, masked text, sample[, prior])``: ``(odd, forms, spun)``.
+
+        ``prior``: log10 ratio the page starts from (:meth:`_unamb_prior`; 0 when left out).
 
         ``masked``: the page with its detect forms masked (:meth:`_masked`), where a form's originals are
         looked for; ``sample``: :meth:`_realword_sample`. The forms without an original on the page are
@@ -585,8 +606,9 @@ class Despinner(Stage):
         p0, p1, thr = self.realword_p0, self.realword_p1, self.realword_llr
         todo = []
         out: list[tuple[int, int, bool]] = [(0, 0, False)] * len(pages)
-        for k, (text, masked, sample) in enumerate(pages):
-            if self._realword_possible(len(sample)):  # an upper bound of the forms left after presence
+        prior = [pg[3] if len(pg) > 3 else 0.0 for pg in pages]
+        for k, (text, masked, sample, *_p) in enumerate(pages):
+            if self._realword_possible(len(sample), prior[k]):  # an upper bound of the forms left after presence
                 todo.append([k, text, masked, sample, 0, 0, 0, []])  # k, .., next in sample, scored, odd, chunk
         extra = list(windows or ())
         c, size = self.context, self.realword_chunk
@@ -614,9 +636,10 @@ class Despinner(Stage):
                     odd += best - scores[w] >= self.realword_margin
                 j += len(part)
                 if i >= len(sample):  # every form judged: the full test
-                    out[k] = (odd, j, self._realword_possible(j) and realword_llr(odd, j, p0, p1) >= thr)
+                    out[k] = (odd, j, self._realword_possible(j, prior[k])
+                              and realword_llr(odd, j, p0, p1) + prior[k] >= thr)
                     continue
-                so_far = realword_llr(odd, j, p0, p1)
+                so_far = realword_llr(odd, j, p0, p1) + prior[k]
                 most = j + len(sample) - i  # forms the page may still have
                 if (self.realword_stop >= 0 and so_far <= -self.realword_stop) or \
                         so_far + realword_llr(most - j, most - j, p0, p1) < thr:
@@ -796,7 +819,7 @@ class Despinner(Stage):
             # a page spun with real-word pairs only: many of its real-word forms read odd (binomial test)
             if memo is None:
                 memo = self._realword_judge([(text, self._masked(text, matches),
-                                              self._realword_sample(matches))])[0]
+                                              self._realword_sample(matches), self._unamb_prior(matches))])[0]
             odd, n_rw, fire = memo
             if fire:
                 ev.ambiguous, ev.odd, ev.spun = n_rw, odd, True
@@ -1043,17 +1066,18 @@ class Despinner(Stage):
                 # would have to prefer a string it never saw by 10^2), so no windows
                 orig = e.originals[0]
                 best.append(orig)
-                margins.append(_UNSEEN_MARGIN - (self.presence_penalty if orig in present else 0.0))
+                margins.append(_UNSEEN_MARGIN - (self.presence_unambiguous if orig in present else 0.0))
                 gaps.append(float("inf"))
                 continue
             base = scores[k]
             cand = scores[k + 1:k + 1 + len(e.originals)]
             if self.chain_penalty or present:
+                penalty = self.presence_penalty if e.real_word else self.presence_unambiguous
                 for j, orig in enumerate(e.originals):
                     if e.sources.get(orig) == "chain-derived":
                         cand[j] -= self.chain_penalty
                     if orig in present:
-                        cand[j] -= self.presence_penalty
+                        cand[j] -= penalty
             j = max(range(len(cand)), key=cand.__getitem__)
             best.append(e.originals[j])
             margins.append(cand[j] - base)
