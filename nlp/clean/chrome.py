@@ -466,10 +466,27 @@ class ChromeCleaner(Stage):
                 marks[nxt.index] = (Reason.FORUM, "forum " + key)
             if key in ("作者", "楼主"):
                 post_starts.append(ln.index)
+        # a bare floor number ("2#", "3楼") starts a post too; the short line right above one
+        # of a reply (floor 2+) is its poster's name ("瓯江渔歌" over "2#", held-out v12)
+        replies = set()
+        for ln in inline:
+            m = _BARE_FLOOR_RE.match(ln.text)
+            if m is None:
+                continue
+            post_starts.append(ln.index)
+            if int(m.group(1)) >= 2:
+                replies.add(ln.index)
+                prev = _prev_text(lines, ln.index, by_index)
+                if prev is not None and prev.index not in marks and len(prev.text) <= 16 \
+                        and not _NAME_PUNCT_RE.search(prev.text):
+                    marks[prev.index] = (Reason.FORUM, "forum poster")
         post_starts = sorted(set(post_starts) | {ln.index for ln in floors})
         # a post's body runs from after its header to the next post; short bodies
-        # after the first post are reply one-liners ("看看学习下 支持个")
-        for k, start in enumerate(post_starts[1:], 1):
+        # after the first post are reply one-liners ("看看学习下 支持个"); the first post is
+        # the article unless its header numbers it as a reply (a thread whose first post has
+        # no floor number)
+        first = 0 if post_starts and post_starts[0] in replies else 1
+        for k, start in enumerate(post_starts[first:], first):
             end = post_starts[k + 1] if k + 1 < len(post_starts) else len(lines)
             body = [by_index[i] for i in range(start, end) if i in by_index and by_index[i].text
                     and i not in marks]
@@ -679,6 +696,20 @@ def _is_paragraph(s: str) -> bool:
     if not is_prose(s) or is_truncated(s):
         return False
     return "。" in s or (ends_like_prose(s) and len(s) > 50)
+
+
+#: a bare floor number on its own line ("2#", "3楼", "第4楼")
+_BARE_FLOOR_RE = re.compile(r"^第?\s*(\d{1,5})\s*(?:#|楼)$")
+#: a poster's name has no sentence or clause punctuation
+_NAME_PUNCT_RE = re.compile(r"[，。！？；：、,.!?;:“”\"（）()《》【】\s]")
+
+
+def _prev_text(lines: list[Line], index: int, by_index: dict[int, Line]) -> Line | None:
+    for i in range(index - 1, max(-1, index - 4), -1):
+        ln = by_index.get(i)
+        if ln is not None and ln.text:
+            return ln
+    return None
 
 
 def _next_text(lines: list[Line], index: int) -> Line | None:

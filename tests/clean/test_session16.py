@@ -260,3 +260,30 @@ def test_tag_lists_go_from_real_pages(clean_pipeline, pid, tag):
     assert not [line for line in out if line.startswith(tag)]
     assert all(g in out for g in gold)
 
+
+
+# --- clean.chrome forum: bare floor numbers start replies, the poster's name above them ------
+
+THREAD = ["小区加装电梯 居民出行更方便", "楼主原创", "近日，城东街道三个老旧小区的电梯相继投入使用，居民出行更方便了。",
+          "街道工作人员介绍，加装电梯的费用由政府补贴和居民自筹两部分组成，工程历时半年。",
+          "感谢大家关注。", "江南小猫", "2#", "好事，支持一下。", "回复 ∣ 点赞 ∣ 举报", "城东老王", "3#", "我们小区什么时候装？",
+          "回复 ∣ 点赞 ∣ 举报", "城西阿明", "4#", "排队等着呢。", "回复 ∣ 点赞 ∣ 举报", "返回列表"]
+
+
+def test_replies_under_bare_floor_numbers_go_and_the_first_post_stays(clean_pipeline):
+    doc = clean_pipeline.run("\n".join(THREAD))
+    out = kept_lines(doc)
+    for gone in ("江南小猫", "好事，支持一下。", "城东老王", "我们小区什么时候装？"):
+        assert gone not in out
+    assert THREAD[2] in out and THREAD[3] in out
+    # only the short names above the floor numbers are posters (the first post's last line,
+    # a short sentence, is not)
+    posters = sorted(e.text.strip() for e in doc.edits if e.note == "forum poster")
+    assert posters == sorted(["江南小猫", "城东老王", "城西阿明"])
+
+
+def test_a_forum_page_loses_its_reply_and_poster(clean_pipeline):
+    raw, gold = dev_page("heldout12", "h12_011")
+    out = kept_lines(clean_pipeline.run(raw))
+    assert "家门口的事，必须支持。" not in out and "瓯江渔歌" not in out
+    assert all(g in out for g in gold)
