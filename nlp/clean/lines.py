@@ -1189,16 +1189,7 @@ class LineClassifier(Stage):
             return edits
         from .chrome import picture_notes
 
-        gone = _lines_removed(text, nb, [(e.start,) for e in edits])
-        kept = [ln for ln in nb if ln.index not in gone]
-        cut = picture_notes([ln.text for ln in kept])
-        if not cut:
-            return edits
-        spans = [(e.start, e.end, e.reason, e.note) for e in edits]
-        for k in cut:
-            a, b = line_span(text, kept[k])
-            spans.append((a, b, Reason.CAPTION, "bracketed picture note"))
-        return removals(self, spans)
+        return self._cut_kept(text, nb, edits, picture_notes, "bracketed picture note", reason=Reason.CAPTION)
 
     #: tag lists off the article's topic are cut (nlp.clean.chrome.tag_lists)
     TAG_LISTS = True
@@ -1211,16 +1202,7 @@ class LineClassifier(Stage):
             return edits
         from .chrome import tag_lists
 
-        gone = _lines_removed(text, nb, [(e.start,) for e in edits])
-        kept = [ln for ln in nb if ln.index not in gone]
-        cut = tag_lists([ln.text for ln in kept])
-        if not cut:
-            return edits
-        spans = [(e.start, e.end, e.reason, e.note) for e in edits]
-        for k in cut:
-            a, b = line_span(text, kept[k])
-            spans.append((a, b, Reason.BOILERPLATE, "tag list"))
-        return removals(self, spans)
+        return self._cut_kept(text, nb, edits, tag_lists, "tag list")
 
     #: lines stitched from clauses of the article are cut (nlp.clean.title.stitched_lines)
     STITCHED = True
@@ -1278,8 +1260,8 @@ class LineClassifier(Stage):
                               paragraphs=True)
 
     def _cut_kept(self, text: str, nb: list[Line], edits: list[Edit], cut_of, note: str, *,
-                  paragraphs: bool = False) -> list[Edit]:
-        """``edits`` plus the removal (reason boilerplate, ``note``) of the lines ``cut_of``
+                  paragraphs: bool = False, reason: Reason = Reason.BOILERPLATE) -> list[Edit]:
+        """``edits`` plus the removal (``reason``, ``note``) of the lines ``cut_of``
         picks from the texts of the lines of ``nb`` that ``edits`` keep (page-structure
         passes that read the page as it will come out). ``paragraphs``: nothing on a page
         with hard-wrapped lines (:func:`~nlp.clean.layout.wrapped_lines`; clean.layout joins
@@ -1293,7 +1275,7 @@ class LineClassifier(Stage):
         spans = [(e.start, e.end, e.reason, e.note) for e in edits]
         for k in cut:
             a, b = line_span(text, kept[k])
-            spans.append((a, b, Reason.BOILERPLATE, note))
+            spans.append((a, b, reason, note))
         return removals(self, spans)
 
     def _sentence_lines(self, text: str, pg: "_PageRows") -> list[tuple[int, int, Reason, str]]:
