@@ -555,15 +555,25 @@ def assemble(sentence: str, spans: list[Span], links: dict[int, dict[str, tuple[
             if unit:
                 unit = repair_span(sentence, unit, lexicon.get("unit", []), anchored=True)
             if action:
-                action = repair_span(sentence, action, lexicon.get("action", []))
+                grown = repair_span(sentence, action, lexicon.get("action", []))
+                if rules and grown is not action:
+                    from .refine import growth_cuts_word, words_of
+
+                    if words is None:
+                        words = words_of(sentence)
+                    # refine rule 23 (session 16): a growth that cuts a word is not taken
+                    grown = action if growth_cuts_word(action, grown, words) else grown
+                action = grown
         if rules and action is not None:
-            from .refine import cut_before, light_verb_noun, trim_action
+            from .refine import cut_before, drop_action_adverb, light_verb_noun, trim_action
 
             # refine rule 19 (session 7): dative 给, aspect/directional tails, an edge inside the
             # next word, 并处罚金 -> 处 (after the lexicon growth, which can add them)
             action = trim_action(sentence, action, lexicon, words)
             # refine rule 21 (session 10): a light verb's action is the verbal noun it carries
             action = light_verb_noun(sentence, action)
+            # refine rule 22 (session 16): a guide adverb at the action's front (共有 -> 有, 新开工 -> 开工)
+            action = drop_action_adverb(sentence, action, lexicon)
 
             # the grown action (达 -> 高达) or rule 17's action may overlap the actor: fields are
             # distinct substrings (refine rule 5 again; a no-op for what refine_roles already cut)
