@@ -590,11 +590,11 @@ class Despinner(Stage):
             return 0.0
         return self.realword_unambiguous * len({m.entry.spun for m in matches if m.entry.unambiguous})
 
-    def _realword_judge(self, pages: list[tuple],
+    def _realword_judge(self, pages: list[tuple[str, str, list[Match], float]],
                         windows: list[tuple[str, int]] | None = None) -> list[tuple[int, int, bool]]:
-        """The real-word rule's binomial test on each ``(text, masked text, sample[, prior])``: ``(odd, forms, spun)``.
+        """The real-word rule's binomial test on each ``(text, masked text, sample, prior)``: ``(odd, forms, spun)``.
 
-        ``prior``: log10 ratio the page starts from (:meth:`_unamb_prior`; 0 when left out).
+        ``prior``: log10 ratio the page starts from (:meth:`_unamb_prior`).
 
         ``masked``: the page with its detect forms masked (:meth:`_masked`), where a form's originals are
         looked for; ``sample``: :meth:`_realword_sample`. The forms without an original on the page are
@@ -606,8 +606,8 @@ class Despinner(Stage):
         p0, p1, thr = self.realword_p0, self.realword_p1, self.realword_llr
         todo = []
         out: list[tuple[int, int, bool]] = [(0, 0, False)] * len(pages)
-        prior = [pg[3] if len(pg) > 3 else 0.0 for pg in pages]
-        for k, (text, masked, sample, *_p) in enumerate(pages):
+        prior = [pg[3] for pg in pages]
+        for k, (text, masked, sample, _prior) in enumerate(pages):
             if self._realword_possible(len(sample), prior[k]):  # an upper bound of the forms left after presence
                 todo.append([k, text, masked, sample, 0, 0, 0, []])  # k, .., next in sample, scored, odd, chunk
         extra = list(windows or ())
