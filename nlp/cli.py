@@ -244,6 +244,23 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_cache(args) -> int:
+    import time
+
+    from .extract.onnx_runtime import CACHE_KEEP, cache_entries, cache_root, prune_cache
+
+    root = cache_root()
+    if args.prune:
+        gone = prune_cache(root, keep=CACHE_KEEP if args.keep is None else args.keep)
+        print(f"removed {len(gone)} files", file=sys.stderr)
+    entries = cache_entries(root)
+    print(f"{root}: {len(entries)} weights, {sum(e['bytes'] for e in entries) / 1e6:.0f} MB")
+    for e in entries:
+        used = time.strftime("%Y-%m-%d %H:%M", time.localtime(e["last_used"]))
+        print(f"  {e['key']}  {e['bytes'] / 1e6:6.0f} MB  {len(e['files'])} files  last used {used}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .extract import BACKENDS, RUNTIMES
 
@@ -315,6 +332,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="only the first N pages of each part (quick look).")
     p.add_argument("--json", action="store_true", help="print one JSON object.")
     p.set_defaults(func=cmd_eval_despin)
+
+    p = sub.add_parser("cache", help="the tagger's ONNX graphs cached per weights ($ZHIE_CACHE_DIR or the user cache "
+                                     "dir): list them, or --prune the least recently used.")
+    p.add_argument("--prune", action="store_true", help="delete the graphs of all but the most recently used weights.")
+    p.add_argument("--keep", type=int, metavar="N", help="with --prune: weights to keep (default 3; 0 clears the cache).")
+    p.set_defaults(func=cmd_cache)
 
     p = sub.add_parser("train", help="rebuild a shipped model from the corpora, reproducibly.")
     p.add_argument("what", choices=sorted(TRAINERS), help="which model: " + "; ".join(

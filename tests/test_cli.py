@@ -56,3 +56,25 @@ def test_cli_eval_despin_unseen_folds_option():
     res = json.loads(r.stdout)
     assert res["k"] == 3 and [f["fold"] for f in res["folds"]] == [0, 1, 2]
     assert all(f["hidden_pairs"] > 0 for f in res["folds"])
+
+
+def test_cli_cache_lists_and_prunes_the_onnx_graphs(tmp_path):
+    """`zhie cache` lists the graphs cached per weights in $ZHIE_CACHE_DIR, newest first; `--prune --keep 1`
+    deletes the others (graphs and sidecars) and nothing else."""
+    import os
+
+    for i, key in enumerate("ab"):
+        for suffix in (".onnx", ".json"):
+            f = tmp_path / f"extract-{key * 16}{suffix}"
+            f.write_bytes(b"x" * 1000)
+            os.utime(f, (2_000_000 + i, 2_000_000 + i))
+    (tmp_path / "mine.txt").write_text("keep")
+    env = {**os.environ, "ZHIE_CACHE_DIR": str(tmp_path)}
+    r = zhie("cache", env=env)
+    assert r.returncode == 0, r.stderr
+    assert f"{tmp_path}: 2 weights" in r.stdout
+    assert r.stdout.index("b" * 16) < r.stdout.index("a" * 16)          # most recently used first
+    r = zhie("cache", "--prune", "--keep", "1", env=env)
+    assert r.returncode == 0 and "removed 2 files" in r.stderr and ": 1 weights" in r.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["extract-" + "b" * 16 + ".json",
+                                                          "extract-" + "b" * 16 + ".onnx", "mine.txt"]

@@ -87,33 +87,43 @@ def _used(path: Path) -> Path:
     return path
 
 
-def prune_cache(cache_dir: str | os.PathLike | None = None, keep: int = CACHE_KEEP) -> list[Path]:
-    """Delete the cached graphs (and sidecars) of all but the ``keep`` most recently used weights.
+def cache_entries(cache_dir: str | os.PathLike | None = None) -> list[dict]:
+    """The cached graphs per weights, most recently used first: ``key``, ``files``, ``bytes``, ``last_used``.
 
     A weights' files are ``extract-<key>*.onnx`` / ``.json``; "used" is the newest mtime among them
-    (a build writes it, a load touches it). A process that still has a deleted graph open keeps
-    running (ORT read it at load time). Returns the deleted files.
+    (a build writes it, a load touches it: :func:`_used`).
     """
     root = Path(cache_dir or cache_root())
     groups: dict[str, list[Path]] = {}
     for f in root.glob("extract-*"):
         if f.suffix in (".onnx", ".json") and f.is_file():
             groups.setdefault(f.name.split(".")[0], []).append(f)
-
-    def last_used(files):
-        times = []
+    out = []
+    for key, files in groups.items():
+        stats = []
         for f in files:
             with contextlib.suppress(OSError):
-                times.append(f.stat().st_mtime)
-        return max(times, default=0.0)
+                stats.append(f.stat())
+        out.append({"key": key, "files": sorted(files), "bytes": sum(st.st_size for st in stats),
+                    "last_used": max((st.st_mtime for st in stats), default=0.0)})
+    return sorted(out, key=lambda e: e["last_used"], reverse=True)
 
-    ranked = sorted(groups.values(), key=last_used, reverse=True)
+
+def prune_cache(cache_dir: str | os.PathLike | None = None, keep: int = CACHE_KEEP) -> list[Path]:
+    """Delete the cached graphs (and sidecars) of all but the ``keep`` most recently used weights.
+
+    Ranking as in :func:`cache_entries`. The int8 graphs of another :data:`INT8_VERSION` go too,
+    whoever's weights they belong to (no release serves them again). A process that still has a
+    deleted graph open keeps running (ORT read it at load time). Returns the deleted files.
+    """
+    entries = cache_entries(cache_dir)
+    current = f".int8v{INT8_VERSION}."
+    stale = [f for e in entries[:max(keep, 0)] for f in e["files"] if ".int8v" in f.name and current not in f.name]
     gone = []
-    for files in ranked[keep:]:
-        for f in files:
-            with contextlib.suppress(OSError):
-                f.unlink()
-                gone.append(f)
+    for f in stale + [f for e in entries[max(keep, 0):] for f in e["files"]]:
+        with contextlib.suppress(OSError):
+            f.unlink()
+            gone.append(f)
     return gone
 
 

@@ -291,24 +291,32 @@ def test_shipped_int8_ranges_belong_to_the_shipped_weights(tmp_path, monkeypatch
 
 def test_prune_cache_keeps_the_most_recently_used_weights(tmp_path):
     """Each retrain adds ~200 MB of graphs to the cache: building a new one deletes the graphs and
-    sidecars of all but the CACHE_KEEP most recently used weights (a load touches its graph), and
-    leaves files that are not zhie graphs alone."""
+    sidecars of all but the CACHE_KEEP most recently used weights (a load touches its graph) and the
+    int8 graphs of an older INT8_VERSION, and leaves files that are not zhie graphs alone."""
     import os
 
     from nlp.extract import onnx_runtime as ox
 
     names = {}
     for i, key in enumerate("abcde"):
+        v = ox.INT8_VERSION
         files = [tmp_path / f"extract-{key * 16}.onnx", tmp_path / f"extract-{key * 16}.json",
-                 tmp_path / f"extract-{key * 16}.int8v2.onnx", tmp_path / f"extract-{key * 16}.int8v2.json"]
+                 tmp_path / f"extract-{key * 16}.int8v{v}.onnx", tmp_path / f"extract-{key * 16}.int8v{v}.json"]
         for f in files:
             f.write_bytes(b"x")
             os.utime(f, (1_000_000 + i, 1_000_000 + i))              # a oldest ... e newest
         names[key] = files
     other = tmp_path / "notes.txt"
     other.write_text("mine")
+    old_int8 = [tmp_path / f"extract-{'e' * 16}.int8v{ox.INT8_VERSION - 1}.onnx",
+                tmp_path / f"extract-{'e' * 16}.int8v{ox.INT8_VERSION - 1}.json"]
+    for f in old_int8:                                               # an int8 graph of an older INT8_VERSION
+        f.write_bytes(b"x")
+        os.utime(f, (1_000_004, 1_000_004))
     ox._used(names["a"][2])                                          # a's int8 graph was just loaded
+    assert [e["key"] for e in ox.cache_entries(tmp_path)][:3] == [f"extract-{k * 16}" for k in "aed"]
     gone = ox.prune_cache(tmp_path, keep=3)
-    assert sorted(gone) == sorted(names["b"] + names["c"])
+    assert sorted(gone) == sorted(names["b"] + names["c"] + old_int8)
     assert all(f.exists() for k in "ade" for f in names[k]) and other.exists()
     assert ox.prune_cache(tmp_path, keep=3) == []
+    assert len(ox.prune_cache(tmp_path, keep=0)) == 12 and other.exists()   # zhie cache --prune --keep 0
