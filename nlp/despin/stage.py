@@ -795,14 +795,14 @@ class Despinner(Stage):
         else:
             possible = True
         memo = self._rw_memo.pop(id(matches), None) if self._rw_memo else None
-        if possible:
-            self._page_presence(text, matches)
+        # the candidate originals found on the page outside its spun forms (presence penalty)
+        present = self._page_presence(text, matches) if possible else None
         current = [m.entry.spun for m in matches]
         if possible:
             # detection needs only the forms it counts: a clean page that passed the gate
             # is not charged for the table-k3 real words (情况, 根据 ...) it is full of
             det = zero if zero is not None else [m for m in matches if m.entry.detect]
-            _b, det_margins, _g = self._score(text, det, [m.entry.spun for m in det])
+            _b, det_margins, _g = self._score(text, det, [m.entry.spun for m in det], present)
             odd_margin = self._zero_margin if zero is not None else self.odd_margin
             ev.odd = sum(1 for m, g in zip(det, det_margins) if m.entry.real_word and g >= odd_margin)
             per_k = 1000.0 * ev.unambiguous / max(ev.cjk_chars, 1)
@@ -811,7 +811,7 @@ class Despinner(Stage):
         if not ev.spun and distinct is not None:
             # a page with one unambiguous form that the single-form rule leaves clean: judged
             # like a page without any, on its first distinct ambiguous forms
-            _b, g2, _g = self._score(text, distinct, [m.entry.spun for m in distinct])
+            _b, g2, _g = self._score(text, distinct, [m.entry.spun for m in distinct], present)
             odd = sum(1 for g in g2 if g >= self._zero_margin)
             if odd >= self.zero_odd_rate * len(distinct):
                 ev.ambiguous, ev.odd, ev.spun = len(distinct), odd, True
@@ -825,16 +825,16 @@ class Despinner(Stage):
                 ev.ambiguous, ev.odd, ev.spun = n_rw, odd, True
         if not ev.spun:
             return out
-        if not possible:
-            self._page_presence(text, matches)
-        best, margins1, gaps = self._score(text, matches, current)  # detect windows come from the cache
+        if present is None:
+            present = self._page_presence(text, matches)
+        best, margins1, gaps = self._score(text, matches, current, present)  # detect windows come from the cache
         choice = self._choose(matches, best, margins1, gaps)
         # second pass: rescore with the neighbours as decided by the first
         current = [c if c is not None else m.entry.spun for m, c in zip(matches, choice)]
         # only matches with a rewritten neighbour within ``context`` characters can change
         redo = self._near_rewrites(matches, choice)
         if redo:
-            b2, m2, g2 = self._score(text, matches, current, only=redo)
+            b2, m2, g2 = self._score(text, matches, current, present, only=redo)
             best, margins, gaps = list(best), list(margins1), list(gaps)
             for i, b, m, g in zip(redo, b2, m2, g2):
                 best[i], margins[i], gaps[i] = b, m, g
@@ -850,7 +850,7 @@ class Despinner(Stage):
         if self.rival_mates and self.thesaurus != "off":
             choice = self._rival_check(text, matches, choice)
         out.update(matches=matches, best=best, margins=margins, margins1=margins1, gaps=gaps, choice=choice,
-                   present=set(self._present), ctx=ctx)
+                   present=set(present), ctx=ctx)
         return out
 
     def candidate_features(self, a: dict) -> np.ndarray:
@@ -997,15 +997,12 @@ class Despinner(Stage):
         pieces.append(text[prev:])
         return "\x00".join(pieces)
 
-    def _page_presence(self, text: str, matches: list[Match]) -> None:
-        """Remember which candidate originals occur on the page outside the spun forms."""
-        self._present: set[str] = set()
+    def _page_presence(self, text: str, matches: list[Match]) -> set[str]:
+        """The candidate originals that occur on the page outside the spun forms."""
         masked = self._masked(text, matches)
         if not masked:
-            return
-        for orig in {o for m in matches for o in m.entry.originals}:
-            if orig in masked:
-                self._present.add(orig)
+            return set()
+        return {orig for orig in {o for m in matches for o in m.entry.originals} if orig in masked}
 
     def _choose(self, matches: list[Match], best: list[str], margins: list[float],
                 gaps: list[float], ctx: np.ndarray | None = None) -> list[str | None]:
@@ -1037,12 +1034,13 @@ class Despinner(Stage):
                 out[i] = b
         return out
 
-    def _score(self, text: str, matches: list[Match], current: list[str],
+    def _score(self, text: str, matches: list[Match], current: list[str], present: set[str],
                only: list[int] | None = None) -> tuple[list[str], list[float], list[float]]:
         """Best original, its log10 margin over the spun form and over the runner-up original.
 
         ``current`` gives the text to use for each match when it serves as context
         of its neighbours (the spun form in pass 1, the decided form in pass 2).
+        ``present``: the originals found elsewhere on the page (:meth:`_page_presence`), handicapped.
         ``only``: indices of the matches to score (all by default); the results are
         aligned with them.
         """
@@ -1057,7 +1055,6 @@ class Despinner(Stage):
                 continue
             slot_windows(cur_text, s, e, (m.entry.spun, *m.entry.originals), c, windows)
         scores = self.lm.score_windows(windows).tolist()  # plain floats: per-match numpy calls cost more
-        present = getattr(self, "_present", set())
         best, margins, gaps, k = [], [], [], 0
         for i in sel:
             e = matches[i].entry

@@ -116,8 +116,9 @@ def test_despin_presence_penalty_lowers_originals_still_on_the_page():
     for penalty in (0.0, 2.0):
         st = Despinner(force=True, presence_penalty=penalty)
         matches = st.lexicon.find(text)
-        st._page_presence(text, matches)
-        best, m, _gaps = st._score(text, matches, [x.entry.spun for x in matches])
+        present = st._page_presence(text, matches)
+        assert ("持续" in present) == bool(penalty)          # no penalty: no original counts as present
+        best, m, _gaps = st._score(text, matches, [x.entry.spun for x in matches], present)
         (i,) = [k for k, x in enumerate(matches) if x.entry.spun == "连续"]
         assert best[i] == "持续"
         margins[penalty] = m[i]
