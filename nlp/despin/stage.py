@@ -985,8 +985,8 @@ class Despinner(Stage):
 
     def _masked(self, text: str, matches: list[Match]) -> str:
         """``text`` with its detect forms masked: where :meth:`_page_presence` looks for originals
-        ("" without ``presence_penalty``: no original counts as present)."""
-        if not self.presence_penalty:
+        ("" when neither ``presence_penalty`` nor ``presence_unambiguous`` is set: no original counts as present)."""
+        if not (self.presence_penalty or self.presence_unambiguous):
             return ""
         pieces, prev = [], 0
         for m in matches:

@@ -89,3 +89,14 @@ def test_clean_page_with_three_unambiguous_forms_stays_clean():
     ms = st.lexicon.find(text)
     odd, n, fire = st._realword_judge([(text, st._masked(text, ms), st._realword_sample(ms), st._unamb_prior(ms))])[0]
     assert st._unamb_prior(ms) == pytest.approx(1.5) and not fire
+
+
+@pytest.mark.issue(4)
+def test_unambiguous_veto_holds_without_the_real_word_penalty(seed_page, unspun_sentence):
+    """The two presence options act independently: with the real-word handicap off (presence_penalty = 0)
+    the unambiguous veto still keeps 斲丧者 when 消费者 is on the page (both off: it is rewritten)."""
+    text = seed_page + "\n" + unspun_sentence
+    edits, _ = Despinner(presence_penalty=0.0).despin(text)
+    assert _rewrites(edits, "斲丧者->消费者") == 0
+    edits, _ = Despinner(presence_penalty=0.0, presence_unambiguous=0.0).despin(text)
+    assert _rewrites(edits, "斲丧者->消费者") >= 15
