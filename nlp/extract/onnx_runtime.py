@@ -280,7 +280,8 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
 
     model_dir = Path(model_dir or DEFAULT_MODEL)
     sentences = calibration_sentences()
-    shipped = shipped_ranges(model_dir)
+    key = ranges_key(model_dir)   # hashes the weights: once per build
+    shipped = shipped_ranges(model_dir, key)
     with atomic_path(path, suffix=".onnx") as tmp:
         dyn = tmp.with_name(tmp.stem + ".dynamic.onnx")   # the unique temporary's name: no clash
         try:
@@ -297,7 +298,7 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
         meta = {"fp32": fp32.name, "int8_version": INT8_VERSION, "quantized_matmuls": nodes,
                 "calibration_sentences": len(sentences), "activation_scales": frozen,
                 "ranges_source": "shipped" if shipped is not None and set(ranges) <= set(shipped) else "calibrated",
-                "activation_ranges": ranges, **ranges_key(model_dir),
+                "activation_ranges": ranges, **key,
                 "max_abs_logit_diff": float(np.abs(got - ref)[keep].max()),
                 "argmax_agreement": float((got.argmax(-1) == ref.argmax(-1))[keep].mean()),
                 "build_seconds": round(time.perf_counter() - t0, 2)}
@@ -320,19 +321,21 @@ def ranges_key(model_dir: str | os.PathLike) -> dict:
             "calibration_sha256": hashlib.sha256(CALIBRATION.read_bytes()).hexdigest()[:16]}
 
 
-def shipped_ranges(model_dir: str | os.PathLike) -> dict | None:
+def shipped_ranges(model_dir: str | os.PathLike, key: dict | None = None) -> dict | None:
     """``{tensor: (low, high)}`` of :data:`RANGES_FILE` in ``model_dir``, or None.
 
     None when the file is missing, unreadable, or was written for other weights, other calibration
     sentences or another int8 version (a retrain without ``zhie train int8-ranges`` just falls back to
-    the calibration pass, it never serves stale scales).
+    the calibration pass, it never serves stale scales). ``key``: :func:`ranges_key` of ``model_dir``
+    when the caller has it (it hashes the weights).
     """
     path = Path(model_dir) / RANGES_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or any(data.get(k) != v for k, v in ranges_key(model_dir).items()):
+    key = ranges_key(model_dir) if key is None else key
+    if not isinstance(data, dict) or any(data.get(k) != v for k, v in key.items()):
         return None
     try:
         return {t: (float(lo), float(hi)) for t, (lo, hi) in data["ranges"].items()}
