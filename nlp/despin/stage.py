@@ -88,6 +88,11 @@ def _current_text(text: str, matches: list[Match], current: list[str]) -> tuple[
     return "".join(pieces), spans
 
 
+
+def _distinct_unambiguous(matches: list[Match]) -> int:
+    """How many distinct unambiguous spun forms (not real words) ``matches`` hold."""
+    return len({m.entry.spun for m in matches if m.entry.unambiguous})
+
 class Despinner(Stage):
     """Reverse spun synonyms on pages judged spun; leave other pages untouched (seed 002).
 
@@ -564,14 +569,15 @@ class Despinner(Stage):
         run the real-word rule's test on every page (:meth:`_realword_judge`, one LM call per chunk)."""
         windows: list[tuple[str, int]] = []
         self._rw_memo = {}
-        judge: list[tuple[str, str, list[Match]]] = []
+        judge: list[tuple[str, str, list[Match], float]] = []
         for text, ms in zip(texts, found):
+            n_unamb = _distinct_unambiguous(ms)
             if self.realword_llr >= 0:
                 # the real-word rule may judge any page; analyse() reuses the verdict
-                judge.append((text, self._masked(text, ms), self._realword_sample(ms), self._unamb_prior(ms)))
+                judge.append((text, self._masked(text, ms), self._realword_sample(ms), self._unamb_prior(n_unamb)))
                 if self.zero_odd_rate > 1.0:
                     continue
-            if len({m.entry.spun for m in ms if m.entry.unambiguous}) > self.zero_max_unambiguous:
+            if n_unamb > self.zero_max_unambiguous:
                 continue
             det = self._zero_sample(ms)
             if len(det) < self.zero_min_ambiguous:
@@ -584,11 +590,9 @@ class Despinner(Stage):
         elif windows:
             self.lm.score_windows(windows)
 
-    def _unamb_prior(self, matches: list[Match]) -> float:
+    def _unamb_prior(self, distinct_unambiguous: int) -> float:
         """The real-word rule's head start: ``realword_unambiguous`` x the page's distinct unambiguous forms."""
-        if not self.realword_unambiguous:
-            return 0.0
-        return self.realword_unambiguous * len({m.entry.spun for m in matches if m.entry.unambiguous})
+        return self.realword_unambiguous * distinct_unambiguous
 
     def _realword_judge(self, pages: list[tuple[str, str, list[Match], float]],
                         windows: list[tuple[str, int]] | None = None) -> list[tuple[int, int, bool]]:
@@ -819,7 +823,8 @@ class Despinner(Stage):
             # a page spun with real-word pairs only: many of its real-word forms read odd (binomial test)
             if memo is None:
                 memo = self._realword_judge([(text, self._masked(text, matches),
-                                              self._realword_sample(matches), self._unamb_prior(matches))])[0]
+                                              self._realword_sample(matches),
+                                              self._unamb_prior(ev.unambiguous_distinct))])[0]
             odd, n_rw, fire = memo
             if fire:
                 ev.ambiguous, ev.odd, ev.spun = n_rw, odd, True

@@ -16,7 +16,7 @@ import pytest
 
 from nlp.despin import corpora
 from nlp.despin.spinner import load_table, spin
-from nlp.despin.stage import Despinner
+from nlp.despin.stage import Despinner, _distinct_unambiguous
 from nlp.evaluate.despin import CORPUS, match_edits, seed002_body
 
 
@@ -87,8 +87,9 @@ def test_clean_page_with_three_unambiguous_forms_stays_clean():
     assert ev.unambiguous_distinct == 3
     assert not ev.spun and not edits
     ms = st.lexicon.find(text)
-    odd, n, fire = st._realword_judge([(text, st._masked(text, ms), st._realword_sample(ms), st._unamb_prior(ms))])[0]
-    assert st._unamb_prior(ms) == pytest.approx(1.5) and not fire
+    prior = st._unamb_prior(_distinct_unambiguous(ms))
+    odd, n, fire = st._realword_judge([(text, st._masked(text, ms), st._realword_sample(ms), prior)])[0]
+    assert prior == pytest.approx(1.5) and not fire
 
 
 @pytest.mark.issue(4)
