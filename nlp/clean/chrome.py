@@ -476,7 +476,7 @@ class ChromeCleaner(Stage):
             post_starts.append(ln.index)
             if int(m.group(1)) >= 2:
                 replies.add(ln.index)
-                prev = _prev_text(lines, ln.index, by_index)
+                prev = _prev_text(lines, ln.index)
                 if prev is not None and prev.index not in marks and len(prev.text) <= 16 \
                         and not _NAME_PUNCT_RE.search(prev.text):
                     marks[prev.index] = (Reason.FORUM, "forum poster")
@@ -704,10 +704,9 @@ _BARE_FLOOR_RE = re.compile(r"^第?\s*(\d{1,5})\s*(?:#|楼)$")
 _NAME_PUNCT_RE = re.compile(r"[，。！？；：、,.!?;:“”\"（）()《》【】\s]")
 
 
-def _prev_text(lines: list[Line], index: int, by_index: dict[int, Line]) -> Line | None:
-    for i in range(index - 1, max(-1, index - 4), -1):
-        ln = by_index.get(i)
-        if ln is not None and ln.text:
+def _prev_text(lines: list[Line], index: int) -> Line | None:
+    for ln in reversed(lines[max(0, index - 3):index]):
+        if ln.text:
             return ln
     return None
 

@@ -177,7 +177,7 @@ class SeoKeywordCleaner(Stage):
         # instead of a scan of every prose line per candidate (same candidates left)
         prose_text = "\n".join(prose)
         # prose lines shaped as headlines may state a keyword (a keyword line, not its use)
-        stating = [t for t in prose if self._headline(t)]
+        stating = [(t, _value_run(t) or "") for t in prose if self._headline(t)]   # (line, its value run)
         out = []
         seen: set[str] = set()
         page = None  # the page's lines joined, built once a candidate gets that far
@@ -206,15 +206,17 @@ class SeoKeywordCleaner(Stage):
     #: shortest head of a keyword line's run tried as the injected phrase (below)
     MIN_HEAD = 6
 
-    def _injected_head(self, run: str, prose_text: str, stating: list[str] = ()) -> str | None:
+    def _injected_head(self, run: str, prose_text: str, stating: list[tuple[str, str]] = ()) -> str | None:
         """The phrase of a short line's Chinese ``run`` that the prose repeats: the whole
         run, else its longest head of :attr:`MIN_HEAD`+ characters with 2+ characters
         after it ("<kw>热线号码查询" over "…新中国成<kw>立…", DEV5 d5_020; "<kw>保姆级教程",
         DEV6 d6_011: the keyword line adds a query tail the injected phrase lacks). The
         caller's tests (different following characters, the article not using its words
-        otherwise, clause starts, term heads) apply to a head as to a whole run."""
+        otherwise, clause starts, term heads) apply to a head as to a whole run. ``stating``:
+        (line, value run) of the prose lines shaped as headlines, whose statement of a phrase
+        is not its use."""
         def count(ph: str) -> int:  # not counting the headline-shaped lines that state it
-            return prose_text.count(ph) - sum(t.count(ph) for t in stating if (_value_run(t) or "").startswith(ph))
+            return prose_text.count(ph) - sum(t.count(ph) for t, value in stating if value.startswith(ph))
 
         if count(run) >= 2:
             return run
