@@ -813,13 +813,23 @@ class LineClassifier(Stage):
                 and not ends_like_prose(nb[k].text) and (head is None or nb[k].index != head.index)]
         if not todo:
             return []
-        shapes = Counter(_DIGITS_RE.sub("0", norm_line(ln.text)) for ln in nb)
+        shapes, leads = _template_counts(nb)
         out = []
         for ln in todo:
-            if shapes[_DIGITS_RE.sub("0", norm_line(ln.text))] >= 2:
+            shape = _DIGITS_RE.sub("0", norm_line(ln.text))
+            if shapes[shape] >= 2:
                 a, b = line_span(text, ln)
                 out.append((a, b, Reason.BOILERPLATE, "template line repeated inside the article"))
+            elif len(shape) > self.TEMPLATE_LEAD and leads[shape[:self.TEMPLATE_LEAD]] >= self.TEMPLATE_LEAD_LINES:
+                a, b = line_span(text, ln)
+                out.append((a, b, Reason.BOILERPLATE, "line opening like the page's other template lines"))
         return out
+
+    #: a non-sentence line inside the article whose first TEMPLATE_LEAD characters (digits
+    #: as 0, no whitespace) open TEMPLATE_LEAD_LINES or more non-sentence lines of the page
+    #: is a template line with a free-text slot (below, _template_counts)
+    TEMPLATE_LEAD = 8
+    TEMPLATE_LEAD_LINES = 3
 
     #: a block of this many non-sentence lines inside the article is chrome (below)
     INNER_RUN = 3
@@ -855,6 +865,7 @@ class LineClassifier(Stage):
             return []
         aset = set(anchors)
         runs, k = [], anchors[0] + 1
+        counts = None
         while k < anchors[-1]:
             if k in aset or ends_like_prose(nb[k].text):
                 k += 1
@@ -868,6 +879,15 @@ class LineClassifier(Stage):
             # under a vote bar: tests/clean/test_session5.py)
             members = [m for m in range(k, j) if (is_prose(nb[m].text) or not _MEDIA_RE.search(nb[m].text))
                        and not _numbered_heading_over_prose(nb, m)]
+            # a line standing alone between a page's template lines that annotate the
+            # article's paragraphs is one of the annotated units (a heading between two
+            # per-paragraph notes), not part of a block (_annotated_units)
+            if j - k >= 3:
+                if counts is None:
+                    counts = _template_counts(nb)
+                units = _annotated_units(nb, aset, k, j, counts)
+                if units:
+                    members = [m for m in members if m not in units]
             # two lines: also a block unless one introduces what follows (a colon: "【政策解读】"
             # over "具体措施如下：", dev2 e041) or both read as headings (Chinese words, no
             # sentence end: a heading over a sub-heading); "—— 广告 ——" over an app
@@ -1452,6 +1472,62 @@ class LineClassifier(Stage):
                 out.append((a, b, Reason.BOILERPLATE, "label over removed lines at the page bottom"))
                 gone.add(nb[k].index)
         return out
+
+
+def _template_counts(nb: list[Line]) -> tuple[Counter, Counter]:
+    """The page's line shapes (whitespace removed, digit runs as 0) counted, and the
+    openings (first :attr:`LineClassifier.TEMPLATE_LEAD` characters of the shape) of its
+    non-sentence lines longer than that.
+
+    A shape repeated is a template line (:meth:`LineClassifier.repeated_inner`); an opening
+    shared by three or more non-sentence lines is a template with a free-text slot after
+    a fixed head: per-paragraph annotations of a report tool ("〔第0段 ｜ 相似比 0.0% ｜
+    出处：<title>〕", held-out v13 dupcheck pages, where a title named once made the
+    whole line unique), a review or grading tool's notes, a chat export's "[0-0-0 0:0] <name>"
+    heads. What the slot holds varies, the head does not. Eight characters of a shape
+    run past a list number or a date ("0年0月" is 4) into the line's own words, so an
+    article's numbered headings or a timeline do not share them. On the tuning sets
+    (seeds, dev-dev9, held-out v1-v13, before this stage) the non-sentence lines inside
+    the article this adds to the repeated shapes are 4 (6 with a five-character opening),
+    all boilerplate, none gold."""
+    shapes = Counter(_DIGITS_RE.sub("0", norm_line(ln.text)) for ln in nb)
+    n = LineClassifier.TEMPLATE_LEAD
+    leads = Counter(shape[:n] for shape, c in shapes.items() for _ in range(c) if len(shape) > n
+                    and not ends_like_prose(shape))
+    return shapes, leads
+
+
+def _is_template(s: str, counts: tuple[Counter, Counter]) -> bool:
+    """A non-sentence line whose shape repeats on the page or whose opening three or more
+    non-sentence lines share (:func:`_template_counts`)."""
+    if ends_like_prose(s):
+        return False
+    shapes, leads = counts
+    shape = _DIGITS_RE.sub("0", norm_line(s))
+    n = LineClassifier.TEMPLATE_LEAD
+    return shapes[shape] >= 2 or (len(shape) > n and leads[shape[:n]] >= LineClassifier.TEMPLATE_LEAD_LINES)
+
+
+def _annotated_units(nb: list[Line], anchors: set[int], k: int, j: int,
+                     counts: tuple[Counter, Counter]) -> set[int]:
+    """The non-template lines of the run ``nb[k:j]`` when the page's template lines
+    annotate the article line by line: template and other lines alternate one for one
+    through the run, and two or more of the page's
+    template lines sit right under one of the article's paragraphs (``anchors``). Then
+    the template is a per-paragraph note (an originality checker's "〔第0段 ｜ 相似比 …〕",
+    a grader's or reviewer's remark, a translation tool's segment footer) and the line
+    between two notes is an annotated unit of the article, a section heading or a lead-in
+    ("下面这些数字值得一看：", held-out v13 dupcheck pages, where the block rule took it
+    with the notes around it). A comment block's vote bars follow comments, not the
+    article's paragraphs, and its rows hold two lines (a name over a comment): no unit."""
+    flags = [_is_template(nb[m].text, counts) for m in range(k, j)]
+    # notes and units alternate one for one (a product card's head, price and button
+    # lines around its one name line do not: DEV7 d7_030)
+    if not any(flags) or all(flags) or any(a == b for a, b in zip(flags, flags[1:])):
+        return set()
+    units = [m for m, f in zip(range(k, j), flags) if not f]
+    under = sum(1 for a in anchors if a + 1 < len(nb) and _is_template(nb[a + 1].text, counts))
+    return set(units) if under >= 2 else set()
 
 
 def _lines_removed(text: str, lines: list[Line], spans: list) -> set[int]:
