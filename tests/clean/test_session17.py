@@ -69,3 +69,33 @@ def test_a_product_card_in_the_article_still_goes_whole():
                       BODY[4]]) + "\n"
     removed = _inner_removed(text)
     assert "电动牙刷 声波 软毛" in removed and "保温杯 316不锈钢 500ml" in removed
+
+
+# --- a block of chrome over the heading of the next paragraph ------------------------------
+
+def test_a_table_over_an_on_topic_heading_goes_and_the_heading_stays():
+    text = "\n".join([BODY[0], BODY[1], "【参考资料】 序号　名称　出处",
+                      "1　城市道路桥梁养护手册　东江出版社",
+                      "2　社区治理案例汇编　南屏书局",
+                      "3　公共卫生应急百问　北岭出版社",
+                      "安全生产目标责任书签订", BODY[3], BODY[4]]) + "\n"
+    removed = _inner_removed(text)
+    assert "安全生产目标责任书签订" not in removed
+    assert len(removed) == 4 and all(r.startswith(("【参考资料】", "1", "2", "3")) for r in removed)
+
+
+def test_a_block_with_an_on_topic_line_above_its_last_stays():
+    # the look-alike: the article's own list (its topic words in a line that is not the
+    # run's last) keeps the whole run, as before
+    text = "\n".join([BODY[0], BODY[1], "重点任务清单", "一　隐患排查治理专项行动", "二　安全生产执法检查",
+                      "三　考核结果通报表彰", "安全生产目标责任书签订", BODY[3], BODY[4]]) + "\n"
+    assert _inner_removed(text) == []
+
+
+def test_dupcheck_source_table_inside_the_article_goes(clean_pipeline):
+    # h13_021: the table sits above another story's headline (an anchor under it makes the
+    # table "inside the article"); the headline alone on topic no longer shields the table
+    raw, gold = dev_page("heldout13", "h13_021")
+    kept = kept_lines(clean_pipeline.run(raw))
+    assert not [ln for ln in kept if "相似" in ln]
+    assert len(kept) == len(gold)  # the article, and nothing else (despin may reword a word)
