@@ -84,6 +84,8 @@ SPLITS = {
     "heldout12": _page_set("heldout12"),
     # session 16: held-out v13 (frozen, corpora/HELDOUT_V13.md), scored by the lead only
     "heldout13": _page_set("heldout13"),
+    # session 17: held-out v14 (frozen, corpora/HELDOUT_V14.md), scored by the lead only
+    "heldout14": _page_set("heldout14"),
 }
 
 
