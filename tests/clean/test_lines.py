@@ -154,7 +154,8 @@ def _removed_by_full_scoring(stage: LineClassifier, text: str) -> list[tuple[int
     cont = stage.continues_kept(nb, [pos[c.index] for c in cands], cands, p, groups, hits)
     gone = [k for k, a, b, c in zip(hits, prot, intro, cont) if not (a or b or c)]
     anchors = _anchor_positions(nb, stage.min_prose_chars, demote)
-    sentences = stage.register_sentences(text, nb, anchors, head) + stage.excerpts(text, nb, head)
+    sentences = stage.register_sentences(text, nb, anchors, head) + stage.excerpts(text, nb, head) \
+        + stage.signed_lines(text, nb, head)
     spans = stage.repeated_inner(text, lines, head) + stage.inner_runs(text, lines, demote) \
         + stage.wordless_inner(text, lines, demote) + stage.stray_inner(text, lines, demote) + sentences + [
         line_span(text, cands[k]) + (Reason.BOILERPLATE, f"line model {groups[k]} p={p[k]:.2f}") for k in gone]

@@ -99,3 +99,39 @@ def test_dupcheck_source_table_inside_the_article_goes(clean_pipeline):
     kept = kept_lines(clean_pipeline.run(raw))
     assert not [ln for ln in kept if "相似" in ln]
     assert len(kept) == len(gold)  # the article, and nothing else (despin may reword a word)
+
+
+# --- lines closing on a date and clock stamp: signatures and record metadata ---------------
+
+@pytest.mark.parametrize("pid", ["h13_001", "h13_011", "h13_015"])
+def test_talk_page_signed_comments_go_and_the_pasted_article_stays(clean_pipeline, pid):
+    # the comments of a wiki talk page end in "——<user>（对话页） <date>（<weekday>） <hh:mm> (UTC+0)"
+    # under, inside and above the article an editor pasted; the line model kept them
+    raw, gold = dev_page("heldout13", pid)
+    kept = kept_lines(clean_pipeline.run(raw))
+    assert not [ln for ln in kept if ln.endswith("(UTC+0)")]
+    assert kept[:len(gold)] == gold
+
+
+def _signed_removed(text: str) -> list[str]:
+    lines = lines_of(text)
+    nb = [ln for ln in lines if ln.text]
+    return [text[a:b].strip() for a, b, *_ in LineClassifier().signed_lines(text, nb, None)]
+
+
+def test_comment_signatures_of_other_systems_go():
+    # other wordings of the shape: a comment system's name and stamp, a forum quote head, a
+    # signed reply, an export stamp
+    lines = ["海边的小王［江苏网友］　2023-05-06 08:12", "谢谢分享，写得很清楚。 —— 阿强 2023/5/6 21:40",
+             "> 原帖由 山城老刘 于 2022-11-03 19:05 发表", "导出于 2024年7月1日 09:30 （只读副本）"]
+    text = "\n".join([BODY[0], BODY[1], *lines, BODY[2]]) + "\n"
+    assert _signed_removed(text) == lines
+
+
+def test_prose_with_a_date_and_time_stays():
+    # look-alikes: a time in a sentence, a clause going on past the stamp, a live-blog line
+    # opening on its clock time, a date without a clock time
+    lines = ["会议定于2023年4月5日 19:30在市政府召开。", "截至2023年4月5日 19:30，全市累计接种疫苗120万剂次",
+             "19:30 记者在现场看到，救援仍在进行。", "（记者 张明 2023年4月5日）", "本报北京4月5日电 记者张明"]
+    text = "\n".join([BODY[0], *lines, BODY[1]]) + "\n"
+    assert _signed_removed(text) == []
