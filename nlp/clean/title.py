@@ -119,7 +119,33 @@ def headline_guess(lines: list[Line], max_chars: int = 80) -> Line | None:
         return None
     # CJK characters plus Latin/digit words: "iPhone 16发布：苹果押注AI" (6 + 3) beats
     # "南方日报官方账号" (8)
-    return max(reversed(cands), key=lambda ln: cjk_count(ln.text) + len(_WORD_RE.findall(ln.text)))
+    best = max(reversed(cands), key=lambda ln: cjk_count(ln.text) + len(_WORD_RE.findall(ln.text)))
+    return _named_by_tab_title(best, cands) if len(cands) > 1 else best
+
+
+#: the separator before a site name in a window/tab title ("标题_站名", "标题 | 站名", "标题 - 站名"):
+#: an underscore or bar, or a dash with spaces around it (a bare "——" joins a headline's parts)
+_TAB_SEP_RE = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
+
+
+def _named_by_tab_title(best: Line, cands: list[Line]) -> Line:
+    """The candidate ``best`` names when it is a window/tab title "A<sep>B" (a site-name
+    separator, :data:`_TAB_SEP_RE`; B, the site, no longer than A) and another candidate
+    without one starts with A (four or more characters): that one, the longest; else ``best``. A saved page opens on the
+    browser's title "<headline>_<site>", or one cut short ("北爱和谈与布莱尔_知寻搜索" over
+    "北爱和谈与布莱尔改革", held-out v13 serpsave pages); the site name makes it the longer
+    line, and it won the guess over the headline it names (clean.spam then swept the
+    headline into the search page's run of short lines)."""
+    seps = list(_TAB_SEP_RE.finditer(best.text))
+    if not seps:
+        return best
+    a = norm_line(best.text[:seps[-1].start()])
+    # the site name is the short part: "栏目｜标题" under a "栏目" kicker is a headline
+    if len(a) < 4 or len(norm_line(best.text[seps[-1].end():])) > len(a):
+        return best
+    named = [ln for ln in cands if ln is not best and norm_line(ln.text).startswith(a)
+             and not _TAB_SEP_RE.search(ln.text)]
+    return max(reversed(named), key=lambda ln: len(ln.text)) if named else best
 
 
 def _menu_like(s: str) -> bool:
