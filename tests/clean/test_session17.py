@@ -170,3 +170,19 @@ def test_a_headline_with_a_dash_or_subtitle_stays_the_guess():
     # above is its first part: no site separator, nothing named
     assert _guess(["明天会更好", "明天会更好——访北京武术队"]) == "明天会更好——访北京武术队"
     assert _guess(["春运观察", "春运观察｜返乡路上的温暖瞬间"]) == "春运观察｜返乡路上的温暖瞬间"
+
+
+# --- a fold prompt with an ellipsis inside it -----------------------------------------
+
+@pytest.mark.parametrize("pid", ["h13_028", "h13_029"])
+def test_news_app_fold_prompt_goes(clean_pipeline, pid):
+    raw, gold = dev_page("heldout13", pid)
+    kept = kept_lines(clean_pipeline.run(raw))
+    assert not [ln for ln in kept if "…" in ln and ln not in gold]
+
+
+def test_fold_prompt_in_other_words_goes_and_an_ellipsis_heading_on_topic_stays():
+    stage = LineClassifier()
+    text = "\n".join([BODY[0], "余下内容已折叠⋯点按展开", BODY[1], "从隐患排查…到责任落实", BODY[2]]) + "\n"
+    removed = [text[a:b].strip() for a, b, *_ in stage.stray_inner(text, lines_of(text))]
+    assert removed == ["余下内容已折叠⋯点按展开"]
