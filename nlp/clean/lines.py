@@ -1565,7 +1565,7 @@ def _annotated_units(nb: list[Line], anchors: set[int], k: int, j: int,
                      counts: tuple[Counter, Counter]) -> set[int]:
     """The non-template lines of the run ``nb[k:j]`` when the page's template lines
     annotate the article line by line: template and other lines alternate one for one
-    through the run, and two or more of the page's
+    through the run, which opens and closes on a template line, and two or more of the page's
     template lines sit right under one of the article's paragraphs (``anchors``). Then
     the template is a per-paragraph note (an originality checker's "〔第0段 ｜ 相似比 …〕",
     a grader's or reviewer's remark, a translation tool's segment footer) and the line
@@ -1576,7 +1576,9 @@ def _annotated_units(nb: list[Line], anchors: set[int], k: int, j: int,
     flags = [_is_template(nb[m].text, counts) for m in range(k, j)]
     # notes and units alternate one for one (a product card's head, price and button
     # lines around its one name line do not: DEV7 d7_030)
-    if not any(flags) or all(flags) or any(a == b for a, b in zip(flags, flags[1:])):
+    # ... and every unit stands between two of them (a live blog's "07:32" over a byline
+    # and an entry is no note: DEV9 d9_012 in the wording-blind view)
+    if not (flags[0] and flags[-1]) or all(flags) or any(a == b for a, b in zip(flags, flags[1:])):
         return set()
     units = [m for m, f in zip(range(k, j), flags) if not f]
     under = sum(1 for a in anchors if a + 1 < len(nb) and _is_template(nb[a + 1].text, counts))
