@@ -186,3 +186,10 @@ def test_fold_prompt_in_other_words_goes_and_an_ellipsis_heading_on_topic_stays(
     text = "\n".join([BODY[0], "余下内容已折叠⋯点按展开", BODY[1], "从隐患排查…到责任落实", BODY[2]]) + "\n"
     removed = [text[a:b].strip() for a, b, *_ in stage.stray_inner(text, lines_of(text))]
     assert removed == ["余下内容已折叠⋯点按展开"]
+
+
+def test_schedule_fields_and_timetable_rows_with_a_stamp_stay():
+    # a notice's fields and a programme's rows: nothing signed before the stamp
+    lines = ["报名时间：2024年3月1日 9:00", "4月5日 19:30 开幕式文艺演出", "2024-03-02 14:00 分组讨论"]
+    text = "\n".join([BODY[0], *lines, BODY[1]]) + "\n"
+    assert _signed_removed(text) == []
