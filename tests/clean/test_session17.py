@@ -193,3 +193,13 @@ def test_schedule_fields_and_timetable_rows_with_a_stamp_stay():
     lines = ["报名时间：2024年3月1日 9:00", "4月5日 19:30 开幕式文艺演出", "2024-03-02 14:00 分组讨论"]
     text = "\n".join([BODY[0], *lines, BODY[1]]) + "\n"
     assert _signed_removed(text) == []
+
+
+def test_lines_indented_like_signed_replies_go_and_a_colon_line_without_them_stays():
+    replies = ["> 原帖里的说法我不太同意。 —— 阿强 2023/5/6 21:40", "> 同意楼上。 —— 山城老刘 2023/5/7 08:02",
+               "> 附上另一家的报道标题：春运首日客流平稳"]
+    text = "\n".join([BODY[0], BODY[1], *replies, BODY[2]]) + "\n"
+    assert _signed_removed(text) == replies
+    # one signed reply only, and a line opening with a colon in the article: nothing indented goes
+    text = "\n".join([BODY[0], "：圆浑厚重，遒劲有力；沉凝而不板滞", BODY[1], replies[0], BODY[2]]) + "\n"
+    assert _signed_removed(text) == [replies[0]]
