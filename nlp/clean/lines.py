@@ -1257,9 +1257,26 @@ class LineClassifier(Stage):
         (:func:`nlp.clean.stories.pasted_tail`), judged on the lines ``edits`` keep."""
         if not self.STORIES or len(nb) < 5:
             return edits
-        from .stories import pasted_tail
+        from .stories import MIN_LEAD_CHARS, pasted_tail, removed_headline
 
-        return self._cut_kept(text, nb, edits, pasted_tail, "another story pasted under the article")
+        # the kept lines right under a headline an earlier pass removed (a lone bare headline
+        # line, once on the page): another story's lead that lost its headline
+        gone = _lines_removed(text, nb, [(e.start,) for e in edits])
+        beheaded: set[int] = set()
+        counts: Counter | None = None
+        k = -1
+        for i, ln in enumerate(nb):
+            if ln.index in gone:
+                continue
+            k += 1
+            if (i and nb[i - 1].index in gone and len(ln.text) >= MIN_LEAD_CHARS
+                    and removed_headline(nb[i - 1].text)):
+                if counts is None:
+                    counts = Counter(x.text.strip() for x in nb)
+                if counts[nb[i - 1].text.strip()] == 1:
+                    beheaded.add(k)
+        return self._cut_kept(text, nb, edits, lambda texts: pasted_tail(texts, beheaded),
+                              "another story pasted under the article")
 
     #: bare form labels between the headline and the first paragraph are cut (nlp.clean.above)
     UNDER_HEADLINE = True

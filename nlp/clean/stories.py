@@ -30,6 +30,11 @@ the page's kept lines:
 * a dated lead: a lead opening with a news dateline (:data:`_DATELINE_RE`, "新华社罗马１月１０日电",
   "本报北京１月２２日讯") that is not right under a headline stands for the headline and lead
   of another story (session 15: held-out v10/v11 pages end with one);
+* a beheaded lead: a lead right under a line an earlier pass removed that was a bare
+  headline (:func:`removed_headline`: no bracketed note, credit, prompt or button row), once
+  on the page, is judged like a dated lead (session 17: the pasted story's headline went
+  with the chrome around it, a block of non-sentence lines or a wire record's header, and
+  its lead stayed);
 * first: only the first headline passing shape and topic is judged further; if it fails
   the rest, nothing is cut (on a page of unrelated items, a digest or a feed, the first
   such headline is the second item, whose tail is most of the page);
@@ -161,6 +166,21 @@ def _headline_shaped(s: str, min_cjk: int = MIN_TITLE_CJK) -> bool:
             and not _ONE_CHAR_LABEL_RE.match(s) and not s.rstrip().endswith(("：", ":")))
 
 
+def removed_headline(s: str) -> bool:
+    """Whether ``s``, a line an earlier pass removed, was a story's headline: headline-shaped
+    (:data:`SHORT_TITLE_CJK`+) and bare, opening on a letter or digit and closing on one (or
+    a single "！"/"？"): not a bracketed picture note "（…）", a box label, a glyph-led prompt
+    "▼ …" or a button row "『…』", nor a field of a credit or source line split by a slash or
+    bar ("照片提供／…") (the lead under such a line is the article's). The caller also wants it
+    once on the page: a line repeated down the page is a running head or a watermark."""
+    s = s.strip()
+    return (_BARE_RE.fullmatch(s) is not None and _FIELD_SEP_RE.search(s) is None
+            and _headline_shaped(s, SHORT_TITLE_CJK))
+
+
+_BARE_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff0-9A-Za-z０-９Ａ-Ｚａ-ｚ].*[\u3400-\u4dbf\u4e00-\u9fff0-9A-Za-z０-９Ａ-Ｚａ-ｚ！？!?]")
+#: a field separator of a credit or source line: slashes and bars
+_FIELD_SEP_RE = re.compile("[/／|｜∣]")
 _SENTENCE_END_RE = re.compile("[。！？!?；;]")
 #: a speaker's label in the first characters ("💬 某某：…？", "老陈：…！"): a message, not a headline
 _SPEAKER_RE = re.compile("^[^：:]{0,10}[：:]")
@@ -170,14 +190,18 @@ def _share(part: set[str], whole: set[str]) -> float:
     return sum(1 for b in part if b in whole) / len(part) if part else 0.0
 
 
-def pasted_tail(texts: list[str]) -> list[int]:
+def pasted_tail(texts: list[str], beheaded: frozenset[int] | set[int] = frozenset()) -> list[int]:
     """Indices into ``texts`` (the page's kept non-blank lines, in order) of the pasted
     other stories at the page end and the labels introducing them; [] if there are none.
 
     Only the FIRST headline over a lead below another lead whose tail is off the topic of
     everything above it is judged: on a page of unrelated items (a digest, a feed) that is
     the second item, whose tail is most of the page, so nothing is cut; on an article with
-    stories pasted under it, the first pasted story."""
+    stories pasted under it, the first pasted story.
+
+    ``beheaded``: indices of the lines whose headline an earlier pass removed (the line
+    right above them on the page, headline-shaped, is not among ``texts``): such a lead
+    is judged as a story's start like a dated lead (session 17)."""
     n = len(texts)
     if n < MIN_ARTICLE_PROSE + 2:
         return []
@@ -196,7 +220,7 @@ def pasted_tail(texts: list[str]) -> list[int]:
             headed = s + 1 < n and lead[s + 1] and _headline_shaped(texts[s], SHORT_TITLE_CJK)
             # another story's dateline lead without its headline ("本报北京１月２２日讯…" under
             # the article): the lead is its own headline
-            dated = (not headed and lead[s] and _DATELINE_RE.match(texts[s]) is not None
+            dated = (not headed and lead[s] and (_DATELINE_RE.match(texts[s]) is not None or s in beheaded)
                      and not (s and _headline_shaped(texts[s - 1])))
             # or a label ending in a colon over the lead ("政策依据：" over a statute quoted
             # under the article): the label stands for the headline, the name test applies
