@@ -44,7 +44,10 @@ the page's kept lines:
   line introduces it ("【更多消息】", :func:`_introduced`) and the tail names nothing of the
   article (session 15);
 * veto: no prose line below shares more than :data:`MAX_LINE_OVERLAP` of its bigrams with
-  the lines above (a paragraph of the article after the snippet keeps everything).
+  the lines above (a paragraph of the article after the snippet keeps everything). A vetoed
+  headline was a section heading of the article (a question heading over its answer): the
+  search goes on below the article's last paragraph on topic, where the first other story
+  can still start (session 17, :data:`RESUME_AFTER_VETO`).
 
 The cut takes the whole tail from that headline (the pasted story and whatever follows it:
 more stories, chat replies to them) and the short non-prose lines right above it sharing
@@ -90,6 +93,9 @@ MAX_ABOVE_REUSE = 0.1
 MAX_LABELLED_TAIL_SHARE = 2.0
 #: an introducing label above the story: at most this many characters
 MAX_LABEL_CHARS = 25
+#: a candidate vetoed by an article paragraph below it (a section heading of the article)
+#: lets the scan go on after the article's last paragraph on its topic (session 17)
+RESUME_AFTER_VETO = True
 
 
 #: function characters turned into spaces: the CJK runs left hold only content bigrams
@@ -214,9 +220,10 @@ def pasted_tail(texts: list[str], beheaded: frozenset[int] | set[int] = frozense
     above_lines = above_chars = 0
     total = sum(len(s) for s, p in zip(texts, prose) if p)
     seen_lead = False
+    resume = 0
     for s in range(n):
         headed = dated = False
-        if seen_lead:
+        if seen_lead and s >= resume:
             headed = s + 1 < n and lead[s + 1] and _headline_shaped(texts[s], SHORT_TITLE_CJK)
             # another story's dateline lead without its headline ("本报北京１月２２日讯…" under
             # the article): the lead is its own headline
@@ -244,9 +251,15 @@ def pasted_tail(texts: list[str], beheaded: frozenset[int] | set[int] = frozense
                             and (total - above_chars > MAX_LABELLED_TAIL_SHARE * above_chars
                                  or not _introduced(texts, prose, s) or _names_shared(texts, s, top))):
                         return []
-                    if any(prose[k] and _share(grams[k], above) > MAX_LINE_OVERLAP for k in range(first, n)):
+                    on_topic = [k for k in range(first, n) if prose[k] and _share(grams[k], above) > MAX_LINE_OVERLAP]
+                    if not on_topic:
+                        return _with_labels(texts, prose, grams, s)
+                    # the article goes on below: the headline was its own section heading
+                    # (a question heading over the next paragraph); the first other story
+                    # can only start after the article's last paragraph on its topic
+                    if not RESUME_AFTER_VETO:
                         return []
-                    return _with_labels(texts, prose, grams, s)
+                    resume = on_topic[-1] + 1
         above_lines += prose[s]
         above_chars += len(texts[s]) if prose[s] else 0
         seen_lead = seen_lead or (lead[s] and s >= top)

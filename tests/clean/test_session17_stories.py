@@ -75,3 +75,39 @@ def test_the_articles_paragraph_under_a_removed_credit_or_watermark_stays(clean_
     kept = kept_lines(clean_pipeline.run(raw))
     assert any(para in g for g in gold)
     assert any(para in k for k in kept)
+
+
+# --- a section heading vetoed by the article below it no longer ends the search ------------
+
+#: an article's question heading with no word of the article, a first answer off its words, then
+#: a paragraph back on its topic (the veto), all above the pasted story
+QUESTION = "那么下一步还有什么打算呢？"
+ANSWER = "专家建议，群众在日常生活中要注意节约用水，遇到问题及时反映。"
+BACK = "老龙潭水库附近的村民都说，这项工程办到了大家心坎上。"
+OTHER = ["海滨城市试行夜间公交专线 末班车延至凌晨一点", OTHER_LEAD]
+
+
+def test_a_story_pasted_after_the_articles_question_heading_goes():
+    # the question heading is judged as a story start and vetoed by the paragraph back on
+    # topic; the search goes on after that paragraph and finds the pasted story (before
+    # session 17 the veto ended the search: nothing was cut)
+    page = ARTICLE + [QUESTION, ANSWER, BACK] + OTHER
+    assert pasted_tail(page) == [8, 9]
+
+
+def test_an_article_paragraph_after_the_pasted_story_still_keeps_everything():
+    # the article resumes below the snippet: its last on-topic paragraph is below the story
+    page = ARTICLE + [QUESTION, ANSWER, BACK] + OTHER + [BACK.replace("附近的村民都说", "下游的村民也说")]
+    assert pasted_tail(page) == []
+
+
+def test_held_out_v10_panel_after_the_articles_question_heading_goes(clean_pipeline):
+    # a first-aid article with a question heading ("…该如何止血呢？"), then a newsletter's panels
+    # ("历史上的今天", "每日一句", "昨日回顾" with another story's headline and lead)
+    raw, gold = dev_page("heldout10", "h10_024")
+    kept = kept_lines(clean_pipeline.run(raw))
+    lead = "今天早上上班高峰期，路口红绿灯疑似罢工"
+    assert not any(lead in g for g in gold) and not any(lead in k for k in kept)
+    # the article's question heading and its last paragraph stay
+    for part in ("如果遇到这样的情况该如何止血呢？", "采用指压止血法或止血带止血法进行止血"):
+        assert any(part in g for g in gold) and any(part in k for k in kept)
