@@ -1241,11 +1241,13 @@ class LineClassifier(Stage):
 
     def page_passes(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
         """``edits`` plus the page-structure passes judged on the lines ``edits`` keep, in
-        order: other stories pasted under the article, other stories' boxes set into it, the
+        order: other stories pasted under the article, other stories' dated teasers cut off by
+        an ellipsis, other stories' boxes set into it, the
         labelled panel closing the page, the furniture above the article's headline, bare form
         labels under it, lines stitched from the article's own clauses (automatic summaries),
         bracketed picture notes."""
-        edits = self._closing_block(text, nb, self._inserted_boxes(text, nb, self._pasted_stories(text, nb, edits)))
+        edits = self._cut_off_teasers(text, nb, self._pasted_stories(text, nb, edits))
+        edits = self._closing_block(text, nb, self._inserted_boxes(text, nb, edits))
         edits = self._stitched(text, nb, self._labels_under_headline(text, nb, self._above_headline(text, nb, edits)))
         return self._tag_lists(text, nb, self._picture_notes(text, nb, edits))
 
@@ -1277,6 +1279,18 @@ class LineClassifier(Stage):
                     beheaded.add(k)
         return self._cut_kept(text, nb, edits, lambda texts: pasted_tail(texts, beheaded),
                               "another story pasted under the article")
+
+    #: other stories' teasers cut off by an ellipsis are cut (nlp.clean.stories.cut_off_teasers)
+    TEASERS = True
+
+    def _cut_off_teasers(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
+        """``edits`` plus the removal of other stories' dated teasers cut off in mid-sentence
+        (:func:`nlp.clean.stories.cut_off_teasers`), judged on the lines ``edits`` keep."""
+        if not self.TEASERS or len(nb) < 4 or not any(ln.text.rstrip()[-1:] in "….]】)）〕" for ln in nb):
+            return edits
+        from .stories import cut_off_teasers
+
+        return self._cut_kept(text, nb, edits, cut_off_teasers, "another story's teaser cut off by an ellipsis")
 
     #: bare form labels between the headline and the first paragraph are cut (nlp.clean.above)
     UNDER_HEADLINE = True

@@ -365,3 +365,35 @@ def inserted_boxes(texts: list[str]) -> list[int]:
                for k in range(b, end)):
             out.extend(range(b, end))
     return out
+
+
+#: a line cut off in mid-sentence: a single ellipsis (or dots) right after a word, then at most
+#: a bracketed link label ("…[点此阅读原文]", "...（全文）")
+_CUT_OFF_RE = re.compile(r"[^\s。！？!?；;，,、…．.]\s*(?:…{1,2}|\.{3,6})\s*(?:[\[【(（〔][^\[\]【】()（）〔〕]{1,12}[\]】)）〕])?$")
+
+
+def cut_off_teasers(texts: list[str]) -> list[int]:
+    """Indices into ``texts`` (the page's kept non-blank lines, in order) of other stories'
+    teasers: a lead opening with a news dateline (:data:`_DATELINE_RE`) and cut off in
+    mid-sentence by an ellipsis (:data:`_CUT_OFF_RE`), the snippet a "more news" box or a
+    feed shows of an article it links to (session 17: held-out v10's exam papers carry one
+    inside their reading material, held-out v6's pages under "【顺便看看】"). Off topic:
+    its words after the dateline share at most :data:`MAX_LINE_OVERLAP` of their content
+    bigrams and no content trigram (a name) with the page's other lines, and the page keeps
+    :data:`MIN_ARTICLE_PROSE` prose lines besides. An article's own paragraph never stops
+    mid-word; a quoted or excerpted line of the article shares its names."""
+    cands = [k for k, t in enumerate(texts) if len(t) >= MIN_LEAD_CHARS and _CUT_OFF_RE.search(t)]
+    cands = [k for k in cands if _DATELINE_RE.match(texts[k])]
+    if not cands:
+        return []
+    others = [k for k in range(len(texts)) if k not in cands]
+    if sum(is_prose(texts[k]) for k in others) < MIN_ARTICLE_PROSE:
+        return []
+    rest = set().union(*(content_bigrams(texts[k]) for k in others))
+    rest_t = set().union(*(content_trigrams(texts[k]) for k in others))
+    out = []
+    for k in cands:
+        body = texts[k][_DATELINE_RE.match(texts[k]).end():]
+        if _share(content_bigrams(body), rest) <= MAX_LINE_OVERLAP and content_trigrams(body).isdisjoint(rest_t):
+            out.append(k)
+    return out

@@ -111,3 +111,35 @@ def test_held_out_v10_panel_after_the_articles_question_heading_goes(clean_pipel
     # the article's question heading and its last paragraph stay
     for part in ("如果遇到这样的情况该如何止血呢？", "采用指压止血法或止血带止血法进行止血"):
         assert any(part in g for g in gold) and any(part in k for k in kept)
+
+
+# --- other stories' dated teasers cut off by an ellipsis -----------------------------------
+
+from nlp.clean.stories import cut_off_teasers  # noqa: E402
+
+TEASER = "本报广州３月２日讯今年一季度，全省外贸进出口总值同比增长百分之十二，其中机电产品出口…[阅读全文]"
+
+
+def test_a_dated_teaser_cut_off_mid_sentence_goes_wherever_it_stands():
+    assert cut_off_teasers(ARTICLE + [TEASER]) == [5]
+    assert cut_off_teasers(ARTICLE[:3] + [TEASER] + ARTICLE[3:]) == [3]
+    assert cut_off_teasers(ARTICLE[:4] + [TEASER.replace("…[阅读全文]", "...")]) == [4]
+
+
+def test_the_articles_own_lines_ending_in_an_ellipsis_stay():
+    # a finished sentence before "……", a quote trailing off, and a teaser of the article itself
+    # (it names 老龙潭水库) are no other story's teaser
+    own = ["本报讯今年春天，老龙潭水库完成了除险加固，村民们说：“这下可好了……”",
+           "据新华社北京３月２日电水利部通报，全国已有三百座病险水库完成除险加固。……",
+           "本报讯３月２日，老龙潭水库完成除险加固工程，库容从过去的八十万立方米增加到…"]
+    assert cut_off_teasers(ARTICLE + own) == []
+    # an undated line cut off (a reader's comment, a list item) is not judged
+    assert cut_off_teasers(ARTICLE + ["今年一季度，全省外贸进出口总值同比增长百分之十二，其中机电产品出口…"]) == []
+
+
+def test_held_out_v6_teasers_under_the_article_go(clean_pipeline):
+    # "【顺便看看】" boxes: two dated teasers cut off by "…[点此阅读原文]"
+    raw, gold = dev_page("heldout6", "h6_030")
+    kept = kept_lines(clean_pipeline.run(raw))
+    assert not [k for k in kept if k.endswith("[点此阅读原文]")]
+    assert any("新华社北京１月１８日电" in k for k in kept)  # the article's dated lead stays
