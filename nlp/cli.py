@@ -198,6 +198,9 @@ TRAINERS = {
                                {"source": "shared_char"}),
     # despin's third candidate source: same-length words that fill the same slots in clean text
     "despin-neighbours": ("nlp.despin.neighbours", "train_neighbours", "models/despin/neighbours.json"),
+    # despin's table-free page gate: e5-small-zh (first 4 layers) fine-tuned to mark spun words on clean text
+    # spun with random tables; also stores the page threshold (detector.json)
+    "despin-detector": ("nlp.despin.detector", "train_detector", "models/despin/detector.safetensors"),
     "clean-lines": ("nlp.clean.lines", "train_lines", "models/clean/lines.json"),
     # clean.lines' sentence-register scorer (notices, disclaimers, reader calls inside the article)
     "clean-sentences": ("nlp.clean.sentences", "train_sentences", "models/clean/sentences.json"),

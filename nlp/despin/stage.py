@@ -244,6 +244,19 @@ class Despinner(Stage):
         batch_expected (float): expected occurrences of the original on the other spun pages.
             Defaults to 5.0.
         batch_excess (float): log10 over-representation of the spun form there. Defaults to 0.5.
+        detector (str): the table-free spun-word detector (:mod:`nlp.despin.detector`) as a second
+            page gate: a page the rules above leave clean is despun as with ``force`` when the
+            detector's score (expected spun characters per 1,000 CJK characters) reaches
+            ``detector_threshold``. ``""`` = models/despin/detector.safetensors (not shipped: build it with
+            ``zhie train despin-detector``), a path = other weights, ``"off"`` = the rule gate alone. Torch
+            and the weights load only when a page reaches the detector. Defaults to ``"off"``: the first
+            detector does not separate spun from clean pages at zero flagged clean pages
+            (corpora/despin/README.md, session 17).
+        detector_threshold (float): page score that makes a page spun; negative = the threshold
+            stored with the weights (detector.json, chosen on clean dev + People's Daily at zero
+            flagged pages, with margin). Defaults to -1.0.
+        detector_windows (int): windows of 150 characters scored per page, evenly spread (speed).
+            Defaults to 4.
     """
 
     name = "despin"
@@ -268,7 +281,8 @@ class Despinner(Stage):
                  realword_llr: float = 2.0, realword_margin: float = 3.0, realword_p0: float = 0.04,
                  realword_p1: float = 0.3, realword_chunk: int = 8, realword_stop: float = 1.0,
                  realword_unambiguous: float = 0.5, presence_unambiguous: float = 30.0,
-                 batch_threshold: float = 1.1, batch_expected: float = 5.0, batch_excess: float = 0.5):
+                 batch_threshold: float = 1.1, batch_expected: float = 5.0, batch_excess: float = 0.5,
+                 detector: str = "off", detector_threshold: float = -1.0, detector_windows: int = 4):
         if not 0.0 <= lm_mix <= 1.0:
             raise ConfigError(f"stages.despin.lm_mix must be in [0, 1], got {lm_mix}.")
         if context < 1:
@@ -335,6 +349,12 @@ class Despinner(Stage):
         self.batch_threshold = batch_threshold
         self.batch_expected = batch_expected
         self.batch_excess = batch_excess
+        if detector_windows < 1:
+            raise ConfigError(f"stages.despin.detector_windows must be >= 1, got {detector_windows}.")
+        self.detector = detector
+        self.detector_threshold = detector_threshold
+        self.detector_windows = detector_windows
+        self._forced: Despinner | None = None
         self._chain_from: dict[str, tuple[str, ...]] | None = None
         self._ctx: ContextModel | None = None
         self._decider: Decision | None = None
@@ -477,9 +497,52 @@ class Despinner(Stage):
                 held.extend(mine)
             doc.info["despin"] = ev.to_dict() | {"rewrites": len(edits)}
             out.append(edits)
+        if self.detector != "off" and not self.force:
+            self._detector_gate(docs, out, held if pool else None, spun_pages)
         if held and len(spun_pages) > 1:
             self._add_confirmed(docs, out, held, spun_pages)
         return out
+
+    def _detector_gate(self, docs: list[Document], out: list[list[Edit]], held: list[Pending] | None,
+                       spun_pages: dict[int, tuple[str, int]]) -> None:
+        """Score the pages the rule gate left clean with the detector; despin (as ``force``) those
+        that reach the threshold."""
+        todo = [k for k, d in enumerate(docs) if not d.info["despin"]["spun"] and cjk_count(d.text) >= 20]
+        if not todo:
+            return
+        from .detector import load_detector
+
+        det = load_detector(self.detector, self.detector_windows)
+        thr = self.detector_threshold if self.detector_threshold >= 0 else det.threshold
+        scores = det.scores([docs[k].text for k in todo])
+        forced = self._forced_stage()
+        for k, sc in zip(todo, scores):
+            docs[k].info["despin"]["detector"] = round(sc, 3)
+            if sc < thr:
+                continue
+            mine: list[Pending] | None = [] if held is not None else None
+            edits, ev = forced.despin(docs[k].text, pending=mine)
+            if mine:
+                spun_pages[k] = (docs[k].text, ev.cjk_chars)
+                for c in mine:
+                    c.page = k
+                held.extend(mine)
+            docs[k].info["despin"] = ev.to_dict() | {"rewrites": len(edits), "detector": round(sc, 3)}
+            out[k] = edits
+
+    def _forced_stage(self) -> Despinner:
+        """A copy of this stage with ``force`` on, sharing its loaded resources."""
+        if self._forced is None:
+            import copy
+
+            _ = self.lexicon, self.lm, self.thes
+            if self.context_weight or self.decision == "learned":
+                _ = self.ctx
+            forced = copy.copy(self)
+            forced.force = True
+            forced.detector = "off"
+            self._forced = forced
+        return self._forced
 
     def _add_confirmed(self, docs: list[Document], out: list[list[Edit]], held: list[Pending],
                        spun_pages: dict[int, tuple[str, int]]) -> None:
