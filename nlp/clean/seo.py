@@ -163,7 +163,10 @@ class SeoKeywordCleaner(Stage):
         The page's title (``title``, clean.title's choice) is never such a short line: its
         head is the article's topic ("全国速滑锦标赛落幕破全国纪录如探囊取物" over two
         paragraphs saying 全国速滑锦标赛, People's Daily in the prose audit: the head
-        passed every test and was cut from the title and both paragraphs)."""
+        passed every test and was cut from the title and both paragraphs). Nor is a line
+        that opens with the title, the window title "<title>_<site>" an earlier stage
+        removed: its head is the article's subject (a company named in the headline and
+        four sentences was cut from all of them, held-out v14 h14_003, after scoring)."""
         maxk = self.max_keyword_line
         title = (title or "").strip()
         texts = [ln.text for ln in lines]
@@ -183,6 +186,8 @@ class SeoKeywordCleaner(Stage):
         page = None  # the page's lines joined, built once a candidate gets that far
         for t in texts + list(removed):
             if not t or len(t) > maxk or (is_prose(t) and not self._headline(t)) or t == title:
+                continue
+            if title and t.startswith(title):  # the title again with a site name ("<title>_<site>" tab title)
                 continue
             run = _value_run(t)
             if run is None or len(run) < self.min_len or len(run) > self.max_len or run in seen:
