@@ -28,6 +28,11 @@ _INLINE_TAGS = frozenset(
     "embed object param svg path tt".split()
 )
 _DROP_BLOCKS = ("head", "script", "style", "noscript", "template")
+#: an element of an XML vocabulary we do not list (an Evernote export's <en-media .../>, a news
+#: wire's <hl1>, <body.content>, <doc-id .../>): a name that may hold "-", "." or ":", then only
+#: key="value" attributes. Taken as markup only when it is self-closing, carries attributes, or
+#: its name both opens and closes on the page, so "<5%" or a bracketed word stays text.
+_XML_TAG_RE = re.compile(r"<(/?)([A-Za-z][\w.:-]{0,31})((?:\s+[\w.:-]{1,40}\s*=\s*(?:\"[^\"<>]{0,500}\"|'[^'<>]{0,500}'))*)\s*(/?)>")
 #: a tag: bounded attribute run keeps the regex linear (no nested quantifiers).
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})(?=[\s/>])[^<>]{0,2000}>")
 _DECL_RE = re.compile(r"<![A-Za-z][^<>]{0,500}>")
@@ -198,6 +203,21 @@ class MarkupCleaner(Stage):
                 out.append(self.edit(m.start(), m.end(), "\n", reason=Reason.CAPTION, note="caption"))
             # else: a prose caption; its tags are removed one by one below
 
+    def _xml_tags(self, text: str, out: list[Edit]) -> None:
+        """Elements of XML vocabularies outside the HTML lists (see :data:`_XML_TAG_RE`), removed
+        in place: their text stays on its line (a wire's headline in <hedline><hl1>…</hl1>), the
+        line stages judge it. Measured on held-out v14 after its release scoring (NITF, ENEX
+        pages): prose lines lost 2.90 % -> 1.24 %; no other clean set changes."""
+        found = [m for m in _XML_TAG_RE.finditer(text)
+                 if m.group(2).lower() not in _BLOCK_TAGS and m.group(2).lower() not in _INLINE_TAGS]
+        if not found:
+            return
+        opened = {m.group(2) for m in found if not m.group(1)}
+        closed = {m.group(2) for m in found if m.group(1)}
+        for m in found:
+            if m.group(3) or m.group(4) or m.group(2) in (opened & closed):
+                out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note=f"<{m.group(2)}>"))
+
     def _tags(self, text: str, out: list[Edit]) -> None:
         for m in _TAG_RE.finditer(text):
             name = m.group(2).lower()
@@ -205,6 +225,7 @@ class MarkupCleaner(Stage):
                 out.append(self.edit(m.start(), m.end(), "\n", reason=Reason.MARKUP, note=f"<{name}>"))
             elif name in _INLINE_TAGS:
                 out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note=f"<{name}>"))
+        self._xml_tags(text, out)
         for m in _DECL_RE.finditer(text):
             out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="declaration"))
         for m in _ENTITY_RE.finditer(text):

@@ -1,0 +1,49 @@
+"""clean.markup: elements of XML vocabularies outside the HTML lists (news-wire NITF, Evernote ENEX).
+
+Pages from held-out v14 (used up after the session-17 release scoring): a wire item's headline
+sits in <hedline><hl1>…</hl1></hedline> and was lost with the tags around it; an Evernote clip
+kept its <en-media …/> image element as a line of text.
+"""
+from __future__ import annotations
+
+from dev_pages import dev_page, kept_lines
+from nlp import Pipeline
+from nlp.clean.markup import MarkupCleaner
+
+
+def _clean(raw: bytes):
+    pipe = Pipeline()
+    return pipe.process([pipe.make_doc(raw)])[0]
+
+
+def test_wire_headline_in_unknown_elements_is_kept_as_line_one():
+    raw, gold = dev_page("heldout14", "h14_013")
+    kept = kept_lines(_clean(raw))
+    assert kept[0] == gold[0]
+    assert not any("<" in k and ">" in k for k in kept)
+
+
+def test_self_closing_element_with_attributes_goes():
+    raw, _ = dev_page("heldout14", "h14_003")
+    doc = _clean(raw)
+    assert "en-media" not in doc.text
+    assert any(e.reason.value == "markup" and "en-media" in e.text for e in doc.edits)
+
+
+def _markup_removed(text: str) -> list[str]:
+    from nlp.document import Document
+
+    doc = Document(id="t", text=text)
+    return [text[e.start:e.end] for e in MarkupCleaner().process(doc)]
+
+
+def test_angle_brackets_that_are_text_stay():
+    text = "增幅<5%的企业有三家，<抖音>是平台名，这行没有闭合的 <note 也不是标签。"
+    assert _markup_removed(text) == []
+
+
+def test_unknown_element_needs_attributes_a_slash_or_a_closing_tag():
+    text = "<hl1>标题</hl1>\n<doc-id id-string=\"NFA-1\"/>\n<tag>存档</tag>\n<x>孤立的开标签\n"
+    removed = _markup_removed(text)
+    assert removed.count("<hl1>") == 1 and "</hl1>" in removed and '<doc-id id-string="NFA-1"/>' in removed
+    assert "<tag>" in removed and "<x>" not in removed
