@@ -63,10 +63,14 @@ def build_network(config):
             super().__init__()
             self.tc = BertForTokenClassification(config)
             self.links = nn.ModuleDict({r: _link_head(config.hidden_size) for r in ROLES})
+            wf = getattr(config, "word_features", None)
+            if wf:   # optional jieba word-position / POS input features (nlp.extract.features)
+                from .features import feature_module
 
-        def forward(self, input_ids, attention_mask, pos, qpos=None):
-            out = self.tc.bert(input_ids=input_ids, attention_mask=attention_mask)
-            h = out.last_hidden_state
+                self.feats = feature_module(config.hidden_size, wf)
+
+        def forward(self, input_ids, attention_mask, pos, qpos=None, feats=None):
+            h = encoder_states(self, input_ids, attention_mask, feats)
             logits = self.tc.classifier(self.tc.dropout(h))
             links = {}
             if qpos is not None and qpos.numel():
@@ -102,9 +106,10 @@ def build_inference_network(cfg: dict):
             self.token_type_embeddings = nn.Embedding(cfg["type_vocab_size"], H)
             self.LayerNorm = nn.LayerNorm(H, eps=eps)
 
-        def forward(self, ids):
-            T = ids.size(1)
-            x = self.word_embeddings(ids) + self.position_embeddings.weight[:T] + self.token_type_embeddings.weight[0]
+        def forward(self, ids=None, inputs_embeds=None):
+            x = self.word_embeddings(ids) if inputs_embeds is None else inputs_embeds
+            T = x.size(1)
+            x = x + self.position_embeddings.weight[:T] + self.token_type_embeddings.weight[0]
             return self.LayerNorm(x)
 
     def lin_ln(with_ln: bool, i: int, o: int):
@@ -142,8 +147,8 @@ def build_inference_network(cfg: dict):
             self.encoder = nn.Module()
             self.encoder.layer = nn.ModuleList(Layer() for _ in range(cfg["num_hidden_layers"]))
 
-        def forward(self, input_ids, attention_mask):
-            x = self.embeddings(input_ids)
+        def forward(self, input_ids=None, attention_mask=None, inputs_embeds=None):
+            x = self.embeddings(input_ids, inputs_embeds)
             bias = torch.zeros(attention_mask.shape, dtype=x.dtype).masked_fill(attention_mask == 0, torch.finfo(x.dtype).min)
             bias = bias[:, None, None, :]
             for layer in self.encoder.layer:
@@ -163,8 +168,24 @@ def build_inference_network(cfg: dict):
             super().__init__()
             self.tc = TC()
             self.links = nn.ModuleDict({r: _link_head(H) for r in ROLES})
+            if cfg.get("word_features"):
+                from .features import feature_module
+
+                self.feats = feature_module(H, cfg["word_features"])
 
     return Tagger()
+
+
+def encoder_states(net, input_ids, attention_mask, feats=None):
+    """Last hidden states of a tagger network; with word features (``net.feats`` and ids
+    ``feats [B, T, 2]``) their embeddings are added to the word embeddings before the
+    embedding LayerNorm (:mod:`nlp.extract.features`)."""
+    fm = getattr(net, "feats", None)
+    bert = net.tc.bert
+    if fm is None or feats is None:
+        return bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+    emb = bert.embeddings.word_embeddings(input_ids) + fm(feats)
+    return bert(inputs_embeds=emb, attention_mask=attention_mask).last_hidden_state
 
 
 def _link_head(hidden: int, dim: int = 128):
@@ -268,7 +289,8 @@ class _Loaded:
 
         self.model_dir = Path(model_dir)
         self.threads = threads
-        _read_config(self.model_dir)
+        cfg = _read_config(self.model_dir)
+        self.features = bool(cfg.get("word_features"))
         self.runtime = resolve_runtime(runtime)
         self.int8_setting = int8
         self.int8 = resolve_int8(int8, self.runtime)   # the effective choice, a bool
@@ -320,16 +342,18 @@ class _Loaded:
             return self.net
         raise AttributeError(name)
 
-    def forward(self, ids, mask) -> dict:
-        """Network outputs (numpy, :data:`nlp.extract.onnx_runtime.OUTPUTS`) of int64 ``[B, T]`` arrays."""
+    def forward(self, ids, mask, feats=None) -> dict:
+        """Network outputs (numpy, :data:`nlp.extract.onnx_runtime.OUTPUTS`) of int64 ``[B, T]`` arrays
+        (``feats``: int64 ``[B, T, 2]`` word-feature ids of a tagger that has them)."""
         if getattr(self, "ort", None) is not None:
-            return self.ort(ids, mask)
+            return self.ort(ids, mask, feats)
         import torch
 
         from .onnx_runtime import OUTPUTS, network_outputs
 
         with torch.inference_mode():
-            outs = network_outputs(self.net, torch.from_numpy(ids), torch.from_numpy(mask))
+            outs = network_outputs(self.net, torch.from_numpy(ids), torch.from_numpy(mask),
+                                   None if feats is None else torch.from_numpy(feats))
         return {n: o.float().numpy() for n, o in zip(OUTPUTS, outs)}
 
     def forward_iter(self, arrays):
@@ -340,15 +364,15 @@ class _Loaded:
         the caller decodes the finished ones; otherwise one batch after the other.
         """
         if self.streams <= 1:
-            for ids, mask in arrays:
-                yield ids, mask, self.forward(ids, mask)
+            for arr in arrays:
+                yield arr[0], arr[1], self.forward(*arr)
             return
         import collections
 
         pool = self._executor()
         pending = collections.deque()
-        for ids, mask in arrays:
-            pending.append((ids, mask, pool.submit(self.forward, ids, mask)))
+        for arr in arrays:
+            pending.append((arr[0], arr[1], pool.submit(self.forward, *arr)))
             if len(pending) >= 2 * self.streams:
                 ids0, mask0, fut = pending.popleft()
                 yield ids0, mask0, fut.result()
@@ -687,8 +711,17 @@ class ModelExtractor:
         order = sorted(live, key=lambda i: len(encs[i].ids))
         batches = [order[b0:b0 + self.batch_size] for b0 in range(0, len(order), self.batch_size)]
         pad = m.tok.token_to_id("<pad>")
+        if getattr(m, "features", False):   # word-feature ids ride along with each batch (nlp.extract.features)
+            from .features import feature_arrays
+
+            def arrays(idx):
+                ids, mask = batch_arrays([encs[i] for i in idx], pad)
+                return ids, mask, feature_arrays([sentences[i] for i in idx], [encs[i] for i in idx], ids.shape[1])
+        else:
+            def arrays(idx):
+                return batch_arrays([encs[i] for i in idx], pad)
         # forward passes run ahead on the runtime's streams while finished batches are decoded here
-        computed = m.forward_iter(batch_arrays([encs[i] for i in idx], pad) for idx in batches)
+        computed = m.forward_iter(arrays(idx) for idx in batches)
         for idx, comp in zip(batches, computed):
             self._run_batch(m, [sentences[i] for i in idx], [encs[i] for i in idx], idx, all_spans, all_links, comp)
         return all_spans, all_links

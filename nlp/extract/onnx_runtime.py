@@ -170,22 +170,26 @@ def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.
 
     net = load_network(model_dir)
     wrapper = _ExportWrapper.make(net)
+    features = getattr(net, "feats", None) is not None   # word-feature ids as a third input
+    inputs = ["input_ids", "attention_mask"] + ([FEATURES_INPUT] if features else [])
     with atomic_path(path, suffix=".onnx") as tmp:
         ids = torch.tensor([[0, 5, 6, 7, 2], [0, 8, 2, 1, 1]], dtype=torch.long)
         mask = (ids != 1).long()
         mask[:, 0] = 1
+        args = (ids, mask) + ((torch.ones(2, 5, 2, dtype=torch.long),) if features else ())
         with warnings.catch_warnings(), torch.inference_mode():
             warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation/tracer notes
             torch.onnx.export(
-                wrapper, (ids, mask), str(tmp), dynamo=False, opset_version=OPSET,
-                input_names=["input_ids", "attention_mask"], output_names=list(OUTPUTS),
-                dynamic_axes={n: {0: "batch", 1: "seq"} for n in ("input_ids", "attention_mask", *OUTPUTS)},
+                wrapper, args, str(tmp), dynamo=False, opset_version=OPSET,
+                input_names=inputs, output_names=list(OUTPUTS),
+                dynamic_axes={n: {0: "batch", 1: "seq"} for n in (*inputs, *OUTPUTS)},
                 do_constant_folding=True)
         # equivalence check on real sentences before the graph becomes visible
-        ids_np, mask_np = _check_batch(model_dir)
+        check = _check_batch(model_dir, features)
         with torch.inference_mode():
-            ref = [o.numpy() for o in wrapper(torch.from_numpy(ids_np), torch.from_numpy(mask_np))]
-        got = OrtNetwork(tmp, threads=1)(ids_np, mask_np)
+            ref = [o.numpy() for o in wrapper(*(torch.from_numpy(a) for a in check))]
+        got = OrtNetwork(tmp, threads=1)(*check)
+        mask_np = check[1]
         m = mask_np[..., None].astype(bool)
         diff = max(float(np.abs(np.where(m, r - got[n], 0)).max()) for n, r in zip(OUTPUTS, ref))
         if not diff < 1e-3:
@@ -206,10 +210,13 @@ def build_cache(model_dir: str | os.PathLike | None = None, cache_dir: str | os.
 
 
 OUTPUTS = ("logits",) + tuple(f"{p}_{r}" for r in ROLES for p in ("q", "k"))
+#: the graph input of a tagger with word features (nlp.extract.features): int64 ``[B, T, 2]``
+FEATURES_INPUT = "word_features"
 
 
-def _check_batch(model_dir: Path):
-    """(input_ids, attention_mask) int64 arrays of the :data:`_CHECK` sentences, right-padded."""
+def _check_batch(model_dir: Path, features: bool | None = None):
+    """(input_ids, attention_mask) int64 arrays of the :data:`_CHECK` sentences, right-padded, plus
+    their word-feature ids for a tagger that has them (``features`` None: read from config.json)."""
     import numpy as np
     from tokenizers import Tokenizer
 
@@ -221,7 +228,21 @@ def _check_batch(model_dir: Path):
     for b, e in enumerate(encs):
         ids[b, :len(e.ids)] = e.ids
         mask[b, :len(e.ids)] = 1
+    if features is None:
+        features = _has_features(model_dir)
+    if features:
+        from .features import feature_arrays
+
+        return ids, mask, feature_arrays(list(_CHECK), encs, T)
     return ids, mask
+
+
+def _has_features(model_dir) -> bool:
+    """Whether the tagger in ``model_dir`` takes word-feature ids (config.json ``word_features``)."""
+    try:
+        return bool(json.loads((Path(model_dir) / "config.json").read_text(encoding="utf-8")).get("word_features"))
+    except (OSError, ValueError):
+        return False
 
 #: the MatMuls the int8 graph quantises, by the node's last name part: per encoder layer Q, K, V,
 #: the attention output and FFN1. FFN2 (fed by the GELU's long-tailed outputs) and the heads stay
@@ -291,9 +312,10 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
                                               used=ranges)
         finally:
             dyn.unlink(missing_ok=True)
-        ids, mask = _check_batch(model_dir)
-        ref = OrtNetwork(fp32, threads=1)(ids, mask)["logits"]
-        got = OrtNetwork(tmp, threads=1)(ids, mask)["logits"]
+        check = _check_batch(model_dir)
+        mask = check[1]
+        ref = OrtNetwork(fp32, threads=1)(*check)["logits"]
+        got = OrtNetwork(tmp, threads=1)(*check)["logits"]
         keep = mask.astype(bool)
         meta = {"fp32": fp32.name, "int8_version": INT8_VERSION, "quantized_matmuls": nodes,
                 "calibration_sentences": len(sentences), "activation_scales": frozen,
@@ -456,12 +478,18 @@ def activation_ranges(fp32: str | os.PathLike, tensors: list[str], sentences: li
     so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL   # every tensor kept by name
     sess = ort.InferenceSession(g.SerializeToString(), so, providers=["CPUExecutionProvider"])
     keep = 4096   # per sentence and end: candidates for the global extreme tail
+    with_feats = FEATURES_INPUT in {i.name for i in sess.get_inputs()}
     lo = {t: [] for t in tensors}
     hi = {t: [] for t in tensors}
     count = dict.fromkeys(tensors, 0)
-    for e in tok.encode_batch(list(sentences)):
+    for s, e in zip(sentences, tok.encode_batch(list(sentences))):
         ids = np.asarray([e.ids], dtype=np.int64)
-        for t, x in zip(tensors, sess.run(tensors, {"input_ids": ids, "attention_mask": np.ones_like(ids)})):
+        feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+        if with_feats:
+            from .features import piece_features
+
+            feed[FEATURES_INPUT] = piece_features(s, e.offsets, e.word_ids)[None]
+        for t, x in zip(tensors, sess.run(tensors, feed)):
             x = x.reshape(-1)
             count[t] += x.size
             if percentile is None:
@@ -538,15 +566,17 @@ class _ExportWrapper:
                 super().__init__()
                 self.net = net
 
-            def forward(self, input_ids, attention_mask):
-                return network_outputs(self.net, input_ids, attention_mask)
+            def forward(self, input_ids, attention_mask, word_features=None):
+                return network_outputs(self.net, input_ids, attention_mask, word_features)
 
         return Wrapper().eval()
 
 
-def network_outputs(net, input_ids, attention_mask):
+def network_outputs(net, input_ids, attention_mask, feats=None):
     """Torch outputs in :data:`OUTPUTS` order: logits, then per role scaled q and k projections."""
-    h = net.tc.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+    from .model import encoder_states
+
+    h = encoder_states(net, input_ids, attention_mask, feats)
     outs = [net.tc.classifier(h)]
     for r in ROLES:
         head = net.links[r]
@@ -584,9 +614,15 @@ class OrtNetwork:
         self.path = Path(path)
         self.session = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
         self.outputs = [o.name for o in self.session.get_outputs()]
+        self.features = FEATURES_INPUT in {i.name for i in self.session.get_inputs()}
 
-    def __call__(self, ids, mask) -> dict:
-        res = self.session.run(self.outputs, {"input_ids": ids, "attention_mask": mask})
+    def __call__(self, ids, mask, feats=None) -> dict:
+        feed = {"input_ids": ids, "attention_mask": mask}
+        if self.features:   # a tagger with word features (nlp.extract.features) needs their ids
+            if feats is None:
+                raise ModelError(f"{self.path.name}: this graph takes word-feature ids ({FEATURES_INPUT}).")
+            feed[FEATURES_INPUT] = feats
+        res = self.session.run(self.outputs, feed)
         return dict(zip(self.outputs, res))
 
 

@@ -45,7 +45,7 @@ DEFAULT_OUT = ROOT / "models" / "extract"
 IGNORE = -100
 
 
-def encode_example(tok, rec: dict, max_len: int) -> dict:
+def encode_example(tok, rec: dict, max_len: int, features: bool = False) -> dict:
     """Token ids, token labels and link targets of one gold sentence.
 
     Returns:
@@ -53,7 +53,8 @@ def encode_example(tok, rec: dict, max_len: int) -> dict:
         pieces), ``pos`` (1-based word index per token, 0 for specials),
         ``q`` (token of each linked quantity), ``actor`` / ``action`` (target token
         per quantity: 0 = none, -100 = unknown), ``cand_actor`` / ``cand_action``
-        (tokens of the gold spans of that type).
+        (tokens of the gold spans of that type); with ``features``, ``feats`` (per token the
+        ``(wpos, pos)`` ids of :func:`nlp.extract.features.piece_features`).
     """
     text = rec["text"]
     aligned = align_tuples(text, rec.get("tuples", []))
@@ -105,8 +106,13 @@ def encode_example(tok, rec: dict, max_len: int) -> dict:
                 tgt[role].append(start2tok[sp[0]])
             else:
                 tgt[role].append(IGNORE)   # overlapped by another field or truncated: no signal
-    return {"ids": enc.ids, "labels": labels, "pos": pos, "q": q_tok, "actor": tgt["actor"],
-            "action": tgt["action"], "cand_actor": cand["ACTOR"], "cand_action": cand["ACTION"]}
+    out = {"ids": enc.ids, "labels": labels, "pos": pos, "q": q_tok, "actor": tgt["actor"],
+           "action": tgt["action"], "cand_actor": cand["ACTOR"], "cand_action": cand["ACTION"]}
+    if features:
+        from .features import piece_features
+
+        out["feats"] = piece_features(text, offs, wids).tolist()
+    return out
 
 
 def _batches(examples: list[dict], batch_size: int, rng: random.Random | None) -> list[list[dict]]:
@@ -130,9 +136,12 @@ def _collate(batch: list[dict], pad_id: int):
     qpos = torch.zeros((B, max(Q, 1)), dtype=torch.long)
     tg = {r: torch.full((B, max(Q, 1)), IGNORE, dtype=torch.long) for r in ("actor", "action")}
     cmask = {r: torch.zeros((B, T), dtype=torch.bool) for r in ("actor", "action")}
+    feats = torch.zeros((B, T, 2), dtype=torch.long) if "feats" in batch[0] else None
     for b, x in enumerate(batch):
         L = len(x["ids"])
         ids[b, :L] = torch.tensor(x["ids"])
+        if feats is not None:
+            feats[b, :L] = torch.tensor(x["feats"])
         mask[b, :L] = 1
         labels[b, :L] = torch.tensor(x["labels"])
         pos[b, :L] = torch.tensor(x["pos"])
@@ -144,7 +153,7 @@ def _collate(batch: list[dict], pad_id: int):
             cmask[r][b, 0] = True
             for t in x["cand_" + r]:
                 cmask[r][b, t] = True
-    return ids, mask, labels, pos, qpos, tg, cmask, Q
+    return ids, mask, labels, pos, qpos, tg, cmask, Q, feats
 
 
 #: decoding of the tagger's word labels written into settings.json (nlp.extract.model.decode_words):
@@ -199,12 +208,14 @@ def set_decoding(model_dir: str | os.PathLike = DEFAULT_OUT, corpus_dir: str | o
     return st["decoding"]
 
 
-def build_tagger(layers: int | None = None, encoder_dir: str | os.PathLike = ENCODER):
+def build_tagger(layers: int | None = None, encoder_dir: str | os.PathLike = ENCODER, features: bool = False):
     """A fresh tagger network initialised from the converted encoder (optionally truncated).
 
     Args:
         layers (int | None): keep only the first ``layers`` transformer layers.
         encoder_dir: directory written by :func:`nlp.extract.convert_e5.build_encoder`.
+        features (bool): add the zero-initialised word-feature embeddings (:mod:`nlp.extract.features`;
+            config ``word_features``).
 
     Returns:
         (network, classifier tokenizer)
@@ -222,6 +233,10 @@ def build_tagger(layers: int | None = None, encoder_dir: str | os.PathLike = ENC
     cfg.architectures = ["BertForTokenClassification"]
     if layers:
         cfg.num_hidden_layers = layers
+    if features:
+        from .features import FEATURE_SIZES
+
+        cfg.word_features = dict(FEATURE_SIZES)
     net = build_network(cfg)
     sd = {k: v for k, v in enc.state_dict().items()
           if not k.startswith("encoder.layer.") or int(k.split(".")[2]) < cfg.num_hidden_layers}
@@ -239,6 +254,7 @@ def _extractor(net, tok, max_len: int, lexicon: dict | None = None):
     m = object.__new__(_Loaded)
     m.net, m.tok, m.settings, m.max_len = net, tok, {"max_len": max_len}, max_len
     m.lexicon = lexicon
+    m.features = getattr(net, "feats", None) is not None   # word-feature ids computed per batch
     # the in-memory torch net runs its batches one after the other (model._Loaded.forward_iter)
     m.ort, m.streams, m._pool = None, 1, None
     ext = ModelExtractor(batch_size=32)
@@ -312,6 +328,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 epoch_dir: str | os.PathLike | None = None,
                 decoding: dict | None = DECODING,
                 score_from: int = 4,
+                features: bool = False,
                 progress: bool = True,
                 save: bool = True) -> dict:
     """Fine-tune the tagger on the gold train split, early-stop on dev strict tuple F1, save it.
@@ -377,6 +394,10 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             None = greedy argmax); epochs are selected with it too.
         score_from (int): score (and select among) epochs from this one on only; an epoch of
             the first ones costs a dev pass (~1 min on the shared box) and never wins.
+        features (bool): jieba word-position / POS input features (:mod:`nlp.extract.features`),
+            zero-initialised embeddings trained at ``head_lr``; with ``init_from`` weights without
+            them, the network starts as the loaded one. Off by default (session 17: the experiment
+            in models/extract/README.md).
         progress (bool): tqdm bars on stderr. save (bool): write out_dir (False for comparisons).
 
     Returns:
@@ -405,7 +426,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     dev_parts = {name: read_jsonl(corpus_dir / f"{name}.jsonl") for name in dev_splits}
     dev = [r for name in dev_splits for r in dev_parts[name]]
     parts = dev_parts if len(dev_parts) > 1 else None   # each split also scored on its own
-    net, tok = build_tagger(layers, encoder_dir)
+    net, tok = build_tagger(layers, encoder_dir, features=features)
     if init_from:
         from safetensors.torch import load_file
 
@@ -413,14 +434,15 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
 
         sd = dequantize_state(load_file(str(Path(init_from) / "model.safetensors")))
         missing, unexpected = net.load_state_dict(sd, strict=False)
-        if [k for k in missing if "position_ids" not in k] or unexpected:
+        # new word-feature embeddings stay zero (the network starts as the loaded one)
+        if [k for k in missing if "position_ids" not in k and not k.startswith("feats.")] or unexpected:
             raise RuntimeError(f"{init_from}: weights do not fit ({missing[:3]}, {unexpected[:3]})")
     tok.enable_truncation(max_len)
     pad_id = tok.token_to_id("<pad>")
-    examples = [encode_example(tok, r, max_len) for r in train]
+    examples = [encode_example(tok, r, max_len, features) for r in train]
     from .silver import load_silver
     silver_recs = load_silver(silver, corpus_dir) if silver and Path(silver).exists() and silver_per_epoch else []
-    silver_ex = [encode_example(tok, r, max_len) for r in silver_recs]
+    silver_ex = [encode_example(tok, r, max_len, features) for r in silver_recs]
     for x in silver_ex:
         x["silver"] = True
     n_sil = min(silver_per_epoch, len(silver_ex))
@@ -428,6 +450,8 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
     n_steps = epochs * (math.ceil(len(examples) / batch_size) + math.ceil(n_sil / batch_size))
     warm = max(1, int(0.06 * n_steps))
     head_params = list(net.tc.classifier.parameters()) + list(net.links.parameters())
+    if features:   # the new feature embeddings learn at the head rate
+        head_params += list(net.feats.parameters())
     head_ids = {id(p) for p in head_params}
     enc_params = [p for p in net.parameters() if id(p) not in head_ids]
     no_decay = lambda n: n.endswith("bias") or "LayerNorm" in n  # noqa: E731
@@ -482,11 +506,11 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
         total = 0.0
         bar = tqdm(batches, desc=f"epoch {epoch}", disable=not progress, leave=False)
         for batch in bar:
-            ids, mask, labels, pos, qpos, tg, cmask, Q = _collate(batch, pad_id)
+            ids, mask, labels, pos, qpos, tg, cmask, Q, feats = _collate(batch, pad_id)
             scale = min(1.0, (step + 1) / warm) * max(0.0, (n_steps - step) / max(1, n_steps - warm))
             for g, b in zip(opt.param_groups, base_lrs):
                 g["lr"] = b * min(scale, 1.0)
-            logits, links = net(ids, mask, pos, qpos if Q else None)
+            logits, links = net(ids, mask, pos, qpos if Q else None, feats=feats)
             loss = ce_tag(logits.view(-1, logits.size(-1)), labels.view(-1))
             for r, sc in links.items():
                 sc = sc.masked_fill(~cmask[r].unsqueeze(1), -1e4)
@@ -577,7 +601,7 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
                 "silver_sentences": len(silver_ex), "silver_per_epoch": n_sil, "silver_weight": silver_weight,
                 "init_from": str(init_from) if init_from else None, "select_rules": select_rules,
                 "class_weights": class_weights or None, "average_from": average_from,
-                "interpolate": interpolate,
+                "interpolate": interpolate, "features": features,
                 "annotators": list(annotators) if annotators else None,
                 "train_seconds": round(time.time() - t0, 1)}
     if dec:
