@@ -9,16 +9,10 @@ from __future__ import annotations
 import pytest
 
 from dev_pages import dev_page, kept_lines
+from dev_pages import RESERVOIR_ARTICLE
 from nlp.clean.stories import pasted_tail
 
-#: a hand-written article: a reservoir repair in a county, four paragraphs
-ARTICLE = [
-    "山区小县修好百年水库 三万亩农田告别靠天吃饭",
-    "今年春天，位于县城北部的老龙潭水库完成了除险加固工程，库容从过去的八十万立方米增加到一百二十万立方米。",
-    "老龙潭水库始建于清朝末年，多年来坝体渗漏严重，每到汛期，下游村民都提心吊胆。县水利局去年争取到专项资金，对坝体和溢洪道进行了全面改造。",
-    "水库管理站站长介绍，改造后的水库可以灌溉周边三万亩农田，附近五个村的村民再也不用担心天旱时庄稼缺水。",
-    "据了解，县里还计划在水库下游修建两条灌溉渠，预计明年汛期前完工，届时受益农田将扩大到四万亩。",
-]
+ARTICLE = RESERVOIR_ARTICLE
 #: another story: a headline over its lead, nothing shared with the reservoir
 OTHER = [
     "海滨城市试行夜间公交专线 末班车延至凌晨一点",

@@ -13,17 +13,11 @@ from __future__ import annotations
 
 import pytest
 
-from dev_pages import dev_page, kept_lines
+from dev_pages import RESERVOIR_ARTICLE, dev_page, kept_lines
 from nlp.clean.stories import pasted_tail, removed_headline
 
-#: a hand-written article (a reservoir repair) and another story's lead (night buses)
-ARTICLE = [
-    "山区小县修好百年水库 三万亩农田告别靠天吃饭",
-    "今年春天，位于县城北部的老龙潭水库完成了除险加固工程，库容从过去的八十万立方米增加到一百二十万立方米。",
-    "老龙潭水库始建于清朝末年，多年来坝体渗漏严重，每到汛期，下游村民都提心吊胆。县水利局去年争取到专项资金，对坝体和溢洪道进行了全面改造。",
-    "水库管理站站长介绍，改造后的水库可以灌溉周边三万亩农田，附近五个村的村民再也不用担心天旱时庄稼缺水。",
-    "据了解，县里还计划在水库下游修建两条灌溉渠，预计明年汛期前完工，届时受益农田将扩大到四万亩。",
-]
+#: a hand-written article (a reservoir repair); another story's lead (night buses) below
+ARTICLE = RESERVOIR_ARTICLE
 OTHER_LEAD = "为方便夜间出行的市民，市交通运输局本周起开通六条夜间公交专线，途经火车站、医院和大型商圈，票价与白天相同。"
 
 
