@@ -361,7 +361,6 @@ class Despinner(Stage):
         self._unseen_forms: frozenset[str] | None = None
         self._lexicon: Lexicon | None = None
         self._pairs: set[tuple[str, str]] | None = None
-        self._rw_memo: dict[int, tuple[int, int, bool]] = {}
         self._prior_cache: dict[str, float] = {}
 
     # --- resources (lazy) ------------------------------------------------
@@ -479,17 +478,19 @@ class Despinner(Stage):
             # in one LM call (per-page calls cost ~3x: README, tenth pass)
             found: list[list[Match] | None] = list(self._find_batch(texts))
             candidates: list[int | None] = [None] * len(texts)
-            self._prefetch_zero(texts, found)
+            verdicts = self._prefetch_zero(texts, found)
         else:
             candidates = self._gate(texts)
             found = [None] * len(texts)
+            verdicts = [None] * len(texts)
         out: list[list[Edit]] = []
         pool = self.batch_threshold <= 1.0 and self.thes is not None
         held: list[Pending] = []
         spun_pages: dict[int, tuple[str, int]] = {}
-        for k, (doc, n_unamb, ms) in enumerate(zip(docs, candidates, found)):
+        for k, (doc, n_unamb, ms, verdict) in enumerate(zip(docs, candidates, found, verdicts)):
             mine: list[Pending] | None = [] if pool else None
-            edits, ev = self.despin(doc.text, unambiguous_hint=n_unamb, matches=ms, pending=mine)
+            edits, ev = self.despin(doc.text, unambiguous_hint=n_unamb, matches=ms, pending=mine,
+                                    realword=verdict)
             if mine is not None and ev.spun:
                 spun_pages[k] = (doc.text, ev.cjk_chars)
                 for c in mine:
@@ -626,12 +627,14 @@ class Despinner(Stage):
                                                - math.log10(max(wc(o) for o in e.originals) + 1.0))
         return got
 
-    def _prefetch_zero(self, texts: list[str], found: list[list[Match]]) -> None:
+    def _prefetch_zero(self, texts: list[str], found: list[list[Match]]) -> list[tuple[int, int, bool] | None]:
         """Score, in one LM call, the detection windows :meth:`analyse` will ask for on the batch's
         pages without unambiguous forms (the LM's window cache then answers the per-page calls), and
-        run the real-word rule's test on every page (:meth:`_realword_judge`, one LM call per chunk)."""
+        run the real-word rule's test on every page (:meth:`_realword_judge`, one LM call per chunk).
+        Returns each page's real-word verdict (None where the rule did not judge it), for
+        :meth:`analyse`: a local of the batch, not stage state, so threads sharing a stage keep apart."""
         windows: list[tuple[str, int]] = []
-        self._rw_memo = {}
+        verdicts: list[tuple[int, int, bool] | None] = [None] * len(texts)
         judge: list[tuple[str, str, list[Match], float]] = []
         for text, ms in zip(texts, found):
             n_unamb = _distinct_unambiguous(ms)
@@ -648,10 +651,11 @@ class Despinner(Stage):
             for m in det:
                 slot_windows(text, m.start, m.end, (m.entry.spun, *m.entry.originals), self.context, windows)
         if judge:
-            for ms, v in zip(found, self._realword_judge(judge, windows)):
-                self._rw_memo[id(ms)] = v
+            # judge holds every page, in order, whenever the rule is on (realword_llr >= 0)
+            verdicts = list(self._realword_judge(judge, windows))
         elif windows:
             self.lm.score_windows(windows)
+        return verdicts
 
     def _unamb_prior(self, distinct_unambiguous: int) -> float:
         """The real-word rule's head start: ``realword_unambiguous`` x the page's distinct unambiguous forms."""
@@ -718,13 +722,14 @@ class Despinner(Stage):
         return out
 
     def despin(self, text: str, *, unambiguous_hint: int | None = None,
-               matches: list[Match] | None = None, pending: list[Pending] | None = None) -> tuple[list[Edit], SpinEvidence]:
+               matches: list[Match] | None = None, pending: list[Pending] | None = None,
+               realword: tuple[int, int, bool] | None = None) -> tuple[list[Edit], SpinEvidence]:
         """Edits that despin ``text`` (empty when it is not judged spun) and the evidence.
 
         ``matches``: the lexicon's matches on ``text`` when already known (:meth:`_find_batch`).
         ``pending``: when a list, the thesaurus candidates held back for the batch's consensus
         (``batch_threshold`` <= p < their source's threshold) are appended to it."""
-        a = self.analyse(text, unambiguous_hint=unambiguous_hint, matches=matches)
+        a = self.analyse(text, unambiguous_hint=unambiguous_hint, matches=matches, realword=realword)
         if a is None or not a["ev"].spun:
             return [], a["ev"] if a else SpinEvidence()
         matches, choice, margins = a["matches"], a["choice"], a["margins"]
@@ -820,7 +825,7 @@ class Despinner(Stage):
         return self._pairs
 
     def analyse(self, text: str, *, unambiguous_hint: int | None = None,
-                matches: list[Match] | None = None) -> dict | None:
+                matches: list[Match] | None = None, realword: tuple[int, int, bool] | None = None) -> dict | None:
         """Detection and both scoring passes; ``None`` when the page has no spun form at all.
 
         Returns:
@@ -861,7 +866,7 @@ class Despinner(Stage):
                 return out
         else:
             possible = True
-        memo = self._rw_memo.pop(id(matches), None) if self._rw_memo else None
+        memo = realword  # the batch's real-word verdict for this page (_prefetch_zero), if judged
         # the candidate originals found on the page outside its spun forms (presence penalty)
         present = self._page_presence(text, matches) if possible else None
         current = [m.entry.spun for m in matches]
