@@ -185,9 +185,8 @@ class SeoKeywordCleaner(Stage):
         seen: set[str] = set()
         page = None  # the page's lines joined, built once a candidate gets that far
         for t in texts + list(removed):
-            if not t or len(t) > maxk or (is_prose(t) and not self._headline(t)) or t == title:
-                continue
-            if title and t.startswith(title):  # the title again with a site name ("<title>_<site>" tab title)
+            # the title, or the title again with a site name ("<title>_<site>" tab title)
+            if not t or len(t) > maxk or (is_prose(t) and not self._headline(t)) or (title and t.startswith(title)):
                 continue
             run = _value_run(t)
             if run is None or len(run) < self.min_len or len(run) > self.max_len or run in seen:

@@ -255,11 +255,11 @@ class TitleCleaner(Stage):
         # 1. the markup hint, whole or its longest part before/after a site name
         if hint:
             whole = norm_line(hint)
-            for ln in body:
+            for i, ln in enumerate(body):
                 if norm_line(ln.text) == whole and not _list_like(ln.text):
                     # a window title "<headline><sep><site>" over the bare headline: the headline
                     # (an Evernote clip keeps the window title as a line, held-out v14 h14_003)
-                    bare = self._bare_of_site_title([ln] + [b for b in body if b.index > ln.index], prose)
+                    bare = self._bare_of_site_title(body[i:], prose)
                     return bare if bare is not None else ln
             # of the parts ("标题 - 站点名"), the one whose line stands nearest above the
             # article: the site name is page header, the headline sits on the article
