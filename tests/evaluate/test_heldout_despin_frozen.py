@@ -24,9 +24,10 @@ NOTES = {
     "HELDOUT_V12_DESPIN.md": ("test12.tsv", 300, 28),
     "HELDOUT_V13_DESPIN.md": ("test13.tsv", 300, 28),
     "HELDOUT_V14_DESPIN.md": ("test14.tsv", 300, 28),
+    "HELDOUT_V15_DESPIN.md": ("test15.tsv", 300, 28),
 }
 
-#: row kinds nlp/evaluate/despin.py reports on: v8-v11 write ``table``; v12-v14 mark ``lexicon`` / ``novel``
+#: row kinds nlp/evaluate/despin.py reports on: v8-v11 write ``table``; v12-v15 mark ``lexicon`` / ``novel``
 #: like dev.tsv (whether the pair is in corpora/despin/lexicon.tsv when the table was frozen)
 KINDS = {"table", "lexicon", "novel", "chain"}
 
