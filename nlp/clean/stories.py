@@ -163,13 +163,21 @@ def _headline_shaped(s: str, min_cjk: int = MIN_TITLE_CJK) -> bool:
     """A headline: a heading line (:func:`~nlp.clean.base.is_heading`), or one ending in an
     exclamation or question mark with no other sentence end and no speaker's label
     ("…竟是甲醛超标！", not "网友小王：标题能不能短一点？"), of
-    :data:`MIN_TITLE_CJK` or more Chinese characters, neither enumerated nor a label."""
+    :data:`MIN_TITLE_CJK` or more Chinese characters, neither enumerated nor a label nor a
+    note wholly in round brackets (:data:`_NOTE_RE`)."""
     core = s.rstrip().rstrip("！？!?")
     exclaimed = (core != s.rstrip() and is_heading(core) and not _SENTENCE_END_RE.search(core)
                  and not _SPEAKER_RE.match(s))
     return ((is_heading(s) or exclaimed)
             and cjk_count(s) >= min_cjk and not _ENUMERATOR_RE.match(s)
-            and not _ONE_CHAR_LABEL_RE.match(s) and not s.rstrip().endswith(("：", ":")))
+            and not _ONE_CHAR_LABEL_RE.match(s) and not s.rstrip().endswith(("：", ":"))
+            and _NOTE_RE.fullmatch(s.strip()) is None)
+
+
+#: a note wholly in round brackets ("（网友随手拍摄，经授权使用）", "(资料图)"): a remark on the
+#: picture or the text, never another story's headline (session 18: such a note over the
+#: article's last paragraph made it a pasted story, held-out v14 h14_006, h14_024)
+_NOTE_RE = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def removed_headline(s: str) -> bool:
