@@ -20,6 +20,8 @@ from .base import (Line, cjk_bigrams, cjk_count, ends_like_prose, is_prose, keyw
 
 #: characters that join a glued title to the sentence before it ("。——标题", "。| 标题")
 _GLUE_CHARS = "—–-|｜/ 　"
+#: a stuffed title (a line also glued to a paragraph end) has this many Chinese characters
+STUFFED_MIN_CJK = 6
 #: a site name after the title: "标题_站点名", "标题 - 站点名", "标题|站点名"; blog hosts
 #: also write "标题 @ 博客名 :: 平台" (DEV5 d5_004), spaced "@" / "::" only (an e-mail or a
 #: ratio inside a headline has no spaces around it).
@@ -273,6 +275,16 @@ class TitleCleaner(Stage):
                 best_key = norm_line(found[-1].text) if found[-1].index < body[min(first_prose, len(body) - 1)].index \
                     else max((norm_line(ln.text) for ln in found), key=len)
                 return next(ln for ln in body if norm_line(ln.text) == best_key)
+        # 1b. title stuffing: a title-like line standing alone on the page and also glued to
+        # the end of a finished paragraph ("…责任。——<headline>", "…深入。<headline>"): a
+        # CMS or spam template writing the page title into the text. Its first standalone
+        # copy is the title, wherever the first paragraph stands (session 18: a spam line over
+        # the menu made the first "paragraph" the page's first line and the headline, shown
+        # twice and glued twice, went as a running head or repeated template; held-out
+        # v4-v7 People's Daily pages)
+        stuffed = self._stuffed_title(body)
+        if stuffed is not None:
+            return stuffed
         # 2. the line repeated most as a standalone line, near the top
         limit = max(3, int(len(body) * self.top_share))
         # the repeat counts are read only for the lines up to the first paragraph: count
@@ -320,6 +332,35 @@ class TitleCleaner(Stage):
         top = [ln for ln in body[:min(first_prose, self.max_header + 1)] if ln.index not in wrapped]
         guess = topical_headline_guess(top, prose, self.max_chars)
         return self._unlabelled(guess, body) if guess is not None else None
+
+    def _stuffed_title(self, body: list[Line]) -> Line | None:
+        """The first standalone copy of a line that is also glued to the end of a finished
+        paragraph (title stuffing), or None. Glued: the paragraph, :attr:`min_glued_rest`+
+        characters before the copy, ends like prose right before it (after at most a dash,
+        bar or space of glue). The copy is title-like, :data:`STUFFED_MIN_CJK`+ Chinese
+        characters, and stands alone above the first paragraph it is glued to."""
+        ends: dict[str, int] = {}  # candidate tail -> index in body of the first paragraph it ends
+        alone: dict[str, int] = {}
+        for i, ln in enumerate(body):
+            k = norm_line(ln.text)
+            if k not in alone and cjk_count(ln.text) >= STUFFED_MIN_CJK and not is_prose(ln.text):
+                alone[k] = i
+        if not alone:
+            return None
+        for i, ln in enumerate(body):
+            s = ln.text
+            if len(s) < self.min_glued_rest + STUFFED_MIN_CJK or not is_prose(s):
+                continue
+            for k, j in alone.items():
+                if j < i and k not in ends and s.endswith(body[j].text):
+                    rest = s[:-len(body[j].text)].rstrip(_GLUE_CHARS)
+                    if len(rest) >= self.min_glued_rest and ends_like_prose(rest):
+                        ends[k] = i
+        for k in ends:
+            ln = body[alone[k]]
+            if _title_like(ln.text, self.max_chars) and not _byline_like(ln.text):
+                return ln
+        return None
 
     @staticmethod
     def _with_site(s: str, title: str, key: str, n: str | None = None) -> bool:

@@ -1,19 +1,26 @@
-"""Session 18 (cleandev): shapes that lost article prose on the tuning sets.
+"""Session 18 (cleandev): two shapes that lost article prose on the tuning sets.
 
 1. A note wholly in round brackets ("（网友随手拍摄，经授权使用）") is never another story's
    headline (nlp/clean/stories.py ``_headline_shaped``): over the article's last paragraph
    it made that paragraph a pasted story (held-out v14 h14_006, h14_024: all of v14's lost
    prose).
+2. Title stuffing names the headline (nlp/clean/title.py ``_stuffed_title``): a title-like
+   line standing alone AND glued to the end of a finished paragraph ("…责任。——<headline>")
+   is the page's title, so its first copy stays as line 1 and the glued copies go. Before,
+   pages whose first "paragraph" was a spam line or a filing's disclaimer lost the headline
+   as a running head or a repeated template line (held-out v4-v6 People's Daily pages).
 
-Real pages of held-out v14 (a development set) and hand-written lines in the same shape,
-with look-alikes that must stay. The page tests fail on the code before (fa26345).
+Real pages of held-out v14, v6, v4 (development sets) and hand-written lines in the same
+shapes, with look-alikes that must stay. The page tests fail on the code before (fa26345).
 """
 from __future__ import annotations
 
 import pytest
 
 from dev_pages import RESERVOIR_ARTICLE, dev_page, kept_lines
+from nlp.clean.base import lines_of
 from nlp.clean.stories import _headline_shaped, pasted_tail
+from nlp.clean.title import TitleCleaner
 
 
 # --- 1. bracketed notes are no headlines -------------------------------------------------
@@ -47,3 +54,37 @@ def test_held_out_v14_last_paragraph_under_a_note_stays(clean_pipeline, pid, las
     assert any(g.startswith(last) for g in gold)
     kept = kept_lines(clean_pipeline.run(raw))
     assert any(k.startswith(last) for k in kept)
+
+
+# --- 2. title stuffing names the headline --------------------------------------------------
+HEADLINE = "山区小县修好百年水库 三万亩农田告别靠天吃饭"
+
+
+def _lines(texts):
+    return lines_of("\n".join(texts))
+
+
+def test_a_line_glued_to_a_finished_paragraph_is_the_stuffed_title():
+    body = RESERVOIR_ARTICLE[1:]
+    texts = ["网址导航 · 新闻 · 图片 · 视频", HEADLINE, body[0], body[1] + "——" + HEADLINE, HEADLINE, body[2]]
+    got = TitleCleaner()._stuffed_title(_lines(texts))
+    assert got is not None and got.index == 1
+
+
+def test_a_line_that_only_repeats_or_continues_a_sentence_is_no_stuffed_title():
+    body = RESERVOIR_ARTICLE[1:]
+    # standalone twice but never glued: step 2's business, not stuffing
+    assert TitleCleaner()._stuffed_title(_lines([HEADLINE, body[0], HEADLINE, body[1]])) is None
+    # a short heading that a paragraph ends with, but not after a finished sentence
+    heading = "灌溉渠修建计划"
+    texts = [heading, body[0], "县水利局公布了下游" + heading, body[1]]
+    assert TitleCleaner()._stuffed_title(_lines(texts)) is None
+
+
+@pytest.mark.parametrize("split,pid", [("heldout4", "h4_015"), ("heldout6", "h6_025"), ("heldout6", "h6_020")])
+def test_held_out_stuffed_headline_stays_once(clean_pipeline, split, pid):
+    raw, gold = dev_page(split, pid)
+    title = gold[0]
+    kept = kept_lines(clean_pipeline.run(raw))
+    assert kept.count(title) == 1
+    assert not any(k.endswith(title) and k != title for k in kept)  # glued copies went
