@@ -219,8 +219,13 @@ def cmd_train(args) -> int:
     import importlib
 
     module, func, _shipped, *kwargs = TRAINERS[args.what]
+    kw = dict(kwargs[0]) if kwargs else {}
+    if getattr(args, "features", None) is not None:
+        if args.what != "model":
+            raise ZhieError(f"--features/--no-features apply to `zhie train model`, not {args.what}.")
+        # the tagger's jieba word-position / POS input features (nlp.extract.features; session 17)
+        kw["features"] = args.features
     fn = getattr(importlib.import_module(module), func)
-    kw = kwargs[0] if kwargs else {}
     result = fn(args.out, **kw) if args.out else fn(**kw)
     if result is not None:
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
@@ -348,6 +353,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--out", metavar="PATH",
                    help="output directory or file (default: the shipped one in the project folder, whatever the "
                         "working directory).")
+    p.add_argument("--features", default=None, action=argparse.BooleanOptionalAction,
+                   help="model only: train the tagger with (or without) the jieba word-position / POS input "
+                        "features (train_model(features=...), nlp/extract/features.py; default: train_model's).")
     p.set_defaults(func=cmd_train)
     return parser
 
