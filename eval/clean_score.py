@@ -86,6 +86,8 @@ SPLITS = {
     "heldout13": _page_set("heldout13"),
     # session 17: held-out v14 (frozen, corpora/HELDOUT_V14.md), scored by the lead only
     "heldout14": _page_set("heldout14"),
+    # session 18: held-out v15 (frozen, corpora/HELDOUT_V15.md), scored by the lead only
+    "heldout15": _page_set("heldout15"),
 }
 
 
