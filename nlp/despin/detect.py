@@ -32,9 +32,12 @@ class SpinEvidence:
     score: float = 0.0
     spun: bool = False
     forms: list[str] = field(default_factory=list)
+    #: forms rewritten on a page judged clean (the per-form bypass, ``Despinner.bypass_margin``)
+    bypass: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {
+        extra = {"bypass": self.bypass} if self.bypass else {}
+        return extra | {
             "spun": self.spun,
             "score": round(self.score, 3),
             "cjk_chars": self.cjk_chars,
