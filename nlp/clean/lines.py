@@ -82,6 +82,9 @@ _BRACKET_OPEN_RE = re.compile(r"^[【\[（(《<「『▍■●◆▶►→>※#*
 _URL_RE = re.compile(r"(?:https?://|www\.|\.(?:com|cn|net|org)\b|@)", re.I)
 _SEP_RE = re.compile(f"[{re.escape(SEPARATORS)}]")
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
+#: a banner label: a few words framed by runs (3+) of one symbol on both sides
+#: ("＝＝＝个性签名＝＝＝", "－－－签名档－－－", "------ 转帖完 ------")
+_BANNER_LABEL_RE = re.compile(r"([=\-*#~＝－＊～_])\1{2,}\s*[^=\-*#~＝－＊～_\s][^=\-*#~＝－＊～_]{0,20}?\s*([=\-*#~＝－＊～_])\2{2,}")
 #: Chinese function characters (particles, pronouns, prepositions, conjunctions): a
 #: grammatical class, not site wording. Running prose has ~15-20 % of them; labels,
 #: bylines, captions and link titles far fewer (People's Daily 1998 vs dev chrome).
@@ -132,11 +135,11 @@ def _keyword_list(s: str) -> bool:
     """Six or more short comma/separator-joined items, no finished sentence and hardly a
     function character: a keyword link list ("A，B，C，A…", DEV4 d4_030 spam footer),
     which ``is_prose`` accepts for its commas; never an anchor of the article."""
-    if ends_like_prose(s):
+    # the function-character count first: it rejects most prose lines and costs half the split
+    if ends_like_prose(s) or len(_FUNC_RE.findall(s)) > 0.05 * len(s):  # counted in C
         return False
     items = [x for x in _LIST_SPLIT_RE.split(s) if x]
-    return len(items) >= 6 and sum(map(len, items)) <= 8 * len(items) \
-        and len(_FUNC_RE.findall(s)) <= 0.05 * len(s)  # function characters counted in C
+    return len(items) >= 6 and sum(map(len, items)) <= 8 * len(items)
 
 
 @line_cache
@@ -1246,10 +1249,38 @@ class LineClassifier(Stage):
         labelled panel closing the page, the furniture above the article's headline, bare form
         labels under it, lines stitched from the article's own clauses (automatic summaries),
         bracketed picture notes."""
-        edits = self._cut_off_teasers(text, nb, self._pasted_stories(text, nb, edits))
+        edits = self._cut_off_teasers(text, nb, self._pasted_stories(text, nb, self._banner_boxes(text, nb, edits)))
         edits = self._closing_block(text, nb, self._inserted_boxes(text, nb, edits))
         edits = self._stitched(text, nb, self._labels_under_headline(text, nb, self._above_headline(text, nb, edits)))
         return self._tag_lists(text, nb, self._picture_notes(text, nb, edits))
+
+    #: one short line boxed by a banner label and removed chrome is cut (session 18)
+    BANNER_BOXES = True
+
+    def _banner_boxes(self, text: str, nb: list[Line], edits: list[Edit]) -> list[Edit]:
+        """``edits`` plus the removal of a short kept line (not a paragraph anchor) right under
+        a banner label an earlier pass removed (:data:`_BANNER_LABEL_RE`, a label framed by runs
+        of one symbol: "＝＝＝个性签名＝＝＝", "－－－签名档－－－"), when a removed line or the page
+        end follows it, or it is a sentence and no paragraph follows it: the one-line box the
+        label opens (a forum post's signature over its button row, which clean.chrome may have
+        taken already, then the next post; held-out v13/v14). A banner over text that goes on
+        ("-----原文-----" over a headline and its article, DEV5) opens the article: a headline is
+        no sentence, and a first paragraph is one."""
+        if not self.BANNER_BOXES or len(nb) < 5 or not any(_BANNER_LABEL_RE.fullmatch(ln.text) for ln in nb):
+            return edits
+        gone = _lines_removed(text, nb, [(e.start,) for e in edits])
+        spans = []
+        for i in range(1, len(nb)):
+            ln = nb[i]
+            if (ln.index not in gone and nb[i - 1].index in gone and _BANNER_LABEL_RE.fullmatch(nb[i - 1].text)
+                    and not _clear_prose(ln.text, self.min_prose_chars)
+                    and (i + 1 == len(nb) or nb[i + 1].index in gone
+                         or (ends_like_prose(ln.text) and not _clear_prose(nb[i + 1].text, self.min_prose_chars)))):
+                a, b = line_span(text, ln)
+                spans.append((a, b, Reason.BOILERPLATE, "one line boxed by a banner label"))
+        if not spans:
+            return edits
+        return removals(self, [(e.start, e.end, e.reason, e.note) for e in edits] + spans)
 
     #: other stories pasted under the article are cut (nlp.clean.stories; False: the session-12 stage)
     STORIES = True

@@ -1,4 +1,4 @@
-"""Session 18 (cleandev): two shapes that lost article prose on the tuning sets.
+"""Session 18 (cleandev): shapes of the tuning sets' losses and kept lines.
 
 1. A note wholly in round brackets ("（网友随手拍摄，经授权使用）") is never another story's
    headline (nlp/clean/stories.py ``_headline_shaped``): over the article's last paragraph
@@ -9,8 +9,11 @@
    is the page's title, so its first copy stays as line 1 and the glued copies go. Before,
    pages whose first "paragraph" was a spam line or a filing's disclaimer lost the headline
    as a running head or a repeated template line (held-out v4-v6 People's Daily pages).
+3. One short line boxed by a banner label (nlp/clean/lines.py ``_banner_boxes``): a forum
+   post's signature under "＝＝＝个性签名＝＝＝" (held-out v13, v14); "----- 原文 -----" over a
+   reposted headline (DEV5) stays.
 
-Real pages of held-out v14, v6, v4 (development sets) and hand-written lines in the same
+Real pages of held-out v14, v13, v6, v4 (development sets) and hand-written lines in the same
 shapes, with look-alikes that must stay. The page tests fail on the code before (fa26345).
 """
 from __future__ import annotations
@@ -88,3 +91,32 @@ def test_held_out_stuffed_headline_stays_once(clean_pipeline, split, pid):
     kept = kept_lines(clean_pipeline.run(raw))
     assert kept.count(title) == 1
     assert not any(k.endswith(title) and k != title for k in kept)  # glued copies went
+
+
+# --- 3. one line boxed by a banner label -----------------------------------------------------
+@pytest.mark.parametrize("split,pid,line", [
+    ("heldout13", "h13_022", "家住四川富顺，喜欢到处走走看看。"),
+    ("heldout14", "h14_002", "山东垦利人，爱骑车，爱拍照。"),
+    ("heldout14", "h14_020", "辽宁北镇人，爱骑车，爱拍照。"),
+])
+def test_a_signature_under_a_banner_label_goes(clean_pipeline, split, pid, line):
+    raw, gold = dev_page(split, pid)
+    assert line not in gold
+    kept = kept_lines(clean_pipeline.run(raw))
+    assert line not in kept
+    assert len(kept) == len(gold)  # the signature was the one line too many
+
+
+def test_a_banner_over_the_article_keeps_its_headline(clean_pipeline):
+    # DEV5 d5_013: "------------ 原文 ------------" over the reposted article's headline
+    raw, gold = dev_page("dev5", "d5_013")
+    kept = kept_lines(clean_pipeline.run(raw))
+    assert "集约增长：未来实力的较量" in gold and "集约增长：未来实力的较量" in kept
+
+
+def test_a_short_first_sentence_under_a_banner_stays(clean_pipeline):
+    body = RESERVOIR_ARTICLE[1:]
+    text = "\n".join(["老龙潭水库", "转帖", "－－－－ 原文 －－－－", "记者从县水利局获悉。"] + body + ["回复 ｜ 引用 ｜ 举报"])
+    kept = kept_lines(clean_pipeline.run(text))
+    assert "记者从县水利局获悉。" in kept
+    assert all(b in kept for b in body)
