@@ -195,6 +195,33 @@ def is_prose(s: str) -> bool:
     return punct_count(s) >= 2 and len(s) >= 20
 
 
+#: a lettered option opening a line: "A．", "B、", "（C）", "D."
+OPTION_RE = re.compile(r"^[（(]?([A-HＡ-Ｈ])[）)]?\s*[．.、：:)）]")
+#: a question's lead-in to its options: a clause ending with a colon, or with an answer gap
+_QUESTION_LEAD_RE = re.compile(r"[，,。？?].{2,}(?:[：:]|[（(]\s*[）)])$")
+
+
+def option_under_question(texts: list[str], k: int) -> bool:
+    """Whether ``texts[k]`` (non-blank lines in page order) is a lettered option ("B．乙可以提起
+    刑事附带民事诉讼") of a run that starts with "A" right under a question ending with a colon
+    or an answer gap ("关于本案，下列说法正确的是：", "……的是（ ）"), each line of the run
+    opening with the next letter: the question and its options are text (a legal exam
+    question, a quiz in an article; session 18). An exam page's own questions over a reading
+    text ("6．根据原文内容，下列说法不正确的一项是（3分）", held-out v14) end with the score, not a
+    colon or gap: their options stay chrome."""
+    m = OPTION_RE.match(texts[k])
+    if m is None:
+        return False
+    j, letter = k, m.group(1)
+    while letter not in "AＡ":
+        j -= 1
+        mj = OPTION_RE.match(texts[j]) if j >= 0 else None
+        if mj is None or ord(mj.group(1)) != ord(letter) - 1:
+            return False
+        letter = mj.group(1)
+    return j > 0 and _QUESTION_LEAD_RE.search(texts[j - 1]) is not None and cjk_count(texts[j - 1]) >= 8
+
+
 def is_heading(s: str) -> bool:
     """A short line of Chinese words without sentence end: a heading or caption.
 

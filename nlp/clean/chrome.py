@@ -14,6 +14,7 @@ import re
 from ..document import Document, Edit, Reason
 from ..stage import Stage
 from .base import (
+    OPTION_RE,
     Line,
     cjk_count,
     content_zone,
@@ -27,6 +28,7 @@ from .base import (
     line_span,
     lines_of,
     norm_line,
+    option_under_question,
     punct_count,
     removals,
     keyword_phrase,
@@ -543,11 +545,27 @@ class ChromeCleaner(Stage):
         self._above_breadcrumb(lines, marks)
         self._below_article(lines, marks)
         self._reader_prompts(lines, marks)
+        if marks and any(OPTION_RE.match(ln.text) for ln in lines if ln.text):
+            self._keep_questions(lines, marks)
         spans = []
         for idx, (reason, note) in marks.items():
             s, e = line_span(text, lines[idx])
             spans.append((s, e, reason, note))
         return removals(self, spans)
+
+    @staticmethod
+    def _keep_questions(lines: list[Line], marks: dict[int, tuple[Reason, str]]) -> None:
+        """Unmark a question and its lettered options (:func:`~nlp.clean.base.option_under_question`,
+        session 18): short sentence-less lines after the last paragraph read as a list, a
+        button row or a comment thread to the rules above, but a question ending with a colon
+        over options A, B, C... in order is text (a legal exam question)."""
+        nb = [ln for ln in lines if ln.text]
+        texts = [ln.text for ln in nb]
+        for k, ln in enumerate(nb):
+            if option_under_question(texts, k):
+                marks.pop(ln.index, None)
+                if OPTION_RE.match(ln.text).group(1) in "AＡ":
+                    marks.pop(nb[k - 1].index, None)
 
     def _below_article(self, lines: list[Line], marks: dict[int, tuple[Reason, str]]) -> None:
         """Short sentence-less lines below the article's last prose line: user names and

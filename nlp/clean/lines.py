@@ -34,9 +34,9 @@ import numpy as np
 from ..document import Document, Edit, Reason
 from ..logistic import LogisticModel, fit_logistic
 from ..stage import Stage
-from .base import (CJK_BIGRAM_RUN_RE, SEPARATORS, Line, cjk_bigrams, cjk_count, digit_ratio, ends_like_prose,
+from .base import (CJK_BIGRAM_RUN_RE, OPTION_RE, SEPARATORS, Line, cjk_bigrams, cjk_count, digit_ratio, ends_like_prose,
                    has_cjk, is_heading, is_prose, is_truncated, latin_count, line_cache, lines_of, norm_line, punct_count,
-                   removals, line_span)
+                   option_under_question, removals, line_span)
 from .layout import wrapped_lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -721,7 +721,9 @@ class LineClassifier(Stage):
         over a list of headlines has no sentence after it), and quoted speech ending the
         line ("“没问题！”", "有群众说：“…多一份希望！”", dev3 f012/f014/f024: article
         text; closers and prompts quote a button at most, never a finished sentence), and a
-        numbered section heading directly over a paragraph ("第一章总则", DEV6 d6_019).
+        numbered section heading directly over a paragraph ("第一章总则", DEV6 d6_019), and
+        the lettered options under a question that ends with a colon (session 18,
+        :func:`~nlp.clean.base.option_under_question`: a legal or exam question in the article's text).
         The colon line only below the article's first anchor (session 7): above it, a line
         ending in a colon over the first paragraph is a label of the page ("以下为译文："
         under a repost header, DEV6 d6_020; "…作者：赵敏原标题：", dev2 e014), not a lead-in;
@@ -730,11 +732,14 @@ class LineClassifier(Stage):
         pos = {ln.index: k for k, ln in enumerate(nb)}
         span = _sentence_span(nb)
         first = next((k for k, ln in enumerate(nb) if _clear_prose(ln.text, 40)), -1)  # the first anchor
+        # the page's texts for the option test, only when a candidate opens like an option
+        texts = [x.text for x in nb] if any(OPTION_RE.match(c.text) for c in cands) else None
         return [(head is not None and ln.index == head.index)
                 or (ln.text[-1] in "：:" and pos[ln.index] > first and _sentence_beyond(span, pos[ln.index], True)
                     and not _STAMP_RE.search(ln.text))
                 or bool(_SPEECH_END_RE.search(ln.text))
-                or _numbered_heading_over_prose(nb, pos[ln.index]) for ln in cands]
+                or _numbered_heading_over_prose(nb, pos[ln.index])
+                or (texts is not None and option_under_question(texts, pos[ln.index])) for ln in cands]
 
     #: a next sentence scored at most this is read as article text by the model
     KEPT_NEXT = 0.2

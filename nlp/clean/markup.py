@@ -38,6 +38,12 @@ _XML_TAG_RE = re.compile(r"<(/?)([A-Za-z][\w.:-]{0,31})((?:\s+[\w.:-]{1,40}\s*=\
 #: page with 2+ closing tags of these names, so a "[b]" or "[1]" in prose stays text.
 _BB_NAMES = ("b|i|u|s|strike|size|color|font|align|left|right|center|indent|url|email|quote|code|hide|free|"
              "list|\\*|hr|table|tr|td|p|float|sup|sub|backcolor|media|img|attach|flash|audio|video")
+#: a static-site generator's template tag left in an exported post: a Hugo shortcode
+#: ("{{< figure src=… caption=… >}}", "{{% note %}}", closing "{{< /x >}}") or a Liquid / Hexo /
+#: Jekyll tag ("{% include toc.html %}", "{% asset_img a.jpg 标题 %}"): a name after the opener,
+#: then its arguments (a link, a picture's caption), all on one line
+_TEMPLATE_TAG_RE = re.compile(r"\{\{<\s*/?[A-Za-z][\w-]{0,30}(?:\s[^{}\n]{0,500}?)?\s*>\}\}|\{\{%\s*/?[A-Za-z][\w-]{0,30}(?:\s[^{}\n]{0,500}?)?\s*%\}\}"
+                              r"|\{%-?\s*[A-Za-z][\w-]{0,30}(?:\s[^{}\n]{0,500}?)?\s*-?%\}")
 _BB_TAG_RE = re.compile(r"\[(/?)(" + _BB_NAMES + r")(?:=[^\[\]\n]{0,200})?\]", re.I)
 #: elements whose content is a link target or attachment id, not text
 _BB_ELEMENT_RE = re.compile(r"\[(img|attach|media|flash|audio|video)(?:=[^\[\]\n]{0,200})?\][^\[\]\n]{0,2000}\[/\1\]", re.I)
@@ -392,6 +398,9 @@ class MarkupCleaner(Stage):
             self._tags(text, out)
         if "[/" in text:
             self._bbcode(text, out)
+        if "{{" in text or "{%" in text:
+            for m in _TEMPLATE_TAG_RE.finditer(text):
+                out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="template tag"))
         if "](" in text or "://" in text or "#" in text or "---" in text or "www." in text or "\n>" in text:
             self._markdown(text, body, out)
         if _TOOL_HINT_RE.search("\n" + text):

@@ -1,4 +1,4 @@
-"""Session 18 (cleandev): shapes of the tuning sets' losses and kept lines.
+"""Session 18 (cleandev): two shapes that lost article prose on the tuning sets.
 
 1. A note wholly in round brackets ("（网友随手拍摄，经授权使用）") is never another story's
    headline (nlp/clean/stories.py ``_headline_shaped``): over the article's last paragraph
@@ -9,11 +9,8 @@
    is the page's title, so its first copy stays as line 1 and the glued copies go. Before,
    pages whose first "paragraph" was a spam line or a filing's disclaimer lost the headline
    as a running head or a repeated template line (held-out v4-v6 People's Daily pages).
-3. One short line boxed by a banner label (nlp/clean/lines.py ``_banner_boxes``): a forum
-   post's signature under "＝＝＝个性签名＝＝＝" (held-out v13, v14); "----- 原文 -----" over a
-   reposted headline (DEV5) stays.
 
-Real pages of held-out v14, v13, v6, v4 (development sets) and hand-written lines in the same
+Real pages of held-out v14, v6, v4 (development sets) and hand-written lines in the same
 shapes, with look-alikes that must stay. The page tests fail on the code before (fa26345).
 """
 from __future__ import annotations
@@ -120,3 +117,49 @@ def test_a_short_first_sentence_under_a_banner_stays(clean_pipeline):
     kept = kept_lines(clean_pipeline.run(text))
     assert "记者从县水利局获悉。" in kept
     assert all(b in kept for b in body)
+
+
+# --- 4. static-site template tags ---------------------------------------------------------------
+def test_template_tags_are_markup(clean_pipeline):
+    raw, gold = dev_page("heldout14", "h14_004")
+    kept = kept_lines(clean_pipeline.run(raw))
+    assert not any("{{" in k or "figure src" in k for k in kept)
+    text = "\n".join([RESERVOIR_ARTICLE[0], RESERVOIR_ARTICLE[1], '{% asset_img dam.jpg 修缮后的大坝 %}',
+                      "{{< figure src=\"/img/dam.webp\" caption=\"（资料图）\" >}}"] + RESERVOIR_ARTICLE[2:])
+    kept = kept_lines(clean_pipeline.run(text))
+    assert kept == RESERVOIR_ARTICLE
+
+
+def test_braces_in_prose_stay(clean_pipeline):
+    line = "这道题的答案写作{{x}}，老师说集合{1,2,3}的子集共有八个，同学们都算对了。"
+    kept = kept_lines(clean_pipeline.run("\n".join(RESERVOIR_ARTICLE[:3] + [line] + RESERVOIR_ARTICLE[3:])))
+    assert line in kept
+
+
+# --- 5. lettered options under a question ---------------------------------------------------------
+QUESTION = ["甲因琐事与乙发生争执，将乙打成轻伤。关于本案，下列说法正确的是：",
+            "A．甲的行为构成故意伤害罪", "B．乙可以提起刑事附带民事诉讼",
+            "C．本案属于自诉案件，乙可以直接向人民法院起诉", "D．公安机关不得对本案立案侦查"]
+#: a hand-written legal consultation on the question's subject (eval/clean_legal_stress.py writes more)
+CONSULT = ["邻里纠纷致人轻伤怎么处理",
+           "问：邻居因为琐事和我发生争执，把我打成了轻伤，我可以直接去法院起诉他吗？",
+           "答：故意伤害致人轻伤的案件，属于人民法院直接受理的自诉案件，被害人可以直接向人民法院起诉，"
+           "也可以向公安机关报案，由公安机关立案侦查。",
+           "被害人因犯罪行为遭受物质损失的，在刑事诉讼过程中，还有权提起附带民事诉讼，要求赔偿医疗费、误工费等损失。"]
+
+
+@pytest.mark.parametrize("tail", [[], ["解析：故意伤害致人轻伤的，属于人民法院直接受理的自诉案件，被害人也可以向公安机关报案，故D项错误。"]])
+def test_options_under_a_question_are_the_text(clean_pipeline, tail):
+    kept = kept_lines(clean_pipeline.run("\n".join(CONSULT + QUESTION + tail)))
+    assert all(q in kept for q in CONSULT + QUESTION)
+
+
+def test_only_a_colon_or_gap_question_holds_its_options():
+    from nlp.clean.base import option_under_question
+
+    assert all(option_under_question(QUESTION, k) for k in range(1, 5))
+    # an exam page's scored question over a reading text (held-out v14's shape), or options out of order
+    scored = ["6．根据原文内容，下列说法不正确的一项是（3分）"] + QUESTION[1:]
+    assert not any(option_under_question(scored, k) for k in range(1, 5))
+    shuffled = QUESTION[:1] + [QUESTION[2], QUESTION[1]] + QUESTION[3:]
+    assert not any(option_under_question(shuffled, k) for k in range(1, 5))
