@@ -524,8 +524,9 @@ def train_model(out_dir: str | os.PathLike = DEFAULT_OUT, *, layers: int | None 
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
             opt.step()
             step += 1
-            total += float(loss.detach())
-            bar.set_postfix(loss=f"{float(loss):.3f}")
+            value = float(loss.detach())
+            total += value
+            bar.set_postfix(loss=f"{value:.3f}")
         if epoch_dir:
             Path(epoch_dir).mkdir(parents=True, exist_ok=True)
             tmp_pt = Path(epoch_dir) / f".epoch{epoch}.pt.tmp"
@@ -765,8 +766,15 @@ def model_card(summary: dict, test: dict | None = None, extra: str = "") -> str:
         f"- **Training**: AdamW lr {s['lr']} (heads {s['head_lr']}), batch {s['batch_size']} length-bucketed,"
         + (f" label weights {s['class_weights']}," if s.get("class_weights") else ""),
         f"  max_len {s['max_len']}, seed {s['seed']}, {s['epochs_run']} epochs run, best epoch {s['best_epoch']},",
-        f"  {s['train_seconds']:.0f} s wall on 2 shared CPU cores. Reproduce: `zhie train model`",
-        "  (= `nlp.extract.train.train_model(\"models/extract\")`).",
+        f"  {s['train_seconds']:.0f} s wall on 2 shared CPU cores. Reproduce: `zhie train model"
+        + (" --features" if s.get("features") else "") + "`",
+        "  (= `nlp.extract.train.train_model(\"models/extract\""
+        + (", features=True" if s.get("features") else "") + ")`).",
+        *(["- **Word features**: every piece also gets the jieba word-position (B/M/E/S) and coarse POS class (15)",
+           "  of the jieba.posseg word holding its first character, as two embedding tables added to the word",
+           "  embeddings (config.json `word_features`; nlp/extract/features.py). The ONNX graphs take them as a third",
+           "  input `word_features`; predict() computes them with one jieba.posseg pass per sentence."]
+          if s.get("features") else []),
         (f"- **Decoding**: BIO-constrained Viterbi (train-split transitions x {s['decoding']['weight']}) for "
          f"{'/'.join(s['decoding']['types'])} spans, greedy for the others; span edges inside a jieba word"
          f" moved to the word edge for {'/'.join(s['decoding']['snap_types'])} when the tagger's mass agrees"

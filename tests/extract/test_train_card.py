@@ -39,3 +39,14 @@ def test_retrain_replaces_only_the_generated_block():
 def test_a_new_directory_gets_the_generated_card():
     card = merge_card(None, model_card(_summary(0.5)))
     assert card.startswith(CARD_BEGIN) and card.rstrip().endswith(CARD_END)
+
+
+def test_the_card_says_when_the_tagger_has_word_features():
+    plain = model_card(_summary(0.5))
+    summary = _summary(0.5)
+    summary["settings"]["features"] = True
+    feat = model_card(summary)
+    assert "Word features" not in plain and "--features" not in plain
+    assert "**Word features**" in feat and "jieba.posseg" in feat
+    # the reproduce line gives the flag that trains a feature model
+    assert "`zhie train model --features`" in feat and "features=True" in feat
