@@ -104,6 +104,19 @@ _NB_COMMENT_RE = re.compile(r"[ \t]*#[^\n]*")
 #: and a clock time) and the clipped text; a record of the reader's NOTE holds the reader's
 #: words, not the book's
 _CLIP_RULE = "\n=========="
+#: Org mode (Emacs notes and web clips saved as .org source): keyword lines ("#+TITLE: …", "#+DATE: …",
+#: "#+BEGIN_QUOTE"), property drawers (":PROPERTIES:" … ":END:"), planning lines ("SCHEDULED: <…>"),
+#: headline stars and TODO keywords, and links "[[target][text]]" / "[[target]]".
+_ORG_KEYWORD_RE = re.compile(r"(?m)^[ \t]*#\+([A-Za-z][A-Za-z0-9_-]{0,30})(?::[ \t]*|[ \t]+|$)")
+_ORG_DRAWER_RE = re.compile(r"(?m)^[ \t]*:[A-Za-z][A-Za-z0-9_-]{0,30}:[ \t]*\n(?:[ \t]*:[^\n]*\n){0,40}?[ \t]*:END:[ \t]*$")
+_ORG_PLANNING_RE = re.compile(r"(?m)^[ \t]*(?:SCHEDULED|DEADLINE|CLOSED):[^\n]*$")
+_ORG_HEADLINE_RE = re.compile(r"(?m)^\*{1,8}[ \t]+(?:(?:TODO|DONE|NEXT|WAITING|CANCELLED)[ \t]+)?(?:\[#[A-C]\][ \t]+)?")
+_ORG_LINK_RE = re.compile(r"\[\[([^\[\]\n]{1,2000})\](?:\[([^\[\]\n]{1,500})\])?\]")
+#: keyword lines whose value is page text (kept without the keyword); every other keyword line is metadata
+_ORG_TEXT_KEYWORDS = frozenset({"title", "caption", "subtitle"})
+#: a bare "[[target]]" is an image or a raw address when its target looks like one; else its text stays
+_ORG_ADDRESS_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]{1,15}:|www\.|/|\./|~/)|\.(?:jpe?g|png|gif|webp|svg|bmp)$", re.I)
+
 _CLIP_META_RE = re.compile(r"(?m)^-[ \t][^\n|｜∣]{1,40}[|｜∣][^\n|｜∣]{1,40}\d{1,2}:\d{2}(?::\d{2})?[ \t]*$")
 _CLIP_NOTE_RE = re.compile(r"笔记|[Nn]ote\b")
 _FM_KEY_RE = re.compile(r"^title\s*[:=]\s*(.*)$")  # YAML "title: x", TOML "title = x"
@@ -267,6 +280,42 @@ class MarkupCleaner(Stage):
                     rep = ""
             out.append(self.edit(m.start(), m.end(), rep, reason=Reason.MARKUP, note="entity"))
 
+    def _org(self, text: str, out: list[Edit], doc: Document) -> None:
+        """Org-mode source (held-out v15's web clips, after its scoring): on a page with 2+ keyword lines
+        or 2+ described links, keyword lines go (the values of #+TITLE / #+CAPTION stay as lines, the
+        title also as ``title_hint``), drawers and planning lines go whole, headline stars and TODO
+        keywords go in place, links keep their text and bare image / address links go whole."""
+        keywords = list(_ORG_KEYWORD_RE.finditer(text))
+        links = list(_ORG_LINK_RE.finditer(text))
+        if len(keywords) < 2 and sum(1 for m in links if m.group(2)) < 2:
+            return
+        for m in keywords:
+            if m.group(1).lower() in _ORG_TEXT_KEYWORDS:
+                out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="org keyword"))
+                if m.group(1).lower() == "title" and "title_hint" not in doc.info:
+                    end = text.find("\n", m.end())
+                    value = text[m.end(): end if end >= 0 else len(text)].strip()
+                    if value:
+                        doc.info["title_hint"] = value
+            else:
+                end = text.find("\n", m.end())
+                out.append(self.edit(m.start(), end + 1 if end >= 0 else len(text), reason=Reason.MARKUP,
+                                     note="org keyword line"))
+        for rx, note in ((_ORG_DRAWER_RE, "org drawer"), (_ORG_PLANNING_RE, "org planning line")):
+            for m in rx.finditer(text):
+                out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note=note))
+        for m in _ORG_HEADLINE_RE.finditer(text):
+            out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="org headline"))
+        for m in links:
+            if m.group(2):
+                out.append(self.edit(m.start(), m.start(2), reason=Reason.MARKUP, note="org link"))
+                out.append(self.edit(m.end(2), m.end(), reason=Reason.MARKUP, note="org link"))
+            elif _ORG_ADDRESS_RE.search(m.group(1).strip()):
+                out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="org link"))
+            else:
+                out.append(self.edit(m.start(), m.start(1), reason=Reason.MARKUP, note="org link"))
+                out.append(self.edit(m.end(1), m.end(), reason=Reason.MARKUP, note="org link"))
+
     def _markdown(self, text: str, body_start: int, out: list[Edit]) -> None:
         for ln in lines_of(text):
             s = ln.text
@@ -398,6 +447,8 @@ class MarkupCleaner(Stage):
             self._tags(text, out)
         if "[/" in text:
             self._bbcode(text, out)
+        if "#+" in text or "[[" in text:
+            self._org(text, out, doc)
         if "{{" in text or "{%" in text:
             for m in _TEMPLATE_TAG_RE.finditer(text):
                 out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="template tag"))

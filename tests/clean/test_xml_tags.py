@@ -61,3 +61,28 @@ def test_bbcode_needs_two_closing_tags_and_image_elements_go_whole():
     removed = _markup_removed("[b]标题[/b]\n[img]http://example.com/a.jpg[/img]\n[url=http://x.cn]原文[/url]链接")
     assert "[img]http://example.com/a.jpg[/img]" in removed and "[url=http://x.cn]" in removed
     assert "原文" not in "".join(removed)
+
+
+def test_org_mode_clip_keeps_paragraphs_with_links_and_its_title():
+    # held-out v15 (a tuning set since its release scoring): a web clip saved as Org source, whose
+    # paragraphs carry inline [[url][word]] links; they were dropped as link lines before
+    raw, gold = dev_page("heldout15", "h15_017")
+    kept = kept_lines(_clean(raw))
+    assert kept[0] == gold[0]
+    assert all(g in kept for g in gold[1:4])
+    assert not any("[[" in k or "#+" in k or ":PROPERTIES:" in k for k in kept)
+
+
+def test_org_markup_needs_two_keyword_lines_or_described_links():
+    # written for this test: an Org note about a notice; every markup kind, the text inside links stays
+    org = ("#+TITLE: 市场监管局发布消费提示\n#+DATE: [2023-03-01 Wed]\n* TODO 整理\n  SCHEDULED: <2023-03-02 Thu>\n"
+           ":PROPERTIES:\n:ID: 12ab\n:END:\n据[[https://example.org/a][市场监管局]]消息，[[file:img/1.png]]"
+           "今年共受理投诉[[12345]]件。\n")
+    removed = _markup_removed(org)
+    assert "#+DATE: [2023-03-01 Wed]\n" in removed and "[[file:img/1.png]]" in removed
+    assert "#+TITLE: " in removed and "* TODO " in removed
+    assert any(r.startswith(":PROPERTIES:") for r in removed)
+    kept = "".join(r for r in removed)
+    assert "市场监管局" not in kept and "12345" not in kept and "发布消费提示" not in kept
+    # prose that mentions "#+" or a wiki-style [[link]] once is not an Org page
+    assert _markup_removed("正则里的#+号表示重复，参见[[正则表达式]]一节。") == []
