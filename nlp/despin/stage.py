@@ -665,7 +665,7 @@ class Despinner(Stage):
             if self.realword_llr >= 0:
                 # the real-word rule may judge any page; analyse() reuses the verdict
                 judge.append((text, self._masked(text, ms), self._realword_sample(ms),
-                              self._unamb_prior(n_unamb, _distinct_nonevidence(ms) if self.realword_nonevidence else 0)))
+                              self._page_prior(n_unamb, ms)))
                 if self.zero_odd_rate > 1.0:
                     continue
             if n_unamb > self.zero_max_unambiguous:
@@ -686,6 +686,12 @@ class Despinner(Stage):
         """The real-word rule's head start: ``realword_unambiguous`` x the page's distinct unambiguous forms
         + ``realword_nonevidence`` x its distinct non-evidence forms (:func:`_distinct_nonevidence`)."""
         return self.realword_unambiguous * distinct_unambiguous + self.realword_nonevidence * distinct_nonevidence
+
+    def _page_prior(self, distinct_unambiguous: int, matches: list[Match]) -> float:
+        """:meth:`_unamb_prior` of a page with ``matches`` (its non-evidence forms counted only when
+        ``realword_nonevidence`` weighs them)."""
+        nonevidence = _distinct_nonevidence(matches) if self.realword_nonevidence else 0
+        return self._unamb_prior(distinct_unambiguous, nonevidence)
 
     def _realword_judge(self, pages: list[tuple[str, str, list[Match], float]],
                         windows: list[tuple[str, int]] | None = None) -> list[tuple[int, int, bool]]:
@@ -918,9 +924,7 @@ class Despinner(Stage):
             if memo is None:
                 memo = self._realword_judge([(text, self._masked(text, matches),
                                               self._realword_sample(matches),
-                                              self._unamb_prior(ev.unambiguous_distinct,
-                                                                _distinct_nonevidence(matches)
-                                                                if self.realword_nonevidence else 0))])[0]
+                                              self._page_prior(ev.unambiguous_distinct, matches))])[0]
             odd, n_rw, fire = memo
             if fire:
                 ev.ambiguous, ev.odd, ev.spun = n_rw, odd, True
