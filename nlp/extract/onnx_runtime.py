@@ -214,9 +214,9 @@ OUTPUTS = ("logits",) + tuple(f"{p}_{r}" for r in ROLES for p in ("q", "k"))
 FEATURES_INPUT = "word_features"
 
 
-def _check_batch(model_dir: Path, features: bool | None = None):
+def _check_batch(model_dir: Path, features: bool):
     """(input_ids, attention_mask) int64 arrays of the :data:`_CHECK` sentences, right-padded, plus
-    their word-feature ids for a tagger that has them (``features`` None: read from config.json)."""
+    their word-feature ids when ``features`` (a tagger that takes them)."""
     import numpy as np
     from tokenizers import Tokenizer
 
@@ -228,21 +228,12 @@ def _check_batch(model_dir: Path, features: bool | None = None):
     for b, e in enumerate(encs):
         ids[b, :len(e.ids)] = e.ids
         mask[b, :len(e.ids)] = 1
-    if features is None:
-        features = _has_features(model_dir)
     if features:
         from .features import feature_arrays
 
         return ids, mask, feature_arrays(list(_CHECK), encs, T)
     return ids, mask
 
-
-def _has_features(model_dir) -> bool:
-    """Whether the tagger in ``model_dir`` takes word-feature ids (config.json ``word_features``)."""
-    try:
-        return bool(json.loads((Path(model_dir) / "config.json").read_text(encoding="utf-8")).get("word_features"))
-    except (OSError, ValueError):
-        return False
 
 #: the MatMuls the int8 graph quantises, by the node's last name part: per encoder layer Q, K, V,
 #: the attention output and FFN1. FFN2 (fed by the GELU's long-tailed outputs) and the heads stay
@@ -297,7 +288,7 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
     if path.exists() and not force:
         return _used(path)
     t0 = time.perf_counter()
-    from .model import DEFAULT_MODEL
+    from .model import DEFAULT_MODEL, _read_config
 
     model_dir = Path(model_dir or DEFAULT_MODEL)
     sentences = calibration_sentences()
@@ -312,7 +303,7 @@ def build_int8_cache(model_dir: str | os.PathLike | None = None, cache_dir: str 
                                               used=ranges)
         finally:
             dyn.unlink(missing_ok=True)
-        check = _check_batch(model_dir)
+        check = _check_batch(model_dir, bool(_read_config(model_dir).get("word_features")))
         mask = check[1]
         ref = OrtNetwork(fp32, threads=1)(*check)["logits"]
         got = OrtNetwork(tmp, threads=1)(*check)["logits"]
