@@ -107,7 +107,7 @@ _CLIP_RULE = "\n=========="
 #: Org mode (Emacs notes and web clips saved as .org source): keyword lines ("#+TITLE: …", "#+DATE: …",
 #: "#+BEGIN_QUOTE"), property drawers (":PROPERTIES:" … ":END:"), planning lines ("SCHEDULED: <…>"),
 #: headline stars and TODO keywords, and links "[[target][text]]" / "[[target]]".
-_ORG_KEYWORD_RE = re.compile(r"(?m)^[ \t]*#\+([A-Za-z][A-Za-z0-9_-]{0,30})(?::[ \t]*|[ \t]+|$)")
+_ORG_KEYWORD_RE = re.compile(r"(?m)^[ \t]*#\+([A-Za-z][A-Za-z0-9_-]{0,30})(?::[ \t]*|[ \t]+|$)([^\n]*)\n?")
 _ORG_DRAWER_RE = re.compile(r"(?m)^[ \t]*:[A-Za-z][A-Za-z0-9_-]{0,30}:[ \t]*\n(?:[ \t]*:[^\n]*\n){0,40}?[ \t]*:END:[ \t]*$")
 _ORG_PLANNING_RE = re.compile(r"(?m)^[ \t]*(?:SCHEDULED|DEADLINE|CLOSED):[^\n]*$")
 _ORG_HEADLINE_RE = re.compile(r"(?m)^\*{1,8}[ \t]+(?:(?:TODO|DONE|NEXT|WAITING|CANCELLED)[ \t]+)?(?:\[#[A-C]\][ \t]+)?")
@@ -289,18 +289,14 @@ class MarkupCleaner(Stage):
         links = list(_ORG_LINK_RE.finditer(text))
         if len(keywords) < 2 and sum(1 for m in links if m.group(2)) < 2:
             return
-        for m in keywords:
-            if m.group(1).lower() in _ORG_TEXT_KEYWORDS:
-                out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="org keyword"))
-                if m.group(1).lower() == "title" and "title_hint" not in doc.info:
-                    end = text.find("\n", m.end())
-                    value = text[m.end(): end if end >= 0 else len(text)].strip()
-                    if value:
-                        doc.info["title_hint"] = value
+        for m in keywords:   # group 2: the rest of the line
+            key = m.group(1).lower()
+            if key in _ORG_TEXT_KEYWORDS:
+                out.append(self.edit(m.start(), m.start(2), reason=Reason.MARKUP, note="org keyword"))
+                if key == "title" and m.group(2).strip() and "title_hint" not in doc.info:
+                    doc.info["title_hint"] = m.group(2).strip()
             else:
-                end = text.find("\n", m.end())
-                out.append(self.edit(m.start(), end + 1 if end >= 0 else len(text), reason=Reason.MARKUP,
-                                     note="org keyword line"))
+                out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note="org keyword line"))
         for rx, note in ((_ORG_DRAWER_RE, "org drawer"), (_ORG_PLANNING_RE, "org planning line")):
             for m in rx.finditer(text):
                 out.append(self.edit(m.start(), m.end(), reason=Reason.MARKUP, note=note))
